@@ -1,0 +1,112 @@
+"""Checks that stop a broken draft from being published: ids, footnotes, Unicode normalisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from draftsite.labels import split_id
+from draftsite.model import is_document_page, neutral_path
+from draftsite.sections import ID_SYNTAX, front_matter_lines, headings
+
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+# Headings without an explicit id, and ids that are not plain ASCII.
+def check_heading_ids(rel: str, text: str) -> list[Problem]:
+    problems = []
+    document = is_document_page(neutral_path(rel))
+    for heading in headings(text):
+        if heading.id is None:
+            problems.append(Problem(rel, heading.line, f"heading {heading.text!r} has no id: end the line with "
+                                    "`{ #id }`, an ASCII id derived from the document's numbering (e.g. { #p1-ii-1-2-1 })"))
+        elif not ID_SYNTAX.match(heading.id):
+            problems.append(Problem(rel, heading.line, f"id {heading.id!r} is not a plain ASCII id: use lower-case "
+                                    "letters, digits and single hyphens"))
+        elif document:
+            try:
+                split_id(heading.id)
+            except ValueError as error:
+                problems.append(Problem(rel, heading.line, f"{error}: document sections need an id that names "
+                                        "their place in the document"))
+    return problems
+
+
+# Ids used twice within one language: {relative path: text} of every page of that language.
+def check_duplicate_ids(files: dict[str, str]) -> list[Problem]:
+    seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for rel, text in files.items():
+        for heading in headings(text):
+            if heading.id is None:
+                continue
+            if heading.id in seen:
+                first_file, first_line = seen[heading.id]
+                problems.append(Problem(rel, heading.line, f"id {heading.id!r} is already used at {first_file}:{first_line}; "
+                                        "ids must be unique across the site: give this section its own id"))
+            else:
+                seen[heading.id] = (rel, heading.line)
+    return problems
+
+
+# Footnote markers without a body, bodies without a marker, bodies defined twice.
+def check_footnotes(rel: str, text: str) -> list[Problem]:
+    problems = []
+    lines = text.split("\n")
+    refs: dict[str, int] = {}
+    defs: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        plain = _CODE.sub("", line)
+        for match in _FOOTNOTE_DEF.finditer(plain):
+            if match[1] in defs:
+                problems.append(Problem(rel, number, f"footnote [^{match[1]}] has two bodies (first at line {defs[match[1]]})"))
+            defs.setdefault(match[1], number)
+        for match in _FOOTNOTE_REF.finditer(plain):
+            refs.setdefault(match[1], number)
+    for name, number in refs.items():
+        if name not in defs:
+            problems.append(Problem(rel, number, f"footnote marker [^{name}] has no body: add a line `[^{name}]: …` on this page"))
+    for name, number in defs.items():
+        if name not in refs:
+            problems.append(Problem(rel, number, f"footnote body [^{name}] has no marker: put `[^{name}]` where it is cited, or remove the body"))
+    return problems
+
+
+# Lines that are not in Unicode NFC (e.g. decomposed Vietnamese letters pasted from a PDF).
+def check_nfc(rel: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not unicodedata.is_normalized("NFC", line):
+            fixed = unicodedata.normalize("NFC", line)
+            column = next(i for i, (a, b) in enumerate(zip(line, fixed)) if a != b) + 1 if line != fixed else 1
+            problems.append(Problem(rel, number, f"text is not Unicode NFC (column {column}): normalise the file to NFC "
+                                    "(e.g. `python -m draftsite.normalize FILE`)"))
+    return problems
+
+
+# Every check on every page of one language.
+def check_language(files: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for rel, text in files.items():
+        problems += check_nfc(rel, text)
+        problems += check_heading_ids(rel, text)
+        problems += check_footnotes(rel, text)
+    problems += check_duplicate_ids(files)
+    return problems
+
+
+__all__ = ["Problem", "check_duplicate_ids", "check_footnotes", "check_heading_ids", "check_language",
+           "check_nfc", "front_matter_lines"]

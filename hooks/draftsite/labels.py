@@ -1,0 +1,87 @@
+"""Human labels for sections, derived from their ids: `p1-ii-1-2-1` → "Phần thứ nhất, mục II.1.2.1"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from draftsite.strings import t
+
+_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$")
+_NUMBER = re.compile(r"^[0-9]+$")
+_PARTS = ("p1", "p2")
+# Id roots: the report's parts, the discussion guide, the report's title page and theme, the letter.
+ROOTS = ("p1", "p2", "gy", "bao-cao", "chu-de", "cv")
+
+
+@dataclass(frozen=True)
+class IdParts:
+    root: str  # "p1", "gy", ...
+    part: str | None  # "p1"/"p2" inside the discussion guide
+    numbering: str  # "II.1.2.1", "" when unnumbered
+    rest: list[str] = field(default_factory=list)  # ASCII suffix of an unnumbered "*" sub-section
+
+
+# The parts of a section id: root, part, document numbering, suffix.
+def split_id(section_id: str) -> IdParts:
+    root = next((r for r in sorted(ROOTS, key=len, reverse=True) if section_id == r or section_id.startswith(r + "-")), None)
+    if root is None:
+        raise ValueError(f"section id {section_id!r} does not start with one of: {', '.join(ROOTS)}")
+    parts = section_id[len(root) :].strip("-").split("-") if section_id != root else []
+    part = parts.pop(0) if root == "gy" and parts and parts[0] in _PARTS else None
+    numbering: list[str] = []
+    while parts and (_NUMBER.match(parts[0]) or (not numbering and _ROMAN.match(parts[0]))):
+        token = parts.pop(0)
+        numbering.append(token.upper() if _ROMAN.match(token) else token)
+    return IdParts(root, part, ".".join(numbering), parts)
+
+
+# Heading text as plain words: no markup, no "*" marker, no trailing colon.
+def clean_title(title: str) -> str:
+    title = re.sub(r"<[^>]+>", " ", title)
+    title = title.replace("\\*", "*").replace("**", "").strip()
+    title = re.sub(r"^\*\s*", "", title)
+    title = re.sub(r"\s+", " ", title)
+    return title.rstrip(":").strip()
+
+
+# Heading text without its document number ("1.2.1. Trong lĩnh vực…" → "Trong lĩnh vực…").
+def title_without_number(title: str) -> str:
+    return re.sub(r"^(?:[IVX]+|[0-9]+(?:\.[0-9]+)*)\.\s*", "", clean_title(title))
+
+
+# The citation label of a section: "Phần thứ nhất, mục II.1.2.1" or "Phần thứ hai › Các đột phá phát triển".
+def section_label(section_id: str, title: str, lang: str, parent_label: str | None = None) -> str:
+    ids = split_id(section_id)
+    label = t(f"part.{ids.root}", lang)
+    if ids.part:
+        label = f"{label}, {t(f'part.{ids.part}', lang)}"
+    if ids.numbering:
+        label = f"{label}, {t('label.item', lang)} {ids.numbering}"
+    if ids.rest:
+        return f"{parent_label or label} › {clean_title(title)}"
+    return label
+
+
+# The short name readers use in a link text: "II.1.2.1", "Phần thứ nhất", or the sub-section's title.
+def section_number(section_id: str, title: str, lang: str) -> str:
+    ids = split_id(section_id)
+    if ids.rest:
+        return clean_title(title)
+    if ids.numbering:
+        return ids.numbering
+    return section_label(section_id, title, lang)
+
+
+# The label followed by the section's own title: "Phần thứ nhất, mục II.1.2.1 – Trong lĩnh vực công nghiệp".
+def section_full_label(section_id: str, title: str, lang: str, parent_label: str | None = None) -> str:
+    label = section_label(section_id, title, lang, parent_label)
+    if split_id(section_id).rest:
+        return label
+    heading = title_without_number(title)
+    ids = split_id(section_id)
+    prefixes = [label, t(f"part.{ids.root}", lang)] + ([t(f"part.{ids.part}", lang)] if ids.part else [])
+    for prefix in prefixes:
+        if heading.casefold().startswith(prefix.casefold()):
+            heading = heading[len(prefix) :].lstrip(" :–-")
+    return f"{label} – {heading}" if heading else label

@@ -1,0 +1,125 @@
+"""The one model of the document: its pages, sections, ids, parents and labels, read from docs/.
+
+Every hook that needs to know which sections exist (checks, comment links, citations, search,
+translation checks) asks this module instead of parsing headings again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from draftsite.labels import section_full_label, section_label, section_number
+from draftsite.sections import front_matter_lines, headings
+
+# Front matter key that marks a page as part of the consultation document.
+DOCUMENT_PAGE_PREFIXES = ("cong-van", "bao-cao/", "phan-thu-nhat/", "phan-thu-hai/", "goi-y-thao-luan")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str  # heading text as written (may contain inline HTML)
+    level: int
+    page: str  # language-neutral source path, e.g. "phan-thu-nhat/kinh-te.md"
+    file: str  # the file it was read from, e.g. "phan-thu-nhat/kinh-te.en.md"
+    line: int
+    parent: str | None
+    label: str  # "Phần thứ nhất, mục II.1.2.1"
+    full_label: str  # "Phần thứ nhất, mục II.1.2.1 – Trong lĩnh vực công nghiệp"
+    number: str  # "II.1.2.1"
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: str
+    sections: tuple[Section, ...]
+
+    # The section with this id, or None.
+    def get(self, section_id: str) -> Section | None:
+        return self.by_id().get(section_id)
+
+    # Sections by id (the first one when an id is duplicated; checks report duplicates).
+    @lru_cache(maxsize=1)
+    def by_id(self) -> dict[str, Section]:
+        found: dict[str, Section] = {}
+        for section in self.sections:
+            found.setdefault(section.id, section)
+        return found
+
+    # Sections of one page, in document order.
+    def on_page(self, page: str) -> list[Section]:
+        return [s for s in self.sections if s.page == page]
+
+
+# The language of a Markdown file by its suffix ("x.en.md" → "en"; "x.md" → the default).
+def file_language(path: str, default: str = "vi") -> str:
+    match = re.search(r"\.([a-z]{2})\.md$", path)
+    return match[1] if match else default
+
+
+# The language-neutral page path of a Markdown file ("a/b.en.md" → "a/b.md").
+def neutral_path(path: str) -> str:
+    return re.sub(r"\.[a-z]{2}\.md$", ".md", path)
+
+
+# Whether a page belongs to the consultation document (not home, notes or other site pages).
+def is_document_page(page: str) -> bool:
+    return page.startswith(DOCUMENT_PAGE_PREFIXES)
+
+
+# Markdown files of one language under docs_dir, as {relative path: text}.
+def language_files(docs_dir: Path, lang: str, default: str = "vi") -> dict[str, str]:
+    files = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if file_language(rel, default) == lang:
+            files[rel] = path.read_text(encoding="utf-8")
+    return files
+
+
+# The document model for one language, from {relative path: Markdown text}.
+def build_document(files: dict[str, str], lang: str) -> Document:
+    sections: list[Section] = []
+    for rel, text in files.items():
+        page = neutral_path(rel)
+        if not is_document_page(page):
+            continue
+        stack: list[Section] = []
+        for heading in headings(text):
+            if not heading.id:
+                continue
+            while stack and stack[-1].level >= heading.level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            parent_label = parent.label if parent else None
+            try:
+                label = section_label(heading.id, heading.text, lang, parent_label)
+                full = section_full_label(heading.id, heading.text, lang, parent_label)
+                number = section_number(heading.id, heading.text, lang)
+            except ValueError:
+                label = full = number = heading.id  # reported by the checks
+            section = Section(
+                heading.id, heading.text, heading.level, page, rel, heading.line,
+                parent.id if parent else None, label, full, number,
+            )
+            sections.append(section)
+            stack.append(section)
+    return Document(lang, tuple(sections))
+
+
+# The document model read from docs_dir (cached by the files' modification times).
+def load_document(docs_dir: Path, lang: str) -> Document:
+    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(docs_dir.rglob("*.md")))
+    return _load_cached(docs_dir, lang, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(docs_dir: Path, lang: str, stamp: tuple) -> Document:
+    return build_document(language_files(docs_dir, lang), lang)
+
+
+__all__ = ["Document", "Section", "build_document", "file_language", "front_matter_lines",
+           "is_document_page", "language_files", "load_document", "neutral_path"]

@@ -1,0 +1,72 @@
+"""Every interface string of the project's hooks and templates, in both languages, in one place."""
+
+from __future__ import annotations
+
+LANGUAGES = ("vi", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Section labels, built from ids (see labels.py).
+    "part.p1": {"vi": "Phần thứ nhất", "en": "Part One"},
+    "part.p2": {"vi": "Phần thứ hai", "en": "Part Two"},
+    "part.gy": {"vi": "Gợi ý thảo luận", "en": "Discussion guide"},
+    "part.bao-cao": {"vi": "Báo cáo chính trị", "en": "Political Report"},
+    "part.chu-de": {"vi": "Chủ đề Đại hội", "en": "Congress theme"},
+    "part.cv": {"vi": "Công văn số 15-CV/TBVK", "en": "Official letter No. 15-CV/TBVK"},
+    "label.item": {"vi": "mục", "en": "section"},
+    "label.paragraph": {"vi": "đoạn", "en": "paragraph"},
+    # The draft.
+    "draft.name": {
+        "vi": "Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
+        "en": "Draft Political Report of the 20th Congress of the Thai Nguyen Provincial Party Organisation",
+    },
+    "draft.version": {"vi": "bản ngày {date}", "en": "version of {date}"},
+    # Comment links and consultation status.
+    "comment.section": {"vi": "Góp ý {number}", "en": "Comment on {number}"},
+    "comment.section.title": {"vi": "Góp ý về {label}", "en": "Comment on {label}"},
+    "comment.document": {"vi": "Góp ý cho toàn bộ dự thảo", "en": "Comment on the whole draft"},
+    "comment.part": {"vi": "Góp ý phần này", "en": "Comment on this part"},
+    "comment.closed": {
+        "vi": "Đã hết thời gian lấy ý kiến (đến {close}).",
+        "en": "The consultation closed on {close}.",
+    },
+    "status.open": {
+        "vi": "Dự thảo – đang lấy ý kiến đến {close}",
+        "en": "Draft – open for comments until {close}",
+    },
+    "status.upcoming": {
+        "vi": "Dự thảo – lấy ý kiến từ {open} đến {close}",
+        "en": "Draft – comments open from {open} to {close}",
+    },
+    "status.closed": {
+        "vi": "Dự thảo – đã kết thúc lấy ý kiến ngày {close}",
+        "en": "Draft – consultation closed on {close}",
+    },
+    "guide.see": {"vi": "Xem nội dung dự thảo:", "en": "Read in the draft:"},
+    # Indicators.
+    "indicators.indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "indicators.target_2020": {"vi": "Mục tiêu 2015–2020", "en": "Target 2015–2020"},
+    "indicators.result_2020": {"vi": "Kết quả 2020", "en": "Result 2020"},
+    "indicators.target_2025": {"vi": "Mục tiêu 2020–2025", "en": "Target 2020–2025"},
+    "indicators.discussed_in": {"vi": "Nội dung liên quan", "en": "Discussed in"},
+    "indicators.download": {"vi": "Tải dữ liệu:", "en": "Download the data:"},
+    "indicators.chart_title": {
+        "vi": "Biểu đồ: kết quả 2020 so với mục tiêu 2015–2020 và mục tiêu 2020–2025",
+        "en": "Chart: 2020 results against the 2015–2020 targets and the 2020–2025 targets",
+    },
+    "indicators.not_stated": {"vi": "—", "en": "—"},
+    # English pages.
+    "translation.notice": {
+        "vi": "",
+        "en": "This is an unofficial reference translation. The Vietnamese text prevails: "
+        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>.",
+    },
+}
+
+
+# The interface string `key` in language `lang`, with `{placeholders}` filled in.
+def t(key: str, lang: str, **values: object) -> str:
+    try:
+        text = STRINGS[key][lang]
+    except KeyError as error:
+        raise KeyError(f"interface string {key!r} has no {lang!r} text; add it to draftsite/strings.py") from error
+    return text.format(**values) if values else text

@@ -1,0 +1,29 @@
+"""The few MkDocs-specific helpers the hooks share (not a hook itself: not listed under `hooks:`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+DEFAULT_LANGUAGE = "vi"
+
+
+# The language being built, as mkdocs-static-i18n says (it builds each language in turn).
+def current_language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    language = getattr(plugin, "current_language", None) if plugin else None
+    return language or DEFAULT_LANGUAGE
+
+
+# The docs folder as a Path.
+def docs_dir(config: MkDocsConfig) -> Path:
+    return Path(config.docs_dir)
+
+
+# Stop the build with one message listing every problem (file:line: what to do).
+def fail(title: str, problems: list) -> None:
+    if problems:
+        listing = "\n".join(f"  - {p}" for p in problems)
+        raise PluginError(f"{title}\n{listing}")
