@@ -17,6 +17,14 @@ def current_language(config: MkDocsConfig) -> str:
     return language or DEFAULT_LANGUAGE
 
 
+# The output folder of the language being built (mkdocs-static-i18n keeps site_dir and
+# puts other languages under a prefix: site/ for Vietnamese, site/en/ for English).
+def language_site_dir(config: MkDocsConfig) -> Path:
+    lang = current_language(config)
+    root = Path(config.site_dir)
+    return root if lang == DEFAULT_LANGUAGE else root / lang
+
+
 # The docs folder as a Path.
 def docs_dir(config: MkDocsConfig) -> Path:
     return Path(config.docs_dir)

@@ -65,6 +65,19 @@ def neutral_path(path: str) -> str:
     return re.sub(r"\.[a-z]{2}\.md$", ".md", path)
 
 
+# The URL path of a page, relative to its language's root ("a/b.md" → "a/b/", "a/index.md" → "a/").
+def page_url(page: str) -> str:
+    page = neutral_path(page)
+    page = re.sub(r"(^|/)index\.md$", r"\1", page)
+    return re.sub(r"\.md$", "/", page)
+
+
+# A relative link from the page at URL `source` to `target` (both like "a/b/"), with an optional anchor.
+def relative_link(source: str, target: str, anchor: str | None = None) -> str:
+    up = "../" * source.count("/")
+    return f"{up}{target}" + (f"#{anchor}" if anchor else "") if (up or target) else ("./" + (f"#{anchor}" if anchor else ""))
+
+
 # Whether a page belongs to the consultation document (not home, notes or other site pages).
 def is_document_page(page: str) -> bool:
     return page.startswith(DOCUMENT_PAGE_PREFIXES)
@@ -122,4 +135,4 @@ def _load_cached(docs_dir: Path, lang: str, stamp: tuple) -> Document:
 
 
 __all__ = ["Document", "Section", "build_document", "file_language", "front_matter_lines",
-           "is_document_page", "language_files", "load_document", "neutral_path"]
+           "is_document_page", "language_files", "load_document", "neutral_path", "page_url", "relative_link"]

@@ -1,0 +1,385 @@
+"""The key indicators: load and validate the data file, check it against the official lists, and
+render tables, SVG charts and downloads (CSV, JSON) for each language."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
+from draftsite.sections import ID_SYNTAX
+from draftsite.strings import t
+
+UNITS = ("percent", "percent_per_year", "million_vnd", "workers", "district_units", "none")
+COMPARATORS = ("above", "below", "at_least")
+PERIODS = ("target_2020", "result_2020", "target_2025")
+PERIOD_HEADINGS = {"target_2020": "indicators.target_2020", "result_2020": "indicators.result_2020",
+                   "target_2025": "indicators.target_2025"}
+VALUE_KEYS = {"value", "comparator", "wording", "note"}
+INDICATOR_KEYS = {"id", "group", "label", "unit", "sections", *PERIODS}
+_UNIT_TEXT = {
+    "vi": {"percent": "{v} %", "percent_per_year": "{v} %/năm", "million_vnd": "{v} triệu đồng",
+           "workers": "{v} lao động", "district_units": "{v} đơn vị", "none": "{v}"},
+    "en": {"percent": "{v}%", "percent_per_year": "{v}%/year", "million_vnd": "VND {v} million",
+           "workers": "{v} workers", "district_units": "{v} units", "none": "{v}"},
+}
+_COMPARATOR_TEXT = {
+    "vi": {"above": "trên {x}", "below": "dưới {x}", "at_least": "từ {x} trở lên", None: "{x}"},
+    "en": {"above": "above {x}", "below": "below {x}", "at_least": "at least {x}", None: "{x}"},
+}
+_YEARS = {"2015", "2016", "2020", "2025"}
+
+
+class DataError(Exception):
+    """A problem in the data file, with the file, the indicator and the field it concerns."""
+
+
+@dataclass(frozen=True)
+class Value:
+    number: Decimal | None = None
+    comparator: str | None = None
+    wording: dict[str, str] | None = None
+    note: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    group: int
+    label: dict[str, str]
+    unit: str
+    sections: tuple[str, ...]
+    values: dict[str, Value] = field(default_factory=dict)  # by period; absent = not stated
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    path: str
+    lists: dict[str, str]  # {"results": "p1-i", "targets": "p2-i-2"}
+    indicators: tuple[Indicator, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping (as `__line__`)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+# Read and validate the data file; every problem raises DataError naming file, indicator and field.
+def load_indicators(path: Path, known_sections: set[str] | None = None) -> IndicatorData:
+    name = path.as_posix()
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        raise DataError(f"{where}: YAML syntax error: {getattr(error, 'problem', error)}; fix the syntax at that line") from error
+    except OSError as error:
+        raise DataError(f"{name}: cannot read the indicator data: {error}") from error
+    if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
+        raise DataError(f"{name}: the file must be a mapping with an `indicators:` list (see the schema at its top)")
+    lists = raw.get("lists")
+    if not isinstance(lists, dict) or set(lists) - {"__line__"} != {"results", "targets"}:
+        raise DataError(f"{name}: `lists:` must name the sections of the official lists as `results:` and `targets:`")
+    lists = {k: v for k, v in lists.items() if k != "__line__"}
+    seen: dict[str, int] = {}
+    indicators = []
+    for entry in raw["indicators"]:
+        indicator = _indicator(name, entry, known_sections)
+        if indicator.id in seen:
+            raise DataError(f"{name}:{indicator.line}: indicator {indicator.id!r}: field `id`: duplicate id "
+                            f"(first at line {seen[indicator.id]}); ids must be unique")
+        seen[indicator.id] = indicator.line
+        indicators.append(indicator)
+    if known_sections is not None:
+        for kind, section in lists.items():
+            if section not in known_sections:
+                raise DataError(f"{name}: `lists.{kind}`: section {section!r} does not exist in the document")
+    return IndicatorData(name, lists, tuple(indicators))
+
+
+def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Indicator:
+    if not isinstance(entry, dict):
+        raise DataError(f"{name}: every item of `indicators:` must be a mapping of fields")
+    line = entry.get("__line__", 0)
+    ident = entry.get("id")
+    where = f"{name}:{line}: indicator {ident!r}"
+    for required in ("id", "group", "label", "unit", "sections"):
+        if required not in entry:
+            raise DataError(f"{where}: field `{required}` is missing; every indicator needs it")
+    unknown = set(entry) - INDICATOR_KEYS - {"__line__"}
+    if unknown:
+        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(INDICATOR_KEYS))}")
+    if not isinstance(ident, str) or not ID_SYNTAX.match(ident):
+        raise DataError(f"{where}: field `id`: use lower-case ASCII letters, digits and hyphens")
+    group = entry["group"]
+    if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= 15:
+        raise DataError(f"{where}: field `group`: must be a whole number from 1 to 15 (the list item's number)")
+    label = _texts(where, "label", entry["label"])
+    unit = entry["unit"]
+    if unit not in UNITS:
+        raise DataError(f"{where}: field `unit`: unknown unit {unit!r}; use one of {', '.join(UNITS)}")
+    sections = entry["sections"]
+    if not isinstance(sections, list) or not sections or not all(isinstance(s, str) for s in sections):
+        raise DataError(f"{where}: field `sections`: must be a list of section ids")
+    if known_sections is not None:
+        for section in sections:
+            if section not in known_sections:
+                raise DataError(f"{where}: field `sections`: section {section!r} does not exist in the document")
+    values = {period: _value(f"{where}: field `{period}`", entry[period]) for period in PERIODS if period in entry}
+    return Indicator(ident, group, label, unit, tuple(sections), values, line)
+
+
+def _texts(where: str, key: str, value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value.get(lang) for lang in ("vi", "en")):
+        raise DataError(f"{where}: field `{key}`: needs both `vi:` and `en:` texts")
+    return {"vi": value["vi"], "en": value["en"]}
+
+
+def _value(where: str, raw: object) -> Value:
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: must be a mapping such as {{value: 11.1}} or {{wording: {{vi: …, en: …}}}}")
+    unknown = set(raw) - VALUE_KEYS - {"__line__"}
+    if unknown:
+        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(VALUE_KEYS))}")
+    if "value" not in raw and "wording" not in raw:
+        raise DataError(f"{where}: needs `value:` (a number) or `wording:` (the report's words)")
+    number = None
+    if "value" in raw:
+        value = raw["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise DataError(f"{where}.value: {value!r} is not a number; write it with a dot for decimals (11.1) "
+                            "and no thousands separator (21521)")
+        number = Decimal(str(value))
+    comparator = raw.get("comparator")
+    if comparator is not None and comparator not in COMPARATORS:
+        raise DataError(f"{where}.comparator: unknown comparator {comparator!r}; use one of {', '.join(COMPARATORS)}")
+    wording = _texts(where, "wording", raw["wording"]) if "wording" in raw else None
+    note = _texts(where, "note", raw["note"]) if "note" in raw else None
+    return Value(number, comparator, wording, note)
+
+
+# A value as a reader of `lang` reads it: "từ 8 %/năm trở lên", "at least 8%/year", or the report's words.
+def format_value(value: Value | None, unit: str, lang: str) -> str:
+    if value is None:
+        return t("indicators.not_stated", lang)
+    if value.number is None:
+        return value.wording[lang] if value.wording else ""
+    amount = _UNIT_TEXT[lang][unit].format(v=format_number(value.number, lang))
+    return _COMPARATOR_TEXT[lang][value.comparator].format(x=amount)
+
+
+# The official list items "(n) …" of a section's Markdown, by n.
+def list_items(markdown: str) -> dict[int, str]:
+    items: dict[int, str] = {}
+    for paragraph in re.split(r"\n\s*\n", markdown):
+        match = re.match(r"^\s*(?:- )?\((\d+)\)\s+(.*)$", paragraph.strip(), re.S)
+        if match:
+            items[int(match[1])] = match[2]
+    return items
+
+
+# Differences between the official list of one section and the data (numbers and the report's words).
+def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list[str]:
+    periods = ("target_2020", "result_2020") if kind == "results" else ("target_2025",)
+    read = numbers_vi if lang == "vi" else numbers_en
+    items = list_items(markdown)
+    problems = []
+    for group in range(1, 16):
+        members = [i for i in data.indicators if i.group == group]
+        text = items.get(group)
+        if text is None:
+            problems.append(f"list item ({group}) is missing from section {data.lists[kind]}")
+            continue
+        ignored = set(_YEARS)
+        for indicator in members:
+            ignored |= set(read(indicator.label[lang]))
+        in_list = read(text)
+        for number in ignored:
+            in_list.pop(number, None)
+        in_data = {}
+        for indicator in members:
+            for period in periods:
+                value = indicator.values.get(period)
+                if value and value.number is not None:
+                    key = canonical(value.number)
+                    in_data[key] = in_data.get(key, 0) + 1
+                for words in (value.wording, value.note) if value else ():
+                    if lang == "vi" and words and words["vi"].casefold() not in text.casefold():
+                        problems.append(f"group {group} ({indicator.id}): field `{period}`: the words "
+                                        f"{words['vi']!r} are not in list item ({group})")
+        for number in sorted(set(in_list) | set(in_data)):
+            have, want = in_list.get(number, 0), in_data.get(number, 0)
+            if number in ignored:
+                continue
+            if have > want:
+                problems.append(f"group {group}: list item ({group}) says {number} but no indicator of the group "
+                                f"has that value in {'/'.join(periods)}")
+            elif want > have:
+                problems.append(f"group {group}: the data has {number} in {'/'.join(periods)} but list item ({group}) "
+                                "does not say it")
+    return problems
+
+
+# Indicators whose group is in `groups` (all when None).
+def select(data: IndicatorData, groups: set[int] | None) -> list[Indicator]:
+    return [i for i in data.indicators if groups is None or i.group in groups]
+
+
+# The comparison table (indicator | target 2015–2020 | result 2020 | target 2025 [| sections]).
+def render_table(indicators: list[Indicator], lang: str, section_links: dict[str, tuple[str, str]] | None = None) -> str:
+    esc = html.escape
+    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in
+                   ("indicators.indicator", *PERIOD_HEADINGS.values()))
+    if section_links is not None:
+        head += f'<th scope="col">{esc(t("indicators.discussed_in", lang))}</th>'
+    rows = []
+    previous_group = None
+    for indicator in indicators:
+        first = indicator.group != previous_group
+        previous_group = indicator.group
+        label = esc(indicator.label[lang])
+        label = f'<span class="indicator-group">({indicator.group})</span> {label}' if first else label
+        cells = [f'<th scope="row" class="{"indicator-first" if first else "indicator-sub"}">{label}</th>']
+        for period in PERIODS:
+            value = indicator.values.get(period)
+            text = esc(format_value(value, indicator.unit, lang))
+            if value and value.note:
+                text += f'<br><small>{esc(value.note[lang])}</small>'
+            kind = "indicator-empty" if value is None else ("indicator-words" if value.number is None else "indicator-number")
+            heading = esc(t(PERIOD_HEADINGS[period], lang))
+            cells.append(f'<td class="{kind}" data-period="{period}" data-label="{heading}">{text}</td>')
+        if section_links is not None:
+            links = ", ".join(f'<a href="{esc(section_links[s][0])}">{esc(section_links[s][1])}</a>'
+                              for s in indicator.sections if s in section_links)
+            cells.append(f'<td class="indicator-links" data-label="{esc(t("indicators.discussed_in", lang))}">{links}</td>')
+        rows.append(f'<tr id="chi-tieu-{indicator.id}" data-indicator="{indicator.id}">{"".join(cells)}</tr>')
+    return (f'<div class="indicator-table-wrap" role="region" tabindex="0" aria-label="{esc(t("indicators.chart_title", lang))}">'
+            f'<table class="indicator-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+# Words of a label cut into lines of at most `width` characters.
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line] if line else lines
+
+
+# An SVG bar chart of the numeric indicators (one row per indicator, own scale per row), no JavaScript.
+def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
+    esc = html.escape
+    rows = [i for i in indicators if i.unit != "none" and sum(1 for v in i.values.values() if v.number is not None) >= 1]
+    width, bar_x, bar_max, bar_h = 360, 4, 230, 9
+    series = [(p, f"s-{p.replace('_', '-')}", t(PERIOD_HEADINGS[p], lang)) for p in PERIODS]
+    parts = []
+    y = 6
+    # Legend: one swatch per series (outline, solid, hatched: not colour alone).
+    for index, (_, css, name) in enumerate(series):
+        parts.append(f'<rect class="bar {css}" x="{bar_x}" y="{y + index * 16}" width="22" height="{bar_h}"/>'
+                     f'<text class="legend" x="{bar_x + 28}" y="{y + index * 16 + 8}">{esc(name)}</text>')
+    y += len(series) * 16 + 10
+    for indicator in rows:
+        label_lines = _wrap(f"({indicator.group}) {indicator.label[lang]}", 58)
+        for line in label_lines:
+            y += 13
+            parts.append(f'<text class="label" x="{bar_x}" y="{y}">{esc(line)}</text>')
+        y += 5
+        numbers = [v.number for v in indicator.values.values() if v.number is not None]
+        top = max(numbers) if numbers else Decimal(1)
+        for period, css, _ in series:
+            value = indicator.values.get(period)
+            if value is not None and value.number is not None:
+                length = float(value.number / top) * bar_max if top else 0
+                parts.append(f'<rect class="bar {css}" x="{bar_x}" y="{y}" width="{length:.1f}" height="{bar_h}"/>'
+                             f'<text class="value" x="{bar_x + length + 4:.1f}" y="{y + 8}">'
+                             f'{esc(format_value(value, indicator.unit, lang))}</text>')
+            y += bar_h + 3
+        y += 8
+    height = y + 4
+    title = esc(t("indicators.chart_title", lang))
+    summary = "; ".join(
+        f"({i.group}) {i.label[lang]}: " + ", ".join(
+            f"{t(PERIOD_HEADINGS[p], lang)} {format_value(i.values[p], i.unit, lang)}" for p in PERIODS if p in i.values)
+        for i in rows)
+    return (f'<figure class="indicator-chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">'
+            f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{esc(summary)}</desc>'
+            f'<defs><pattern id="{chart_id}-hatch" width="4" height="4" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect class="hatch-bg" width="4" height="4"/><line class="hatch" x1="0" y1="0" x2="0" y2="4"/></pattern></defs>'
+            f'<style>.s-target-2025{{fill:url(#{chart_id}-hatch)}}</style>'
+            f'{"".join(parts)}</svg><figcaption>{title}</figcaption></figure>')
+
+
+# Links to the downloads, relative to the page at `page_url` ("phan-thu-nhat/").
+def render_downloads(lang: str, page_url: str) -> str:
+    up = "../" * page_url.count("/")
+    return (f'<p class="indicator-downloads">{html.escape(t("indicators.download", lang))} '
+            f'<a href="{up}data/indicators.csv" download>CSV</a> · <a href="{up}data/indicators.json" download>JSON</a></p>')
+
+
+def _value_record(value: Value | None, lang: str) -> dict | None:
+    if value is None:
+        return None
+    record: dict = {}
+    if value.number is not None:
+        record["value"] = float(value.number) if value.number % 1 else int(value.number)
+    if value.comparator:
+        record["comparator"] = value.comparator
+    if value.wording:
+        record["wording"] = value.wording[lang]
+    if value.note:
+        record["note"] = value.note[lang]
+    return record
+
+
+# The data as JSON for one language (numbers as JSON numbers, UTF-8 text, not \\u escapes).
+def to_json(data: IndicatorData, lang: str, draft: dict | None = None) -> str:
+    records = [{"id": i.id, "group": i.group, "label": i.label[lang], "unit": i.unit, "sections": list(i.sections),
+                **{p: _value_record(i.values.get(p), lang) for p in PERIODS}} for i in data.indicators]
+    return json.dumps({"language": lang, "draft": draft or {}, "indicators": records}, ensure_ascii=False, indent=1)
+
+
+# The data as CSV that Excel opens correctly: UTF-8 with BOM; "vi" uses ";" and decimal commas.
+def to_csv(data: IndicatorData, lang: str) -> bytes:
+    delimiter = ";" if lang == "vi" else ","
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    header = ["id", "group", "label", "unit"]
+    for period in PERIODS:
+        header += [f"{period}_comparator", f"{period}_value", f"{period}_text"]
+    writer.writerow(header + ["sections"])
+    for indicator in data.indicators:
+        row = [indicator.id, indicator.group, indicator.label[lang], indicator.unit]
+        for period in PERIODS:
+            value = indicator.values.get(period)
+            number = "" if value is None or value.number is None else format(value.number, "f")
+            if lang == "vi":
+                number = number.replace(".", ",")
+            words = ""
+            if value is not None:
+                words = "; ".join(w[lang] for w in (value.wording, value.note) if w)
+            row += ["" if value is None else (value.comparator or ""), number, words]
+        writer.writerow(row + [" ".join(indicator.sections)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,103 @@
+"""Indicator tables, SVG charts and data downloads, generated from docs/data/chi-tieu.yml where a
+marker sits in the Markdown (`<!-- indicators:summary -->`, `<!-- indicators:overview -->`).
+The build stops when the data is wrong or disagrees with the official lists in the text."""
+
+from __future__ import annotations
+
+import re
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.indicators import (DataError, IndicatorData, check_list, load_indicators, render_chart,
+                                  render_downloads, render_table, select, to_csv, to_json)
+from draftsite.model import load_document, page_url, relative_link
+from draftsite.sections import split_sections
+from site_glue import current_language, docs_dir, fail, language_site_dir
+
+DATA_FILE = "data/chi-tieu.yml"
+MARKER = re.compile(r"<!--\s*indicators:(?P<kind>[^\s>]*)(?P<args>[^>]*?)\s*-->")
+KINDS = ("summary", "overview")
+_data: dict[str, IndicatorData] = {}
+
+
+# Load and validate the data once per language build; a bad file stops the build here.
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    known = {s.id for s in load_document(docs_dir(config), lang).sections}
+    try:
+        _data[lang] = load_indicators(docs_dir(config) / DATA_FILE, known)
+    except DataError as error:
+        raise PluginError(f"Indicator data: {error}") from error
+
+
+# Check the official lists on their page, then expand the markers into tables and charts.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    data = _data[lang]
+    _check_official_lists(markdown, page, data, lang)
+    if "indicators:" not in markdown:
+        return markdown
+    count = 0
+
+    def expand(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return _render(match, page, data, lang, config, count)
+
+    return MARKER.sub(expand, markdown)
+
+
+# Write the downloads (CSV, JSON) of the language just built.
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    target = language_site_dir(config) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "indicators.csv").write_bytes(to_csv(_data[lang], lang))
+    (target / "indicators.json").write_text(to_json(_data[lang], lang), encoding="utf-8")
+
+
+def _check_official_lists(markdown: str, page: Page, data: IndicatorData, lang: str) -> None:
+    sections = {s.id: s for s in split_sections(markdown)}
+    problems = []
+    for kind, section_id in data.lists.items():
+        if section_id in sections:
+            body = "\n".join(sections[section_id].body)
+            problems += [f"{page.file.src_uri} §{section_id} vs {data.path}: {p}" for p in check_list(data, kind, body, lang)]
+    fail("The indicator data and the official list in the text disagree; correct the one that is wrong:", problems)
+
+
+def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config: MkDocsConfig, count: int) -> str:
+    line = page.markdown.count("\n", 0, page.markdown.find(match[0])) + 1 if page.markdown else 0
+    where = f"{page.file.src_uri}: marker {match[0]!r}"
+    kind = match["kind"]
+    if kind not in KINDS:
+        raise PluginError(f"{where}: unknown indicator marker {kind!r}; use one of: "
+                          + ", ".join(f"<!-- indicators:{k} -->" for k in KINDS))
+    groups = _groups(match["args"], where)
+    chosen = select(data, groups)
+    if not chosen:
+        raise PluginError(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
+    here = page_url(page.file.src_uri)
+    links = None
+    if kind == "overview":
+        document = load_document(docs_dir(config), lang)
+        links = {s.id: (relative_link(here, page_url(s.page), s.id), s.label)
+                 for s in document.sections}
+    html = (render_table(chosen, lang, links) + render_chart(chosen, lang, f"chart-{count}")
+            + render_downloads(lang, here))
+    return f'\n<div class="indicators" markdown="0">{html}</div>\n'
+
+
+def _groups(args: str, where: str) -> set[int] | None:
+    args = args.strip()
+    if not args:
+        return None
+    match = re.fullmatch(r"groups=([0-9,\-]+)", args)
+    if not match:
+        raise PluginError(f"{where}: unknown marker option {args!r}; the only option is groups=1-5,7")
+    groups: set[int] = set()
+    for part in match[1].split(","):
+        low, _, high = part.partition("-")
+        groups |= set(range(int(low), int(high or low) + 1))
+    return groups
