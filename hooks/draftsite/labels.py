@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -38,8 +39,9 @@ def split_id(section_id: str) -> IdParts:
 
 # Heading text as plain words: no markup, no "*" marker, no trailing colon.
 def clean_title(title: str) -> str:
-    title = re.sub(r"<[^>]+>", " ", title)
-    title = title.replace("\\*", "*").replace("**", "").strip()
+    title = re.sub(r"(?<!\\)<[^>]+>", " ", title)  # inline HTML tags (not escaped "\<")
+    title = re.sub(r"(?<!\\)\*\*", "", title)  # bold markers
+    title = html.unescape(re.sub(r"\\(.)", r"\1", title)).strip()  # Markdown escapes and entities: "\*" → "*", "&lt;" → "<"
     title = re.sub(r"^\*\s*", "", title)
     title = re.sub(r"\s+", " ", title)
     return title.rstrip(":").strip()
@@ -85,3 +87,14 @@ def section_full_label(section_id: str, title: str, lang: str, parent_label: str
         if heading.casefold().startswith(prefix.casefold()):
             heading = heading[len(prefix) :].lstrip(" :–-")
     return f"{label} – {heading}" if heading else label
+
+
+# How a comment link names its section: "mục II.1.2.1", "mục «Hạ tầng đô thị»", "Phần thứ nhất".
+def comment_name(section_id: str, title: str, lang: str, label: str) -> str:
+    ids = split_id(section_id)
+    item = t("label.item", lang)
+    if ids.rest:
+        return f"{item} «{clean_title(title)}»" if lang == "vi" else f'{item} "{clean_title(title)}"'
+    if ids.numbering and ids.root in ("p1", "p2"):
+        return f"{item} {ids.numbering}"
+    return label

@@ -1,0 +1,92 @@
+"""Comment links: one under every section heading, prefilled with the section, the draft and the
+page address; a status line on every page; links from the discussion guide to the report.
+Settings live in mkdocs.yml under `extra.consultation` and are checked before anything is built."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
+                                    load_consultation, status, status_texts)
+from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
+from draftsite.labels import comment_name
+from draftsite.model import is_document_page, load_document, neutral_path, page_url
+from draftsite.strings import t
+from site_glue import current_language, docs_dir
+
+GUIDE_PAGE = "goi-y-thao-luan.md"
+GUIDE_DATA = "data/goi-y-lien-ket.yml"
+HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+_state: dict[str, Consultation] = {}
+
+
+# Validate the consultation settings (idempotent: runs once per language).
+def on_config(config: MkDocsConfig) -> None:
+    try:
+        _state["consultation"] = load_consultation(config.extra)
+    except ConfigError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from error
+
+
+# The build date, or BUILD_DATE=YYYY-MM-DD for reproducible builds and tests.
+def build_date() -> dt.date:
+    value = os.environ.get("BUILD_DATE")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+# Put a prefilled comment link under every section heading of a document page.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    src = neutral_path(page.file.src_uri)
+    if not is_document_page(src):
+        return html
+    consultation = _state["consultation"]
+    lang = current_language(config)
+    state = status(consultation, build_date())
+    document = load_document(docs_dir(config), lang)
+    sections = {s.id: s for s in document.on_page(src)}
+    base = config.site_url.rstrip("/") + "/" + page.url
+
+    def add_link(match: re.Match) -> str:
+        section = sections.get(match[3])
+        if section is None or state == "closed":
+            return match[1]
+        name = comment_name(section.id, section.title, lang, section.label)
+        return match[1] + comment_link_html(consultation, section.id, name, section.full_label,
+                                            f"{base}#{section.id}", lang, hidden=state != "open")
+
+    html = HEADING.sub(add_link, html)
+    if src == GUIDE_PAGE:
+        html = _guide_links(html, config, document, consultation, lang, state, page)
+    return html
+
+
+# Values the templates need: the status line and the general comment link.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    consultation = _state["consultation"]
+    lang = current_language(config)
+    url = config.site_url.rstrip("/") + "/" + page.url
+    context["consultation"] = {
+        "state": status(consultation, build_date()),
+        "opens": consultation.opens.isoformat(),
+        "closes": consultation.closes.isoformat(),
+        "texts": status_texts(consultation, lang),
+        "closed_notice": t("comment.closed", lang, close=format_date(consultation.closes, lang)),
+        "general_url": comment_url(consultation, "du-thao", consultation.draft_label[lang], url, lang),
+        "general_text": t("comment.document", lang),
+        "draft_label": consultation.draft_label[lang],
+    }
+    return context
+
+
+def _guide_links(html, config, document, consultation, lang, state, page) -> str:
+    try:
+        links = load_guide_links(docs_dir(config) / GUIDE_DATA, {s.id for s in document.sections})
+        return add_guide_links(html, links, document, consultation, lang, state, page_url(GUIDE_PAGE), config.site_url)
+    except GuideError as error:
+        raise PluginError(f"{GUIDE_DATA}: {error}") from error

@@ -1,0 +1,156 @@
+"""The consultation: its settings (form, dates, draft), prefilled comment-form links, and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import string
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode, urlsplit
+
+from draftsite.strings import t
+
+FIELDS = ("section", "label", "revision", "revision_date", "url", "lang")
+PRESETS = ("google", "template")
+CONFIG_KEY = "extra.consultation"
+
+
+class ConfigError(Exception):
+    """A broken consultation setting in mkdocs.yml, naming the key and what to do."""
+
+
+@dataclass(frozen=True)
+class Consultation:
+    preset: str  # "google" or "template"
+    form_url: str  # google: the form's viewform URL; template: the URL template
+    fields: dict[str, str]  # google: named field -> "entry.NNN"
+    opens: dt.date
+    closes: dt.date
+    draft_id: str
+    draft_date: dt.date
+    draft_label: dict[str, str]
+
+
+# Validate `extra.consultation` of mkdocs.yml; every problem raises ConfigError naming the key.
+def load_consultation(extra: dict | None) -> Consultation:
+    raw = (extra or {}).get("consultation")
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{CONFIG_KEY} is missing: add the comment form and the consultation dates (see README)")
+    form = _mapping(raw, "form")
+    preset = form.get("preset")
+    if preset not in PRESETS:
+        raise ConfigError(f"{CONFIG_KEY}.form.preset: {preset!r} is not a preset; use 'google' or 'template'")
+    fields: dict[str, str] = {}
+    if preset == "google":
+        url = _url(form.get("url"), f"{CONFIG_KEY}.form.url")
+        raw_fields = form.get("fields")
+        if not isinstance(raw_fields, dict) or not raw_fields:
+            raise ConfigError(f"{CONFIG_KEY}.form.fields: map the named fields ({', '.join(FIELDS)}) to the form's "
+                              "prefill ids, e.g. section: entry.123456")
+        for name, entry in raw_fields.items():
+            if name not in FIELDS:
+                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: unknown field; use {', '.join(FIELDS)}")
+            if not isinstance(entry, str) or not re.fullmatch(r"entry\.[0-9]+", entry):
+                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: {entry!r} is not a Google Forms prefill id "
+                                  "like entry.123456 (copy it from the form's 'Get pre-filled link')")
+            fields[name] = entry
+    else:
+        url = form.get("template")
+        if not isinstance(url, str) or not url.strip():
+            raise ConfigError(f"{CONFIG_KEY}.form.template: no form URL template; write e.g. "
+                              "https://example.org/form?section={section}&label={label}")
+        names = [name for _, name, _, _ in string.Formatter().parse(url) if name is not None]
+        for name in names:
+            if name not in FIELDS:
+                raise ConfigError(f"{CONFIG_KEY}.form.template: unknown field {{{name}}}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+        _url(url.format(**{f: "x" for f in FIELDS}), f"{CONFIG_KEY}.form.template")
+    opens = _date(raw.get("opens"), f"{CONFIG_KEY}.opens")
+    closes = _date(raw.get("closes"), f"{CONFIG_KEY}.closes")
+    if closes < opens:
+        raise ConfigError(f"{CONFIG_KEY}.closes: {closes.isoformat()} is before opens ({opens.isoformat()}); "
+                          "the consultation must close after it opens")
+    draft = _mapping(raw, "draft")
+    draft_id = draft.get("id")
+    if not isinstance(draft_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", draft_id):
+        raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31")
+    draft_date = _date(draft.get("date"), f"{CONFIG_KEY}.draft.date")
+    label = draft.get("label")
+    if not isinstance(label, dict) or not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
+        raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts")
+    return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]})
+
+
+def _mapping(raw: dict, key: str) -> dict:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{CONFIG_KEY}.{key} is missing or not a mapping (see README, 'Comments')")
+    return value
+
+
+def _url(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{key}: no form URL; paste the address of the comment form")
+    parts = urlsplit(value)
+    loopback = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")  # local test forms only
+    if (parts.scheme != "https" and not loopback) or not parts.hostname or any(c.isspace() for c in value) \
+            or ("." not in parts.hostname and not loopback):
+        raise ConfigError(f"{key}: {value!r} is not a valid https:// URL")
+    return value
+
+
+def _date(value: object, key: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+# The values sent to the form for one section.
+def field_values(c: Consultation, section_id: str, label: str, url: str, lang: str) -> dict[str, str]:
+    return {"section": section_id, "label": label, "revision": c.draft_label[lang],
+            "revision_date": c.draft_date.isoformat(), "url": url, "lang": lang}
+
+
+# The form's address, prefilled for one section (values URL-encoded; not yet HTML-escaped).
+def comment_url(c: Consultation, section_id: str, label: str, url: str, lang: str) -> str:
+    values = field_values(c, section_id, label, url, lang)
+    if c.preset == "google":
+        query = urlencode([("usp", "pp_url")] + [(entry, values[name]) for name, entry in c.fields.items()])
+        return f"{c.form_url}{'&' if '?' in c.form_url else '?'}{query}"
+    return c.form_url.format(**{name: quote(value, safe="") for name, value in values.items()})
+
+
+# "upcoming", "open" or "closed" on `today` (dates are Vietnamese calendar days, both inclusive).
+def status(c: Consultation, today: dt.date) -> str:
+    if today < c.opens:
+        return "upcoming"
+    return "open" if today <= c.closes else "closed"
+
+
+# A date as a reader of `lang` writes it: 15/01/2027 or 15 January 2027.
+def format_date(day: dt.date, lang: str) -> str:
+    if lang == "vi":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+# The status line shown on every page, for each state (the browser picks one by today's date).
+def status_texts(c: Consultation, lang: str) -> dict[str, str]:
+    dates = {"open": format_date(c.opens, lang), "close": format_date(c.closes, lang)}
+    return {state: t(f"status.{state}", lang, **dates) for state in ("upcoming", "open", "closed")}
+
+
+# The comment link placed under a section heading.
+def comment_link_html(c: Consultation, section_id: str, number: str, label: str, url: str, lang: str, hidden: bool) -> str:
+    href = html.escape(comment_url(c, section_id, label, url, lang), quote=True)
+    text = html.escape(t("comment.section", lang, number=number))
+    title = html.escape(t("comment.section.title", lang, label=label), quote=True)
+    return (f'<p class="comment-link" data-search-exclude{" hidden" if hidden else ""}>'
+            f'<a href="{href}" title="{title}" target="_blank" rel="noopener">{text}</a></p>')
