@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart: 2020 results against the 2015–2020 targets and the 2020–2025 targets",
     },
     "indicators.not_stated": {"vi": "—", "en": "—"},
+    # Search.
+    "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
     # English pages.
     "translation.notice": {
         "vi": "",

@@ -1,0 +1,84 @@
+"""Shared helpers for the benchmark scripts: builds (with the project's hooks, or a plain build of
+the same Markdown), a local static server with gzip, and headless Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+# Run a strict build of `project` into `site_dir`.
+def build(project: Path, site_dir: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("BUILD_ONLY_LOCALE", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+                   cwd=project, env=env, check=True, capture_output=True)
+
+
+# A copy of the project whose mkdocs.yml has no hooks, no template overrides and Material's
+# own search: the same Markdown as a plain Material site (the baseline).
+def plain_project(target: Path) -> Path:
+    shutil.copytree(ROOT / "docs", target / "docs")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    config = config.replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"\nextra_css:\n(?:  - .*\n)+", "\n", config)
+    config = re.sub(r"\nextra_javascript:\n(?:  - .*\n)+", "\n", config)
+    config = config.replace("  font: false ", "  # font: default ")
+    (target / "mkdocs.yml").write_text(config, "utf-8")
+    return target
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the browser accepts it, like a production host."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):  # noqa: D401 - http.server API
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+# Serve `site_dir` on 127.0.0.1 (gzip) for the duration of the block; yields the base URL.
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    handler = functools.partial(_GzipHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def temporary() -> Path:
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)

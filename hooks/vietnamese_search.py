@@ -1,0 +1,45 @@
+"""Accent-insensitive search per language: collect each page's sections while building, write
+search/index.<lang>.json, and leave Material's eagerly fetched search_index.json as a tiny stub.
+The matching itself runs in the browser (overrides/assets/javascripts/search-worker.js)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from draftsite.search_index import index_json, page_entries, stub_json
+from draftsite.strings import t
+from site_glue import DEFAULT_LANGUAGE, current_language
+
+WORKER = "assets/javascripts/search-worker.js"
+_entries: dict[str, list[dict]] = {}
+
+
+# Start an empty index for the language about to be built.
+def on_pre_build(config: MkDocsConfig) -> None:
+    _entries[current_language(config)] = []
+
+
+# Collect the page's sections (after the other hooks have added their chrome, which is skipped).
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    lang = current_language(config)
+    context["search_worker"] = f"{WORKER}?lang={lang}"
+    if (page.meta.get("search") or {}).get("exclude"):
+        return context
+    _entries[lang] += page_entries(page.content or "", page.url, page.title or "", t("search.footnote", lang))
+    return context
+
+
+# Write every language's index collected so far, and the stub Material fetches on every page
+# load. Runs last of all: mkdocs-static-i18n builds the other languages, and rewrites Material's
+# search_index.json, inside its own post-build step at priority -100.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    folder = Path(config.site_dir) / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, entries in _entries.items():
+        (folder / f"index.{lang}.json").write_text(index_json(lang, entries), encoding="utf-8")
+    (folder / "search_index.json").write_text(stub_json(DEFAULT_LANGUAGE), encoding="utf-8")
