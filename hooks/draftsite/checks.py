@@ -97,6 +97,23 @@ def check_nfc(rel: str, text: str) -> list[Problem]:
     return problems
 
 
+# Pages that exist in one language but not the other: {relative path: text} of all languages.
+def check_translations(paths: list[str], languages: tuple[str, ...], default: str = "vi") -> list[Problem]:
+    problems = []
+    by_page: dict[str, set[str]] = {}
+    for rel in paths:
+        match = re.search(r"\.([a-z]{2})\.md$", rel)
+        lang = match[1] if match else default
+        by_page.setdefault(neutral_path(rel), set()).add(lang)
+    for page, found in sorted(by_page.items()):
+        for lang in languages:
+            if lang not in found:
+                name = page if lang == default else page[:-3] + f".{lang}.md"
+                problems.append(Problem(name, 1, f"page missing: {page} has no {lang!r} version; write {name} "
+                                        "(same headings and ids) so that no reader gets a silent fallback"))
+    return problems
+
+
 # Every check on every page of one language.
 def check_language(files: dict[str, str]) -> list[Problem]:
     problems: list[Problem] = []

@@ -1,0 +1,22 @@
+"""English pages: state once, at the top, that the page is an unofficial reference translation and
+that the Vietnamese text prevails, with a link to the same page in Vietnamese."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from draftsite.model import page_url
+from draftsite.strings import t
+from site_glue import DEFAULT_LANGUAGE, current_language
+
+
+# Put the notice above the content of every page that is not in the default language.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    if lang == DEFAULT_LANGUAGE:
+        return html
+    here = page.url  # "en/a/b/"
+    original = "../" * here.count("/") + page_url(page.file.src_uri)
+    notice = t("translation.notice", lang, url=original or "./")
+    return f'<div class="translation-notice" role="note" data-search-exclude><p>{notice}</p></div>\n{html}'
