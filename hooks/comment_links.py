@@ -18,7 +18,8 @@ from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
 from draftsite.model import is_document_page, load_document, neutral_path, page_url
 from draftsite.strings import t
-from site_glue import current_language, docs_dir
+from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
@@ -57,13 +58,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         if section is None or state == "closed":
             return match[1]
         name = comment_name(section.id, section.title, lang, section.label)
-        return match[1] + comment_link_html(consultation, section.id, name, section.full_label,
-                                            f"{base}#{section.id}", lang, hidden=state != "open")
+        link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
+                                 lang, hidden=state != "open")
+        return match[1] + link.replace("</p>", _print_address(config, lang, section.id, name) + "</p>")
 
     html = HEADING.sub(add_link, html)
     if src == GUIDE_PAGE:
         html = _guide_links(html, config, document, consultation, lang, state, page)
     return html
+
+
+# The short address and QR code of a section's form, shown only on paper.
+def _print_address(config: MkDocsConfig, lang: str, section_id: str, name: str) -> str:
+    address = short_url(config.site_url, "" if lang == DEFAULT_LANGUAGE else f"{lang}/", section_id)
+    return (f'<span class="comment-qr" aria-hidden="true">{qr_svg(address, t("comment.section", lang, number=name))}'
+            f'<span class="comment-qr__url">{address}</span></span>')
+
+
+# Write the short addresses: /gop-y/<id>/ redirects to the form prefilled for that section.
+def on_post_build(config: MkDocsConfig) -> None:
+    consultation = _state["consultation"]
+    lang = current_language(config)
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    root = language_site_dir(config) / SHORT_PATH
+    for section in load_document(docs_dir(config), lang).sections:
+        page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
+        target = comment_url(consultation, section.id, section.full_label, page, lang)
+        folder = root / section.id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
 
 
 # Values the templates need: the status line and the general comment link.

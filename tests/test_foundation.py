@@ -34,7 +34,7 @@ def url_of(page: str) -> str:
 
 # Visible text of an element without the heading permalink.
 def heading_text(element) -> str:
-    for link in element.select("a.headerlink"):
+    for link in element.select("a.headerlink, .cite-button"):
         link.decompose()
     return re.sub(r"\s+", " ", element.get_text(" ")).strip()
 

@@ -24,6 +24,8 @@ YEARS = {"2015", "2016", "2020", "2025"}
 def list_items(html) -> dict[int, str]:
     items = {}
     for p in html.select("article p"):
+        for tools in p.select(".paragraph-tools"):
+            tools.decompose()
         match = re.match(r"^\((\d+)\)\s(.*)$", p.get_text(), re.S)
         if match:
             for marker in p.select("sup"):

@@ -154,3 +154,10 @@ def comment_link_html(c: Consultation, section_id: str, number: str, label: str,
     title = html.escape(t("comment.section.title", lang, label=label), quote=True)
     return (f'<p class="comment-link" data-search-exclude{" hidden" if hidden else ""}>'
             f'<a href="{href}" title="{title}" target="_blank" rel="noopener">{text}</a></p>')
+
+
+# "Dự thảo Báo cáo chính trị …, bản ngày 31/3/2020": how citations name the draft.
+def citation_name(lang: str, iso_date: str) -> str:
+    day = dt.date.fromisoformat(iso_date)
+    shown = f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)
+    return f"{t('draft.name', lang)}, {t('draft.version', lang, date=shown)}"

@@ -54,6 +54,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart: 2020 results against the 2015–2020 targets and the 2020–2025 targets",
     },
     "indicators.not_stated": {"vi": "—", "en": "—"},
+    # Paragraph links and citations.
+    "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
+    "cite.paragraph": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},
+    "cite.section": {"vi": "Trích dẫn", "en": "Cite"},
+    "cite.section.label": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},
+    "cite.copied": {"vi": "Đã sao chép trích dẫn", "en": "Citation copied"},
+    "cite.fallback": {"vi": "Trình duyệt không cho phép sao chép tự động. Chọn và sao chép đoạn trích dẫn dưới đây:",
+                      "en": "Your browser does not allow automatic copying. Select and copy the citation below:"},
+    "cite.close": {"vi": "Đóng", "en": "Close"},
+    "cite.selection": {"vi": "Sao chép trích dẫn đoạn đã chọn", "en": "Copy a citation of the selection"},
+    "print.page": {"vi": "Trang", "en": "Page"},
     # Search.
     "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
     # English pages.

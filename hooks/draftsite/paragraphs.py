@@ -1,0 +1,77 @@
+"""Paragraph anchors: every paragraph and list item of the document gets the id
+`<section-id>-d<n>` ("d" for "đoạn"; n counts the blocks of its section from 1, the same in every
+language), a "¶" link to itself and a copy-citation button. Chrome and generated blocks are not
+counted. The "d" keeps paragraph ids apart from sub-section ids: paragraph 1 of II.1.2 is
+`p1-ii-1-2-d1`, while `p1-ii-1-2-1` is section II.1.2.1."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+from draftsite.strings import t
+
+_TAG = re.compile(r"<(/?)(h[1-6]|p|li|div|span|table|figure)\b([^>]*)>", re.I)
+_ID = re.compile(r'\bid="([^"]+)"')
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+# Containers whose blocks are not the document's paragraphs.
+_SKIPPED = {"footnote", "indicators", "translation-notice", "consultation-general", "guide-links", "comment-qr"}
+_NOT_BLOCKS = {"comment-link", "indicator-downloads", "section-tools"}
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    section: str
+    number: int
+
+
+# The HTML with paragraph ids, links and citation buttons, and the blocks found, in order.
+def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], lang: str) -> tuple[str, list[Block]]:
+    out: list[str] = []
+    blocks: list[Block] = []
+    counts: dict[str, int] = {}
+    section = first_section
+    stack: list[tuple[str, bool]] = []  # open containers: (tag, skipping)
+    cursor = 0
+    for match in _TAG.finditer(content):
+        closing, tag, attrs = match[1] == "/", match[2].lower(), match[3]
+        skipping = any(s for _, s in stack)
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == tag:
+                    del stack[i:]
+                    break
+            continue
+        classes = set((_CLASS.search(attrs)[1] if _CLASS.search(attrs) else "").split())
+        if tag in ("div", "span", "table", "figure"):
+            stack.append((tag, bool(classes & _SKIPPED) or tag in ("table", "figure")))
+            continue
+        if tag.startswith("h"):
+            heading_id = _ID.search(attrs)
+            if heading_id and not skipping:
+                section = heading_id[1]
+            continue
+        if skipping or classes & _NOT_BLOCKS or _ID.search(attrs) or "hidden" in attrs:
+            continue
+        counts[section] = counts.get(section, 0) + 1
+        block = Block(f"{section}-d{counts[section]}", section, counts[section])
+        blocks.append(block)
+        out.append(content[cursor:match.start()])
+        out.append(f'<{tag} id="{block.id}"{attrs}>' + _tools(block, labels.get(section, section), lang))
+        cursor = match.end()
+    out.append(content[cursor:])
+    return "".join(out), blocks
+
+
+# The "¶" link and the citation button of one block (shown on hover and keyboard focus).
+def _tools(block: Block, label: str, lang: str) -> str:
+    citation = f"{label}, {t('label.paragraph', lang)} {block.number}"
+    cite_label = html_lib.escape(t("cite.paragraph", lang, label=citation), quote=True)
+    link_label = html_lib.escape(t("paragraph.link", lang, label=citation), quote=True)
+    return (f'<span class="paragraph-tools" data-search-exclude>'
+            f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}" title="{link_label}">¶</a>'
+            f'<button type="button" class="cite-button" data-cite-target="{block.id}" '
+            f'data-cite-label="{html_lib.escape(citation, quote=True)}" aria-label="{cite_label}" title="{cite_label}" hidden>'
+            f'<span aria-hidden="true">“”</span></button></span>')

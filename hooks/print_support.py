@@ -1,0 +1,35 @@
+"""Print: the draft label and revision date at the top of every printed page and page numbers at
+the bottom (CSS page margin boxes, one small print stylesheet per language, written at build)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from draftsite.consultation import citation_name
+from draftsite.strings import t
+from site_glue import current_language
+
+STYLESHEET = "assets/stylesheets/print-{lang}.css"
+
+
+# The print stylesheet of the language being built.
+def on_page_context(context: dict, config: MkDocsConfig, **kwargs) -> dict:
+    context["print_stylesheet"] = STYLESHEET.format(lang=current_language(config))
+    return context
+
+
+# Write the language's print stylesheet with its running header and page numbers.
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    date = str(config.extra["consultation"]["draft"]["date"])
+    label = json.dumps(citation_name(lang, date), ensure_ascii=False)
+    page = json.dumps(t("print.page", lang), ensure_ascii=False)
+    css = ("@page { size: A4; margin: 18mm 16mm 18mm 16mm;\n"
+           f"  @top-center {{ content: {label}; font-size: 8pt; color: #444; }}\n"
+           f"  @bottom-right {{ content: {page} \" \" counter(page); font-size: 8pt; color: #444; }} }}\n")
+    path = Path(config.site_dir) / STYLESHEET.format(lang=lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(css, encoding="utf-8")

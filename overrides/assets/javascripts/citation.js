@@ -1,0 +1,125 @@
+// Copy a citation of a paragraph, a section, or the reader's text selection:
+//   «quoted text» (Draft name, version of <date>, Part One, section II.1.2.1, paragraph 2) URL
+// The quote is the selection when there is one inside the cited block, otherwise the block's
+// text (a section is quoted by its heading). Works with keyboard and screen readers, confirms
+// through a live region, and falls back to a selectable field when the clipboard is refused.
+(function () {
+  "use strict";
+  var meta = document.querySelector('meta[name="citation-draft"]');
+  if (!meta) return;
+  var draft = meta.content;
+  var texts = JSON.parse(document.querySelector('meta[name="citation-texts"]').content);
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var base = (canonical ? canonical.href : location.href).split("#")[0];
+  var open = texts.quote[0], close = texts.quote[1];
+
+  var live = document.createElement("div");
+  live.className = "cite-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  document.body.appendChild(live);
+
+  // Visible text of an element, without the paragraph tools and footnote markers.
+  function plainText(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll(".paragraph-tools, .headerlink, .cite-button, sup, .comment-link").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function selectionInside(element) {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return "";
+    var range = selection.getRangeAt(0);
+    if (!element.contains(range.commonAncestorContainer) && !range.intersectsNode(element)) return "";
+    return selection.toString().replace(/\s+/g, " ").trim();
+  }
+
+  function citation(target, label, quote) {
+    return open + quote + close + " (" + draft + ", " + label + ") " + base + "#" + target.id;
+  }
+
+  function announce(message) {
+    live.textContent = "";
+    setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  function fallback(text, trigger) {
+    var dialog = document.createElement("div");
+    dialog.className = "cite-fallback";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", texts.fallback);
+    var p = document.createElement("p");
+    p.textContent = texts.fallback;
+    var field = document.createElement("textarea");
+    field.readOnly = true;
+    field.value = text;
+    field.rows = 5;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = texts.close;
+    button.addEventListener("click", function () { dialog.remove(); if (trigger) trigger.focus(); });
+    dialog.append(p, field, button);
+    document.body.appendChild(dialog);
+    field.focus();
+    field.select();
+  }
+
+  function copy(text, trigger) {
+    var done = function () { announce(texts.copied); if (trigger) flash(trigger); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text, trigger); });
+    } else {
+      fallback(text, trigger);
+    }
+  }
+
+  function flash(trigger) {
+    trigger.classList.add("cite-button--done");
+    setTimeout(function () { trigger.classList.remove("cite-button--done"); }, 1500);
+  }
+
+  // Buttons rendered by the build are hidden until this script can make them work.
+  document.querySelectorAll(".cite-button[hidden]").forEach(function (b) { b.hidden = false; });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cite-button[data-cite-target]");
+    if (!button) return;
+    var target = document.getElementById(button.dataset.citeTarget);
+    if (!target) return;
+    var scope = target;
+    if (/^H[1-6]$/.test(target.tagName)) {
+      scope = target.parentNode; // a section: any selection on the page below its heading
+    }
+    var quote = selectionInside(scope) || plainText(target);
+    copy(citation(target, button.dataset.citeLabel, quote), button);
+  });
+
+  // On a phone: selecting text shows one button to cite the selection.
+  var bar = document.createElement("button");
+  bar.type = "button";
+  bar.className = "cite-selection";
+  bar.textContent = texts.selection;
+  bar.hidden = true;
+  document.body.appendChild(bar);
+  var pending = null, pendingQuote = "";
+  document.addEventListener("selectionchange", function () {
+    var selection = window.getSelection();
+    var node = selection && !selection.isCollapsed ? selection.anchorNode : null;
+    var element = node && (node.nodeType === 1 ? node : node.parentElement);
+    var block = element && element.closest ? element.closest("article p[id], article li[id]") : null;
+    if (block && block.querySelector(".cite-button")) {
+      pending = block;
+      pendingQuote = selection.toString().replace(/\s+/g, " ").trim();
+      bar.hidden = false;
+    } else if (!bar.matches(":focus")) {
+      pending = null;
+      bar.hidden = true;
+    }
+  });
+  bar.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  bar.addEventListener("click", function () {
+    if (!pending) return;
+    var button = pending.querySelector(".cite-button");
+    copy(citation(pending, button.dataset.citeLabel, pendingQuote || plainText(pending)), bar);
+  });
+})();
