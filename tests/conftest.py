@@ -80,7 +80,7 @@ def language_pages(site_dir: Path, lang: str) -> list[Path]:
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        if rel.endswith("404.html"):
+        if rel.endswith("404.html") or "gop-y/" in rel:  # not content: the 404 page, comment redirects
             continue
         in_en = rel.startswith("en/")
         if (lang == "en") == in_en:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page_html, run_build
+from conftest import ROOT, language_pages, page_html, run_build
 from draftsite.checks import check_translations
 from draftsite.compare_translation import translation_problems
 from draftsite.glossary import load_glossary, missing_terms
@@ -65,7 +65,7 @@ def test_number_notation_is_read_the_same_way(vi, en, vi_numbers, en_numbers):
 
 
 def test_english_pages_say_they_are_a_translation_and_link_to_vietnamese(site):
-    for path in sorted((site / "en").rglob("index.html")):
+    for path in language_pages(site, "en"):
         rel = path.relative_to(site).as_posix()
         html = page_html(site, rel)
         notices = html.select(".translation-notice")
