@@ -35,3 +35,15 @@ def fail(title: str, problems: list) -> None:
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems)
         raise PluginError(f"{title}\n{listing}")
+
+
+# The Markdown files named in the nav, in order ("a.md", "b/index.md", …).
+def nav_files(nav: list | None) -> list[str]:
+    found: list[str] = []
+    for item in nav or []:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += nav_files(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [f for f in found if f.endswith(".md")]

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from draftsite.strings import t
 
-_TAG = re.compile(r"<(/?)(h[1-6]|p|li|div|span|table|figure)\b([^>]*)>", re.I)
+_TAG = re.compile(r"<(/?)(h[1-6]|p|li|div|span|table|figure)\b([^>]*)>|<!-- section:([a-z0-9-]+) -->", re.I)
+# In the full-text view, each page starts with `<!-- section:ID -->`: the section its leading blocks belong to.
+SECTION_MARK = "<!-- section:{id} -->"
 _ID = re.compile(r'\bid="([^"]+)"')
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 # Containers whose blocks are not the document's paragraphs.
@@ -36,6 +38,9 @@ def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], 
     stack: list[tuple[str, bool]] = []  # open containers: (tag, skipping)
     cursor = 0
     for match in _TAG.finditer(content):
+        if match[4]:
+            section = match[4]
+            continue
         closing, tag, attrs = match[1] == "/", match[2].lower(), match[3]
         skipping = any(s for _, s in stack)
         if closing:
