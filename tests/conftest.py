@@ -3,6 +3,7 @@ HTTP server for the built site, and headless Chromium (Debian's) driven by Playw
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import os
@@ -67,12 +68,13 @@ def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-# The parsed HTML of a built page ("phan-thu-nhat/kinh-te/" or "en/index.html").
+# The parsed HTML of a built page ("phan-thu-nhat/kinh-te/" or "en/index.html"): a fresh copy,
+# so that a test may take elements out of it without changing what the next test sees.
 def page_html(site_dir: Path, url: str) -> BeautifulSoup:
     path = site_dir / url
     if url.endswith("/") or not url:
         path = path / "index.html"
-    return _parse(path)
+    return copy.copy(_parse(path))
 
 
 # Every built HTML page of one language (the default language lives at the root, others in /xx/).
@@ -80,7 +82,8 @@ def language_pages(site_dir: Path, lang: str) -> list[Path]:
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        if rel.endswith("404.html") or "gop-y/" in rel:  # not content: the 404 page, comment redirects
+        # Not pages of their own: the 404 page, comment redirects, the full-text view of all pages.
+        if rel.endswith("404.html") or "gop-y/" in rel or "toan-van/" in rel:
             continue
         in_en = rel.startswith("en/")
         if (lang == "en") == in_en:

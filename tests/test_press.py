@@ -99,8 +99,8 @@ def test_full_text_page_holds_the_whole_document(site):
 
 
 @pytest.fixture(scope="session")
-def pdfs(site):
-    return make_pdfs(site)
+def pdfs(site, browser):
+    return make_pdfs(site, browser)
 
 
 # Text of a PDF, via poppler's pdftotext.

@@ -32,27 +32,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 # Print each language's full-text page of `site` to its PDF; returns the files written.
-def make_pdfs(site: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+# `browser`: an already running Playwright Chromium (tests); otherwise one is started.
+def make_pdfs(site: Path, browser=None) -> list[Path]:
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, own)
+            finally:
+                own.close()
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     written = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for page_path, pdf_path in OUTPUTS.values():
-                page = browser.new_page()
-                page.goto(base + page_path, wait_until="networkidle")
-                page.emulate_media(media="print")
-                target = site / pdf_path
-                page.pdf(path=str(target), prefer_css_page_size=True, outline=True, tagged=True,
-                         print_background=False)
-                written.append(target)
-                page.close()
-            browser.close()
+        for page_path, pdf_path in OUTPUTS.values():
+            page = browser.new_page()
+            page.goto(base + page_path, wait_until="networkidle")
+            page.emulate_media(media="print")
+            target = site / pdf_path
+            page.pdf(path=str(target), prefer_css_page_size=True, outline=True, tagged=True,
+                     print_background=False)
+            written.append(target)
+            page.close()
     finally:
         server.shutdown()
     return written
