@@ -60,7 +60,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         name = comment_name(section.id, section.title, lang, section.label)
         link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
                                  lang, hidden=state != "open")
-        return match[1] + link.replace("</p>", _print_address(config, lang, section.id, name) + "</p>")
+        address = _print_address(config, lang, section.id, name).replace("{root}", "../" * page.url.count("/"))
+        return match[1] + link.replace("</p>", address + "</p>")
 
     html = HEADING.sub(add_link, html)
     if src == GUIDE_PAGE:
@@ -68,11 +69,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     return html
 
 
-# The short address and QR code of a section's form, shown only on paper.
+# The short address and QR code of a section's form, shown only on paper (the QR image is lazy and
+# hidden on screen, so screen readers of the page never download it).
 def _print_address(config: MkDocsConfig, lang: str, section_id: str, name: str) -> str:
-    address = short_url(config.site_url, "" if lang == DEFAULT_LANGUAGE else f"{lang}/", section_id)
-    return (f'<span class="comment-qr" aria-hidden="true">{qr_svg(address, t("comment.section", lang, number=name))}'
-            f'<span class="comment-qr__url">{address}</span></span>')
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    address = short_url(config.site_url, prefix, section_id)
+    return (f'<span class="comment-qr" aria-hidden="true"><img src="{{root}}{prefix}{SHORT_PATH}/{section_id}/qr.svg" '
+            f'alt="" width="80" height="80" loading="lazy"><span class="comment-qr__url">{address}</span></span>')
 
 
 # Write the short addresses: /gop-y/<id>/ redirects to the form prefilled for that section.
@@ -87,6 +90,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder = root / section.id
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
+        (folder / "qr.svg").write_text(qr_svg(short_url(config.site_url, prefix, section.id), section.full_label),
+                                       encoding="utf-8")
 
 
 # Values the templates need: the status line and the general comment link.

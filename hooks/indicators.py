@@ -13,11 +13,13 @@ from draftsite.indicators import (DataError, IndicatorData, check_list, load_ind
                                   render_downloads, render_table, select, to_csv, to_json)
 from draftsite.model import load_document, page_url, relative_link
 from draftsite.sections import split_sections
+from draftsite.strings import t
 from site_glue import current_language, docs_dir, fail, language_site_dir
 
 DATA_FILE = "data/chi-tieu.yml"
 MARKER = re.compile(r"<!--\s*indicators:(?P<kind>[^\s>]*)(?P<args>[^>]*?)\s*-->")
 KINDS = ("summary", "overview")
+HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$", re.M)
 _data: dict[str, IndicatorData] = {}
 
 
@@ -43,7 +45,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     def expand(match: re.Match) -> str:
         nonlocal count
         count += 1
-        return _render(match, page, data, lang, config, count)
+        headings = HEADING_ID.findall(markdown, 0, match.start())
+        return _render(match, page, data, lang, config, count, headings[-1] if headings else None)
 
     return MARKER.sub(expand, markdown)
 
@@ -67,7 +70,8 @@ def _check_official_lists(markdown: str, page: Page, data: IndicatorData, lang: 
     fail("The indicator data and the official list in the text disagree; correct the one that is wrong:", problems)
 
 
-def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config: MkDocsConfig, count: int) -> str:
+def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config: MkDocsConfig, count: int,
+            section_id: str | None) -> str:
     line = page.markdown.count("\n", 0, page.markdown.find(match[0])) + 1 if page.markdown else 0
     where = f"{page.file.src_uri}: marker {match[0]!r}"
     kind = match["kind"]
@@ -79,12 +83,13 @@ def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config:
     if not chosen:
         raise PluginError(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
     here = page_url(page.file.src_uri)
+    document = load_document(docs_dir(config), lang)
     links = None
     if kind == "overview":
-        document = load_document(docs_dir(config), lang)
-        links = {s.id: (relative_link(here, page_url(s.page), s.id), s.label)
-                 for s in document.sections}
-    html = (render_table(chosen, lang, links) + render_chart(chosen, lang, f"chart-{count}")
+        links = {s.id: (relative_link(here, page_url(s.page), s.id), s.label) for s in document.sections}
+    section = document.get(section_id) if section_id else None
+    name = t("indicators.table_name", lang, where=section.label if section else page.title)
+    html = (render_table(chosen, lang, links, name) + render_chart(chosen, lang, f"chart-{count}")
             + render_downloads(lang, here))
     return f'\n<div class="indicators" markdown="0">{html}</div>\n'
 

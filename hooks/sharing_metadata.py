@@ -3,11 +3,15 @@ page has none), and the values of the Open Graph and Twitter card tags in overri
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from draftsite.sharing import OG_LOCALES, description_from_html
 from site_glue import current_language
+
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
 # Give pages without a description one from their first paragraph.
@@ -25,3 +29,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     context["og_locale"] = OG_LOCALES[lang]
     context["og_locale_alternates"] = [v for k, v in OG_LOCALES.items() if k != lang]
     return context
+
+
+# Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
+# roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
+# empty one, so that no page load ends in 404 errors; the real sitemap with its hreflang
+# alternates is /sitemap.xml.
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    folder = Path(config.site_dir) / page.url
+    if page.url and not (folder / "sitemap.xml").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+    return output

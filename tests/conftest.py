@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 import http.server
 import os
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 PROJECT_FILES = ("docs", "hooks", "overrides", "mkdocs.yml")
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
 
 
 # Environment for a quiet MkDocs run.
@@ -42,11 +46,16 @@ def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.Completed
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole site, built once per session exactly as the publishing workflow builds it."""
+def site(tmp_path_factory, browser) -> Path:
+    """The whole site, built once per session exactly as the publishing workflow builds it:
+    `mkdocs build --strict`, then the PDFs (tools/make_pdf.py)."""
     out = tmp_path_factory.mktemp("site")
     result = run_build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_pdf import make_pdfs
+
+    make_pdfs(out, browser)
     return out
 
 
@@ -96,14 +105,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SitePathHandler(_QuietHandler):
+    """Serves the site under the same path as in production (the path of `site_url`)."""
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(SITE_PATH):
+            path = "/" + path[len(SITE_PATH):]
+        else:
+            path = "/__outside_the_site__" + path
+        return super().translate_path(path)
+
+
 @pytest.fixture(scope="session")
 def server(site) -> str:
-    """The built site served on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    """The built site served on 127.0.0.1 under its production path; yields its base URL."""
+    handler = functools.partial(_SitePathHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
     httpd.shutdown()
 
 

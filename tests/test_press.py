@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 
 from conftest import ROOT, language_pages, page_html, run_build
 
-sys.path.insert(0, str(ROOT / "tools"))
-from make_pdf import make_pdfs  # noqa: E402
 
 DOCUMENT_URLS = [u for u in (
     "cong-van/", "bao-cao/", "phan-thu-nhat/", "phan-thu-nhat/kinh-te/", "phan-thu-nhat/ha-tang/",
@@ -84,7 +81,9 @@ def test_print_shows_section_ids_and_comment_addresses(site):
     assert "@media print" in css and 'content: " [#" attr(id) "]"' in css
     html = page_html(site, "phan-thu-nhat/kinh-te/")
     qr = html.find(id="p1-ii-1-2-1").find_next_sibling().select_one(".comment-qr")
-    assert qr.svg is not None and qr.select_one(".comment-qr__url").get_text().endswith("/gop-y/p1-ii-1-2-1/")
+    assert qr.img["src"] == "../../gop-y/p1-ii-1-2-1/qr.svg" and qr.img["loading"] == "lazy"
+    assert (site / "gop-y" / "p1-ii-1-2-1" / "qr.svg").read_text("utf-8").startswith("<svg")
+    assert qr.select_one(".comment-qr__url").get_text().endswith("/gop-y/p1-ii-1-2-1/")
     redirect = (site / "gop-y" / "p1-ii-1-2-1" / "index.html").read_text("utf-8")
     assert 'http-equiv="refresh"' in redirect and "entry.1000001=p1-ii-1-2-1" in redirect
     assert "Dự thảo Báo cáo chính trị" in (site / "assets" / "stylesheets" / "print-vi.css").read_text("utf-8")
@@ -99,8 +98,9 @@ def test_full_text_page_holds_the_whole_document(site):
 
 
 @pytest.fixture(scope="session")
-def pdfs(site, browser):
-    return make_pdfs(site, browser)
+def pdfs(site):
+    """The PDFs printed with the site (see the `site` fixture)."""
+    return [site / "du-thao-bao-cao-chinh-tri.pdf", site / "en" / "draft-political-report.pdf"]
 
 
 # Text of a PDF, via poppler's pdftotext.
@@ -138,7 +138,7 @@ def test_copy_citation_of_a_paragraph(browser, server):
     page.goto(server + "phan-thu-nhat/kinh-te/#p1-ii-1-2-1-d2")
     page.locator("#p1-ii-1-2-1-d2 .cite-button").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.cite-live').textContent.length > 0")
+    page.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("«Tốc độ tăng bình quân giá trị sản xuất ngành công nghiệp đạt 16,3%/năm.")
     assert ("» (Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX, bản ngày 31/3/2020, "
@@ -162,7 +162,7 @@ def test_copy_citation_quotes_the_selection(browser, server):
       getSelection().removeAllRanges(); getSelection().addRange(range);
     }""")
     page.locator(".cite-selection").click()
-    page.wait_for_function("document.querySelector('.cite-live').textContent.length > 0")
+    page.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("“16.3%” (Draft Political Report")
     assert "version of 31 March 2020, Part One, section II.1.2.1, paragraph 2)" in copied

@@ -30,6 +30,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    # Serve the site under the path of its site_url, as in production.
+    def translate_path(self, path: str) -> str:
+        prefix = _site_path()
+        return super().translate_path("/" + path[len(prefix):] if path.startswith(prefix) else "/__outside__" + path)
+
+
+def _site_path() -> str:
+    import re
+    from urllib.parse import urlsplit
+
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    return urlsplit(re.search(r"^site_url:\s*(\S+)", config, re.M)[1]).path or "/"
+
 
 # Print each language's full-text page of `site` to its PDF; returns the files written.
 # `browser`: an already running Playwright Chromium (tests); otherwise one is started.
@@ -46,7 +59,7 @@ def make_pdfs(site: Path, browser=None) -> list[Path]:
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = f"http://127.0.0.1:{server.server_address[1]}{_site_path()}"
     written = []
     try:
         for page_path, pdf_path in OUTPUTS.values():

@@ -243,7 +243,8 @@ def select(data: IndicatorData, groups: set[int] | None) -> list[Indicator]:
 
 
 # The comparison table (indicator | target 2015–2020 | result 2020 | target 2025 [| sections]).
-def render_table(indicators: list[Indicator], lang: str, section_links: dict[str, tuple[str, str]] | None = None) -> str:
+def render_table(indicators: list[Indicator], lang: str, section_links: dict[str, tuple[str, str]] | None = None,
+                 name: str = "") -> str:
     esc = html.escape
     head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in
                    ("indicators.indicator", *PERIOD_HEADINGS.values()))
@@ -269,8 +270,8 @@ def render_table(indicators: list[Indicator], lang: str, section_links: dict[str
             links = ", ".join(f'<a href="{esc(section_links[s][0])}">{esc(section_links[s][1])}</a>'
                               for s in indicator.sections if s in section_links)
             cells.append(f'<td class="indicator-links" data-label="{esc(t("indicators.discussed_in", lang))}">{links}</td>')
-        rows.append(f'<tr id="chi-tieu-{indicator.id}" data-indicator="{indicator.id}">{"".join(cells)}</tr>')
-    return (f'<div class="indicator-table-wrap" role="region" tabindex="0" aria-label="{esc(t("indicators.chart_title", lang))}">'
+        rows.append(f'<tr data-indicator="{indicator.id}">{"".join(cells)}</tr>')
+    return (f'<div class="indicator-table-wrap" role="region" tabindex="0" aria-label="{esc(name or t("indicators.chart_title", lang))}">'
             f'<table class="indicator-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -296,7 +297,8 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
     y = 6
     # Legend: one swatch per series (outline, solid, hatched: not colour alone).
     for index, (_, css, name) in enumerate(series):
-        parts.append(f'<rect class="bar {css}" x="{bar_x}" y="{y + index * 16}" width="22" height="{bar_h}"/>'
+        fill = ' fill="url(#{cid}-hatch)"'.format(cid=chart_id) if css == "s-target-2025" else ""
+        parts.append(f'<rect class="bar {css}"{fill} x="{bar_x}" y="{y + index * 16}" width="22" height="{bar_h}"/>'
                      f'<text class="legend" x="{bar_x + 28}" y="{y + index * 16 + 8}">{esc(name)}</text>')
     y += len(series) * 16 + 10
     for indicator in rows:
@@ -311,7 +313,8 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
             value = indicator.values.get(period)
             if value is not None and value.number is not None:
                 length = float(value.number / top) * bar_max if top else 0
-                parts.append(f'<rect class="bar {css}" x="{bar_x}" y="{y}" width="{length:.1f}" height="{bar_h}"/>'
+                fill = f' fill="url(#{chart_id}-hatch)"' if period == "target_2025" else ""
+                parts.append(f'<rect class="bar {css}"{fill} x="{bar_x}" y="{y}" width="{length:.1f}" height="{bar_h}"/>'
                              f'<text class="value" x="{bar_x + length + 4:.1f}" y="{y + 8}">'
                              f'{esc(format_value(value, indicator.unit, lang))}</text>')
             y += bar_h + 3
@@ -328,7 +331,7 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
             f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{esc(summary)}</desc>'
             f'<defs><pattern id="{chart_id}-hatch" width="4" height="4" patternUnits="userSpaceOnUse" '
             f'patternTransform="rotate(45)"><rect class="hatch-bg" width="4" height="4"/><line class="hatch" x1="0" y1="0" x2="0" y2="4"/></pattern></defs>'
-            f'<style>.s-target-2025{{fill:url(#{chart_id}-hatch)}}</style>'
+
             f'{"".join(parts)}</svg><figcaption>{title}</figcaption></figure>')
 
 

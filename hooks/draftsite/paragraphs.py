@@ -76,7 +76,7 @@ def _tools(block: Block, label: str, lang: str) -> str:
     cite_label = html_lib.escape(t("cite.paragraph", lang, label=citation), quote=True)
     link_label = html_lib.escape(t("paragraph.link", lang, label=citation), quote=True)
     return (f'<span class="paragraph-tools" data-search-exclude>'
-            f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}" title="{link_label}">¶</a>'
+            f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
             f'<button type="button" class="cite-button" data-cite-target="{block.id}" '
-            f'data-cite-label="{html_lib.escape(citation, quote=True)}" aria-label="{cite_label}" title="{cite_label}" hidden>'
+            f'data-cite-label="{html_lib.escape(citation, quote=True)}" aria-label="{cite_label}" hidden>'
             f'<span aria-hidden="true">“”</span></button></span>')

@@ -54,6 +54,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart: 2020 results against the 2015–2020 targets and the 2020–2025 targets",
     },
     "indicators.not_stated": {"vi": "—", "en": "—"},
+    "indicators.table_name": {"vi": "Bảng các chỉ tiêu chủ yếu – {where}", "en": "Table of key targets – {where}"},
+    # Interface of the templates.
+    "nav.breadcrumb": {"vi": "Đường dẫn", "en": "Breadcrumb"},
     # Paragraph links and citations.
     "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
     "cite.paragraph": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},

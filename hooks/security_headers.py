@@ -1,0 +1,32 @@
+"""Security: a Content-Security-Policy meta tag on every page (own scripts and styles only; the
+inline scripts of Material's template by hash), and a `_headers` example for hosts that send
+headers. A page that cannot carry the policy stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from draftsite.csp import add_policy_meta, headers_file, inline_script_hashes
+
+_hashes: set[str] = set()
+
+
+# Add the policy to each finished page (last, after every other hook has changed the HTML).
+@event_priority(-90)
+def on_post_page(output: str, page: Page, **kwargs) -> str:
+    _hashes.update(inline_script_hashes(output))
+    try:
+        return add_policy_meta(output)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
+
+
+# Write `_headers` with the policy of every page of every language built so far.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    (Path(config.site_dir) / "_headers").write_text(headers_file(_hashes), encoding="utf-8")

@@ -1,0 +1,177 @@
+"""Issue 9: quality gates — accessibility, page weight, links, privacy and security, HTML validity."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+
+from conftest import SITE_PATH, language_pages, page_html
+
+AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PAGE_TYPES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "cong-van/",
+              "kha-nang-tiep-can/"]
+REPORT_PAGES = ["phan-thu-nhat/kinh-te/", "phan-thu-nhat/xay-dung-dang/", "phan-thu-hai/van-hoa-xa-hoi/",
+                "phan-thu-hai/kinh-te/", "en/phan-thu-nhat/xay-dung-dang/"]
+BUDGET = 90_000  # bytes transferred (gzip) by the first view of a report page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_axe_finds_no_violation(browser, server, lang, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    failures = []
+    for url in PAGE_TYPES:
+        page.goto(server + ("" if lang == "vi" else "en/") + url)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+        page.evaluate(AXE)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        for violation in result["violations"]:
+            targets = [n["target"] for n in violation["nodes"][:3]]
+            failures.append(f"/{url} {violation['id']}: {violation['help']} {targets}")
+    context.close()
+    assert failures == []
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_skip_link_comment_links_and_citation(page, server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "phan-thu-nhat/kinh-te/")
+    page.keyboard.press("Tab")
+    first = page.evaluate("({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+    assert "md-skip" in first["cls"]
+    reached = set()
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return {cls: e.className || '', text: e.textContent.trim().slice(0, 30),
+                    outline: getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).boxShadow}; }""")
+        if "cite-button" in info["cls"]:
+            reached.add("cite")
+        if info["text"].startswith("Góp ý mục"):
+            reached.add("comment")
+            assert info["outline"] != "none none", "the focused link must show a focus ring"
+        if reached == {"cite", "comment"}:
+            break
+    assert reached == {"cite", "comment"}
+    assert page.locator(".md-search").get_attribute("aria-label")
+
+
+# gzip size of a built file.
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", REPORT_PAGES)
+def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + url, wait_until="networkidle")
+    context.close()
+    total = 0
+    for address in requested:
+        path = site / unquote(urlsplit(address).path).removeprefix(SITE_PATH)
+        path = path / "index.html" if path.is_dir() else path
+        assert path.is_file(), f"{address} is not a file of the site"
+        total += gzipped(path)
+    assert total <= BUDGET, f"/{url}: {total} bytes (gzip) on first view"
+
+
+def test_all_internal_links_and_anchors_resolve(site):
+    problems = []
+    ids: dict[Path, set[str]] = {}
+    pages = language_pages(site, "vi") + language_pages(site, "en") + [site / "toan-van/index.html", site / "en/toan-van/index.html"]
+    for path in pages:
+        html = page_html(site, path.relative_to(site).as_posix())
+        for link in html.select("a[href]"):
+            href = link["href"]
+            if href.startswith(("mailto:", "javascript:")):
+                problems.append(f"{path}: {href}")
+                continue
+            parts = urlsplit(href)
+            if parts.scheme:
+                if parts.scheme != "https":
+                    problems.append(f"{path}: external link is not https: {href}")
+                if link.get("target") == "_blank" and "noopener" not in (link.get("rel") or []):
+                    problems.append(f"{path}: {href} opens a new tab without rel=noopener")
+                continue
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(SITE_PATH):
+                    problems.append(f"{path.relative_to(site)}: link outside the site {href}")
+                    continue
+                target = site / unquote(parts.path[len(SITE_PATH):])
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{path.relative_to(site)}: broken link {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                target = target.resolve()
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\s(?:id|name)="([^"]+)"', target.read_text("utf-8")))
+                if unquote(parts.fragment) not in ids[target]:
+                    problems.append(f"{path.relative_to(site)}: missing anchor {href}")
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    hosts: set[str] = set()
+    violations: list[str] = []
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text
+            or message.type == "error" else None)
+    for url in PAGE_TYPES + ["en/", "en/phan-thu-nhat/kinh-te/"]:
+        page.goto(server + url, wait_until="networkidle")
+        page.locator("label[for=__search]").first.click()
+        page.locator("input.md-search__input").press_sequentially("nong thon", delay=5)
+        page.wait_for_timeout(300)
+        page.keyboard.press("Escape")
+    assert hosts == {urlsplit(server).netloc}
+    assert context.cookies() == []
+    assert violations == []
+    context.close()
+
+
+def test_every_page_carries_a_strict_content_security_policy(site):
+    for lang in ("vi", "en"):
+        for path in language_pages(site, lang):
+            raw = path.read_text("utf-8")
+            meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', raw)
+            assert meta, path
+            policy = dict(part.strip().split(" ", 1) for part in meta[1].split(";") if part.strip())
+            assert policy["default-src"] == "'self'"
+            assert "unsafe-inline" not in meta[1] and "unsafe-eval" not in meta[1]
+            assert policy["style-src"] == "'self'" and policy["script-src"].startswith("'self'")
+            assert not re.search(r"\son[a-z]+=", raw), f"inline event handler in {path}"
+            assert "<style" not in raw, f"inline style element in {path}"
+    headers = (site / "_headers").read_text("utf-8")
+    assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
+
+
+def test_pages_are_valid_html5_with_unique_ids(site):
+    for lang in ("vi", "en"):
+        for path in language_pages(site, lang) + [site / ("toan-van" if lang == "vi" else "en/toan-van") / "index.html"]:
+            parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+            try:
+                parser.parse(path.read_bytes())
+            except html5lib.html5parser.ParseError as error:
+                pytest.fail(f"{path.relative_to(site)}: {error}")
+            ids = Counter(re.findall(r'\sid="([^"]+)"', path.read_text("utf-8")))
+            duplicates = [i for i, n in ids.items() if n > 1]
+            assert duplicates == [], f"{path.relative_to(site)}: duplicate ids {duplicates[:5]}"
