@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,6 +27,7 @@ GUIDE_PAGE = "goi-y-thao-luan.md"
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 _state: dict[str, Consultation] = {}
+_writers: dict[str, tuple[threading.Thread, list[Exception]]] = {}
 
 
 # Validate the consultation settings (idempotent: runs once per language).
@@ -78,20 +81,40 @@ def _print_address(config: MkDocsConfig, lang: str, section_id: str, name: str) 
             f'alt="" width="80" height="80" loading="lazy"><span class="comment-qr__url">{address}</span></span>')
 
 
-# Write the short addresses: /gop-y/<id>/ redirects to the form prefilled for that section.
-def on_post_build(config: MkDocsConfig) -> None:
-    consultation = _state["consultation"]
+# Start writing the short addresses (/gop-y/<id>/ redirects to the prefilled form, and its QR
+# code) while the pages are rendered: hundreds of small files, written in a thread.
+def on_files(files, config: MkDocsConfig, **kwargs):
     lang = current_language(config)
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    root = language_site_dir(config) / SHORT_PATH
-    for section in load_document(docs_dir(config), lang).sections:
-        page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
-        target = comment_url(consultation, section.id, section.full_label, page, lang)
-        folder = root / section.id
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
-        (folder / "qr.svg").write_text(qr_svg(short_url(config.site_url, prefix, section.id), section.full_label),
-                                       encoding="utf-8")
+    root = language_site_dir(config) / SHORT_PATH  # computed now: the language changes during the build
+    writer = threading.Thread(target=_write_short_links, args=(config, lang, root), daemon=True)
+    _writers[lang] = (writer, [])
+    writer.start()
+    return files
+
+
+# Wait for the short addresses of the language just built.
+def on_post_build(config: MkDocsConfig) -> None:
+    writer, errors = _writers.pop(current_language(config), (None, []))
+    if writer is not None:
+        writer.join()
+    if errors:
+        raise PluginError(f"writing the short comment addresses failed: {errors[0]}")
+
+
+def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
+    try:
+        consultation = _state["consultation"]
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        for section in load_document(docs_dir(config), lang).sections:
+            page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
+            target = comment_url(consultation, section.id, section.full_label, page, lang)
+            folder = root / section.id
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
+            (folder / "qr.svg").write_text(qr_svg(short_url(config.site_url, prefix, section.id), section.full_label),
+                                           encoding="utf-8")
+    except Exception as error:  # reported by on_post_build
+        _writers[lang][1].append(error)
 
 
 # Values the templates need: the status line and the general comment link.

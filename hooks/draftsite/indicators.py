@@ -68,7 +68,7 @@ class IndicatorData:
     indicators: tuple[Indicator, ...]
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """A YAML loader that remembers the line of every mapping (as `__line__`)."""
 
 
