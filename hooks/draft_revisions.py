@@ -1,0 +1,192 @@
+"""Drafts: each published draft keeps its own copy online (built by tools/publish.py from its git
+tag), knows the drafts before it, compares itself with the previous one, keeps every published
+section id alive, and shows when each page last changed. In a plain build (no publishing tool)
+the site is the one draft named in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import json
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.consultation import format_date
+from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
+from draftsite.model import load_document, page_url, relative_link
+from draftsite.revisions import (Comparison, compare, indicator_changes, load_retired_ids, section_texts,
+                                 vanished_ids, word_diff_html)
+from draftsite.strings import t
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
+
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+COMPARISON_MARKER = "<!-- revisions:comparison -->"
+DRAFTS_MARKER = "<!-- revisions:drafts -->"
+COMPARISON_PAGE = "so-sanh.md"
+_state: dict = {}
+
+
+# Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
+# the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives.
+def on_config(config: MkDocsConfig) -> None:
+    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
+    previous = os.environ.get("PREVIOUS_DRAFT_DOCS")
+    published = os.environ.get("PUBLISHED_IDS_FILE")
+    dates_file = os.environ.get("PAGE_DATES_FILE")
+    _state.update(
+        drafts=drafts,
+        previous=Path(previous) if previous else None,
+        published=json.loads(Path(published).read_text("utf-8")) if published else {},
+        page_dates=json.loads(Path(dates_file).read_text("utf-8")) if dates_file else page_dates_from_git(docs_dir(config)),
+        published_build=bool(os.environ.get("DRAFTS_FILE")),
+        root=os.environ.get("DRAFTS_ROOT_URL", config.site_url),
+        permanent=bool(os.environ.get("DRAFT_PERMANENT")),
+        comparisons={},
+    )
+
+
+# Keep published ids alive, and compare with the previous draft (once per language).
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    current = section_texts(docs_dir(config), lang)
+    try:
+        retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, set(current))
+    except ValueError as error:
+        raise PluginError(f"docs/{error}") from error
+    _state["retired"] = retired
+    missing = vanished_ids(_state["published"], set(current), retired)
+    if missing:
+        listing = "\n".join(f"  - section id {ident!r} (published in {draft}) is gone" for ident, draft in missing)
+        raise PluginError("A section id that readers may have cited has vanished. Keep the id, or declare it in "
+                          f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:\n{listing}")
+    if _state["previous"] is not None:
+        _state["comparisons"][lang] = (compare(section_texts(_state["previous"], lang), current),
+                                       section_texts(_state["previous"], lang), current)
+
+
+# Expand the comparison and the list of drafts.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    if COMPARISON_MARKER in markdown:
+        markdown = markdown.replace(COMPARISON_MARKER, _comparison_html(config, lang, page))
+    if DRAFTS_MARKER in markdown:
+        markdown = markdown.replace(DRAFTS_MARKER, _drafts_html(lang, page))
+    return markdown
+
+
+# Changed sections link to their difference; retired ids still land on their successor.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    comparison = _state["comparisons"].get(lang)
+    here = page_url(page.file.src_uri)
+    if comparison is not None:
+        changed = set(comparison[0].changed) | set(comparison[0].added) | set(comparison[0].moved)
+        target = page_url(COMPARISON_PAGE)
+
+        def mark(match: re.Match) -> str:
+            if match[2] not in changed:
+                return match[0]
+            href = relative_link(here, target, f"sua-{match[2]}")
+            return (f'{match[0]}<p class="revision-link" data-search-exclude><a href="{href}">'
+                    f'{html_lib.escape(t("rev.changed_link", lang))}</a></p>')
+
+        html = re.sub(r'<h([1-6]) id="([^"]+)".*?</h\1>', mark, html, flags=re.S)
+    for old, successor in _state.get("retired", {}).items():
+        html = re.sub(rf'(<h[1-6] id="{re.escape(successor)}")', rf'<span id="{old}" class="retired-anchor"></span>\1',
+                      html, count=1)
+    return html
+
+
+# The draft line of the banner, and the page's last change.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    lang = current_language(config)
+    drafts: list[Draft] = _state["drafts"]
+    current = drafts[-1]
+    date = _state["page_dates"].get(page.file.src_uri)
+    context["draft_info"] = {
+        "label": t("rev.this_draft", lang, date=_short(current.date, lang)),
+        "date": current.date.isoformat(),
+        "older": t("rev.older", lang, date=_short(current.date, lang)),
+        "drafts_label": t("rev.drafts", lang),
+        "permanent": _state["permanent"],
+        "root": _state["root"],
+        "lang_prefix": "" if lang == DEFAULT_LANGUAGE else f"{lang}/",
+        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if _state["published_build"] else [],
+        "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang)) if date else "",
+    }
+    return context
+
+
+# The drafts list for the browser, and the feed of drafts.
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    drafts = _state["drafts"]
+    root = Path(config.site_dir)
+    (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
+    feed = atom_feed(drafts, lang, config.site_url, t("draft.name", lang), _state["root"])
+    (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
+
+
+def _short(day: dt.date, lang: str) -> str:
+    return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)
+
+
+def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
+    drafts: list[Draft] = _state["drafts"]
+    entry = _state["comparisons"].get(lang)
+    if entry is None or len(drafts) < 2:
+        return f'<p class="revision-first">{html_lib.escape(t("rev.first", lang))}</p>'
+    comparison, old, new = entry
+    here = page_url(page.file.src_uri)
+    document = load_document(docs_dir(config), lang)
+    esc = html_lib.escape
+
+    def link(ident: str) -> str:
+        section = document.get(ident)
+        if section is None:
+            return esc(old[ident].title if ident in old else ident)
+        return f'<a href="{esc(relative_link(here, page_url(section.page), ident))}">{esc(section.label)}</a>'
+
+    intro = t("rev.compare_intro", lang, new=drafts[-1].label[lang], old=drafts[-2].label[lang])
+    parts = [f'<p class="revision-intro">{esc(intro)}</p><ul class="revision-summary">']
+    for key, ids in (("rev.added", comparison.added), ("rev.removed", comparison.removed),
+                     ("rev.moved", comparison.moved), ("rev.changed", comparison.changed)):
+        items = ", ".join(link(i) if key != "rev.removed" else esc(i) for i in ids) or esc(t("rev.none", lang))
+        parts.append(f'<li data-kind="{key[4:]}"><strong>{esc(t(key, lang))} ({len(ids)}):</strong> {items}</li>')
+    parts.append("</ul>")
+    for ident in comparison.changed + comparison.added:
+        before = old[ident].text if ident in old else ""
+        diff = word_diff_html(before, new[ident].text, t("rev.deleted", lang), t("rev.inserted", lang))
+        title = document.get(ident).full_label if document.get(ident) else ident
+        parts.append(f'<h2 id="sua-{ident}">{link(ident) if document.get(ident) else esc(title)}</h2>'
+                     f'<p class="revision-diff" data-section="{ident}">{diff}</p>')
+    changes = indicator_changes(_state["previous"] / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
+    if changes:
+        rows = "".join(f"<tr><th scope=\"row\">{esc(i)}</th><td>{esc(f)}</td><td><del>{esc(a)}</del></td>"
+                       f"<td><ins>{esc(b)}</ins></td></tr>" for i, f, a, b in changes)
+        head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.indicator", "rev.field", "rev.old", "rev.new"))
+        parts.append(f'<h2 id="sua-chi-tieu">{esc(t("rev.indicators", lang))}</h2>'
+                     f'<table class="revision-indicators"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    return '\n<div class="revision-comparison" markdown="0">' + "".join(parts) + "</div>\n"
+
+
+def _drafts_html(lang: str, page: Page) -> str:
+    drafts: list[Draft] = _state["drafts"]
+    esc = html_lib.escape
+    here = page_url(page.file.src_uri)
+    up = "../" * (here.count("/") + (0 if lang == DEFAULT_LANGUAGE else 1))
+    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
+    rows = []
+    for draft in reversed(drafts):
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        target = f"{up}du-thao/{draft.slug}/{prefix}" if _state["published_build"] else f"{up}{prefix}"
+        rows.append(f'<tr><td>{_short(draft.date, lang)}</td><td><a href="{target}">'
+                    f'{esc(draft.label[lang])}</a></td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
+    feed = f'<p><a href="{"../" * here.count("/")}du-thao.atom" type="application/atom+xml">{esc(t("rev.feed", lang))}</a></p>'
+    return (f'\n<div class="revision-drafts" markdown="0"><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>{feed}</div>\n')

@@ -1,0 +1,147 @@
+"""Drafts and their differences: which sections were added, removed, moved or changed between two
+drafts (by section id), word-level differences, changed indicator values, and the guard that keeps
+every published section id alive (or declared removed or merged into a successor)."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from draftsite.model import build_document, language_files
+from draftsite.sections import split_sections
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class SectionText:
+    id: str
+    page: str
+    parent: str | None
+    title: str
+    text: str  # plain text of the section's own paragraphs (not its sub-sections)
+
+
+@dataclass
+class Comparison:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.added) + len(self.removed) + len(self.moved) + len(self.changed)
+
+
+# Markdown of a section body as plain text: no ids, markers, footnote markers or emphasis.
+def plain_text(markdown: str) -> str:
+    text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.S)
+    text = re.sub(r"^\[\^[0-9]+\]:.*$", " ", text, flags=re.M)  # footnote bodies are compared on their own
+    text = re.sub(r"\[\^[0-9]+\]", "", text)
+    text = re.sub(r"^\{[^}]*\}\s*$", " ", text, flags=re.M)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = text.replace("\\*", "*").replace("**", "")
+    text = re.sub(r"(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Every section of one language of a docs folder, with its own text.
+def section_texts(docs_dir: Path, lang: str) -> dict[str, SectionText]:
+    files = language_files(docs_dir, lang)
+    document = build_document(files, lang)
+    result = {}
+    for rel, text in files.items():
+        for section in split_sections(text):
+            model = document.get(section.id)
+            if model is None:
+                continue
+            result[section.id] = SectionText(section.id, model.page, model.parent, model.title,
+                                             plain_text("\n".join(section.body)))
+    return result
+
+
+# What changed from `old` to `new`, by section id (a section whose page or parent changed is moved).
+def compare(old: dict[str, SectionText], new: dict[str, SectionText]) -> Comparison:
+    result = Comparison()
+    for ident, section in new.items():
+        before = old.get(ident)
+        if before is None:
+            result.added.append(ident)
+            continue
+        if (before.page, before.parent) != (section.page, section.parent):
+            result.moved.append(ident)
+        if (before.title, before.text) != (section.title, section.text):
+            result.changed.append(ident)
+    result.removed = [ident for ident in old if ident not in new]
+    return result
+
+
+# Word-level differences as HTML: <del>/<ins> with words for screen readers (not colour alone).
+def word_diff_html(old: str, new: str, deleted: str, inserted: str) -> str:
+    a, b = _WORD.findall(old), _WORD.findall(new)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(html.escape(" ".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            out.append(f'<del><span class="visually-hidden">[{html.escape(deleted)}: </span>'
+                       f'{html.escape(" ".join(a[i1:i2]))}<span class="visually-hidden">]</span></del>')
+        if op in ("insert", "replace"):
+            out.append(f'<ins><span class="visually-hidden">[{html.escape(inserted)}: </span>'
+                       f'{html.escape(" ".join(b[j1:j2]))}<span class="visually-hidden">]</span></ins>')
+    return " ".join(out)
+
+
+# Indicator values that differ: (indicator id, field, old, new) from two data files.
+def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, str, str]]:
+    def values(path: Path) -> dict[tuple[str, str], str]:
+        if not path.is_file():
+            return {}
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found = {}
+        for entry in data.get("indicators", []):
+            for period in ("target_2020", "result_2020", "target_2025"):
+                value = entry.get(period)
+                if isinstance(value, dict):
+                    shown = " ".join(str(value[k]) for k in ("comparator", "value") if k in value)
+                    if "wording" in value:
+                        shown = (shown + " " + value["wording"].get("vi", "")).strip()
+                    found[(entry["id"], period)] = shown
+        return found
+
+    before, after = values(old_file), values(new_file)
+    return [(ident, period, before.get((ident, period), "—"), after.get((ident, period), "—"))
+            for ident, period in sorted(set(before) | set(after)) if before.get((ident, period)) != after.get((ident, period))]
+
+
+# Declared removals: {old id: successor id} from docs/data/ma-muc-da-bo.yml.
+def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    retired = {}
+    for ident, entry in raw.items():
+        if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):
+            raise ValueError(f"{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
+                             "(the section readers of the old anchor are sent to)")
+        if entry["into"] not in known:
+            raise ValueError(f"{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft")
+        retired[ident] = entry["into"]
+    return retired
+
+
+# Published ids that vanished without a declaration: (id, draft where it was published).
+def vanished_ids(published: dict[str, list[str]], current: set[str], retired: dict[str, str]) -> list[tuple[str, str]]:
+    missing: dict[str, str] = {}
+    for draft, ids in published.items():
+        for ident in ids:
+            if ident not in current and ident not in retired:
+                missing.setdefault(ident, draft)
+    return sorted(missing.items())
