@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 PROJECT_FILES = ("docs", "hooks", "overrides", "mkdocs.yml")
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, language_pages, page_html, run_build
+from conftest import ROOT, SITE_URL, language_pages, page_html, run_build
 
 SOURCE = ROOT / "source" / "du-thao-2020-03-31.md.txt"  # the original as received (a copy of shared/source)
 SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -215,4 +215,4 @@ def test_mkdocs_config_is_strict_and_has_no_third_party_fonts():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
     assert config["strict"] is True
     assert config["theme"]["font"] is False
-    assert config["site_url"].startswith("https://")
+    assert config["site_url"] == ["SITE_URL", SITE_URL] and SITE_URL.startswith("https://")

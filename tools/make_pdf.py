@@ -41,7 +41,7 @@ def _site_path() -> str:
     from urllib.parse import urlsplit
 
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    return urlsplit(re.search(r"^site_url:\s*(\S+)", config, re.M)[1]).path or "/"
+    return urlsplit(re.search(r"^site_url:.*?(https://[^\"\s\]]+)", config, re.M)[1]).path or "/"
 
 
 # Print each language's full-text page of `site` to its PDF; returns the files written.
