@@ -55,6 +55,15 @@ def draft_tags(repo: Path) -> list[dict]:
     return sorted(drafts, key=lambda d: d["date"])
 
 
+# Before the first tag: the current commit, published as the draft that mkdocs.yml names.
+def untagged_draft(repo: Path) -> dict:
+    config = (repo / "mkdocs.yml").read_text("utf-8")
+    day = re.search(r'^\s+date:\s*"?(\d{4}-\d{2}-\d{2})', config, re.M)[1]
+    labels = dict(re.findall(r"^\s+(vi|en): (Dự thảo ngày [^\n]+|Draft of [^\n]+)$", config, re.M))
+    epoch = git(repo, "log", "-1", "--format=%ct", "HEAD").strip()
+    return {"tag": "HEAD", "id": f"du-thao-{day}", "date": day, "label": labels, "epoch": epoch}
+
+
 # The tree of a tag, exported to `target`.
 def export(repo: Path, tag: str, target: Path) -> Path:
     target.mkdir(parents=True)
@@ -72,9 +81,7 @@ def build(tree: Path, out: Path, env: dict[str, str]) -> None:
 
 
 def publish(repo: Path, out: Path, site_url: str, pdf: bool = False) -> list[str]:
-    drafts = draft_tags(repo)
-    if not drafts:
-        raise SystemExit("no draft tags (du-thao-YYYY-MM-DD) in the repository: tag the commit of the draft first")
+    drafts = draft_tags(repo) or [untagged_draft(repo)]
     site_url = site_url.rstrip("/") + "/"
     built: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
