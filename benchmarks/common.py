@@ -44,10 +44,19 @@ def plain_project(target: Path) -> Path:
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files gzip-compressed when the browser accepts it, like a production host."""
+    """Serves files gzip-compressed when the browser accepts it, like a production host, under the
+    site's production path."""
+
+    def __init__(self, *args, prefix: str = "/", **kwargs) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
 
     def log_message(self, *args) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        inside = path.startswith(self.prefix)
+        return super().translate_path("/" + path[len(self.prefix):] if inside else "/__outside__" + path)
 
     def send_head(self):  # noqa: D401 - http.server API
         path = Path(self.translate_path(self.path))
@@ -65,15 +74,15 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-# Serve `site_dir` on 127.0.0.1 (gzip) for the duration of the block; yields the base URL.
+# Serve `site_dir` on 127.0.0.1 (gzip) under `path` for the duration of the block; yields the base URL.
 @contextlib.contextmanager
-def serve(site_dir: Path):
-    handler = functools.partial(_GzipHandler, directory=str(site_dir))
+def serve(site_dir: Path, path: str = "/"):
+    handler = functools.partial(_GzipHandler, directory=str(site_dir), prefix=path)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
 

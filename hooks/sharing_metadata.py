@@ -3,7 +3,9 @@ page has none), and the values of the Open Graph and Twitter card tags in overri
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -11,6 +13,7 @@ from mkdocs.structure.pages import Page
 from draftsite.sharing import OG_LOCALES, description_from_html
 from site_glue import current_language
 
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
@@ -31,11 +34,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
+# hreflang alternates with absolute addresses, as search engines require.
+def absolute_alternates(html: str, base: str) -> str:
+    return _ALTERNATE.sub(lambda m: f'{m[1]}{urljoin(base, m[2])}{m[3]}', html)
+
+
 # Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
 # roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
 # empty one, so that no page load ends in 404 errors; the real sitemap with its hreflang
 # alternates is /sitemap.xml.
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    output = absolute_alternates(output, page.canonical_url or config.site_url)
     folder = Path(config.site_dir) / page.url
     if page.url and not (folder / "sitemap.xml").exists():
         folder.mkdir(parents=True, exist_ok=True)

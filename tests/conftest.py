@@ -46,11 +46,28 @@ def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.Completed
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, browser) -> Path:
-    """The whole site, built once per session exactly as the publishing workflow builds it:
-    `mkdocs build --strict`, then the PDFs (tools/make_pdf.py)."""
+def origin():
+    """A local HTTP server bound before the build, so that the site can be built for its address."""
+    holder: dict[str, str] = {}
+    handler = functools.partial(_SitePathHandler, holder=holder)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    yield httpd, holder, f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(origin) -> str:
+    """The address the session's site is built for (the local server, under the production path)."""
+    return origin[2]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, browser, origin) -> Path:
+    """The whole site, built once per session as the publishing workflow builds it —
+    `mkdocs build --strict`, then the PDFs (tools/make_pdf.py) — for the local server's address,
+    so that absolute links (canonical, hreflang, comment pages) stay on this machine."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
+    result = run_build(ROOT, out, SITE_URL=origin[2])
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     sys.path.insert(0, str(ROOT / "tools"))
     from make_pdf import make_pdfs
@@ -108,6 +125,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _SitePathHandler(_QuietHandler):
     """Serves the site under the same path as in production (the path of `site_url`)."""
 
+    def __init__(self, *args, holder: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, directory=(holder or {}).get("directory"), **kwargs)
+
     def translate_path(self, path: str) -> str:
         if path.startswith(SITE_PATH):
             path = "/" + path[len(SITE_PATH):]
@@ -117,13 +137,13 @@ class _SitePathHandler(_QuietHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
+def server(site, origin) -> str:
     """The built site served on 127.0.0.1 under its production path; yields its base URL."""
-    handler = functools.partial(_SitePathHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd, holder, base = origin
+    holder["directory"] = str(site)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
+    yield base
     httpd.shutdown()
 
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, SITE_URL, _QuietHandler, page_html, run_build
+from conftest import ROOT, _QuietHandler, page_html, run_build
 from draftsite.consultation import ConfigError, load_consultation, status
 
 SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -34,7 +34,7 @@ def decoded(href: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_section_has_exactly_one_prefilled_comment_link(site, lang):
+def test_every_section_has_exactly_one_prefilled_comment_link(site, site_url, lang):
     prefix = "" if lang == "vi" else "en/"
     for row in SECTIONS:
         url = prefix + url_of(row["page"])
@@ -45,7 +45,7 @@ def test_every_section_has_exactly_one_prefilled_comment_link(site, lang):
         links = [a for a in html.select("p.comment-link a") if decoded(a["href"]).get("section") == row["id"]]
         assert len(links) == 1, f"#{row['id']} on /{url} has {len(links)} comment links"
         values = decoded(links[0]["href"])
-        assert values["url"] == f"{SITE_URL}{url}#{row['id']}"
+        assert values["url"] == f"{site_url}{url}#{row['id']}"
         assert values["revision"] == SETTINGS["draft"]["label"][lang]
         assert values["revision_date"] == "2020-03-31"
         assert values["lang"] == lang

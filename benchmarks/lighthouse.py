@@ -1,0 +1,59 @@
+"""Lighthouse benchmark: serves the built site with gzip on 127.0.0.1 under its production path and
+runs Lighthouse (npm `lighthouse` 12.2.3, pinned in benchmarks/package.json; it runs on Node 20)
+with Debian's Chromium, mobile and desktop, on each page type, against a plain Material build of the
+same Markdown as the baseline. Prints the four category scores and the bytes transferred.
+
+    (cd benchmarks && npm ci) && python benchmarks/lighthouse.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, build, plain_project, serve, temporary  # noqa: E402
+
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+PAGES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "en/phan-thu-nhat/kinh-te/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+# Scores (0–100) and transferred bytes of one Lighthouse run.
+def audit(url: str, form: str, out: Path) -> tuple[dict[str, int], int]:
+    report = out / "report.json"
+    args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --no-first-run",
+            f"--only-categories={','.join(CATEGORIES)}"]
+    if form == "desktop":
+        args.append("--preset=desktop")
+    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True)
+    data = json.loads(report.read_text("utf-8"))
+    scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
+    transferred = data["audits"]["total-byte-weight"]["numericValue"]
+    return scores, int(transferred)
+
+
+def main() -> None:
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("install Lighthouse first: (cd benchmarks && npm ci)")
+    with temporary() as tmp:
+        ours, plain = tmp / "ours", tmp / "plain"
+        build(ROOT, ours)
+        build(plain_project(tmp / "plain-project"), plain)
+        path = "/" + ROOT.joinpath("mkdocs.yml").read_text("utf-8").split("github.io/", 1)[1].split('"', 1)[0]
+        for name, site in (("project", ours), ("plain Material", plain)):
+            with serve(site, path) as base:
+                for form in ("mobile", "desktop"):
+                    for page in PAGES:
+                        scores, weight = audit(base + page, form, tmp)
+                        print(f"{name:15} {form:7} /{page:28} " + " ".join(f"{c[:4]} {s:3}" for c, s in scores.items())
+                              + f"  {weight / 1000:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
