@@ -21,9 +21,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run"]
 
 
-# Run a strict build of `project` into `site_dir`.
-def build(project: Path, site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# Run a strict build of `project` into `site_dir` (for `site_url`, when given).
+def build(project: Path, site_dir: Path, site_url: str | None = None) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"SITE_URL": site_url} if site_url else {}))
     env.pop("BUILD_ONLY_LOCALE", None)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
                    cwd=project, env=env, check=True, capture_output=True)
@@ -76,15 +76,24 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 # Serve `site_dir` on 127.0.0.1 (gzip) under `path` for the duration of the block; yields the base URL.
 @contextlib.contextmanager
-def serve(site_dir: Path, path: str = "/"):
+def serve(site_dir: Path, path: str = "/", port: int = 0):
     handler = functools.partial(_GzipHandler, directory=str(site_dir), prefix=path)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
+
+
+# A free TCP port on 127.0.0.1 (to build a site for the address it will be served at).
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, build, plain_project, serve, temporary  # noqa: E402
+from common import ROOT, build, free_port, plain_project, serve, temporary  # noqa: E402
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "en/phan-thu-nhat/kinh-te/"]
@@ -43,11 +43,12 @@ def main() -> None:
         raise SystemExit("install Lighthouse first: (cd benchmarks && npm ci)")
     with temporary() as tmp:
         ours, plain = tmp / "ours", tmp / "plain"
-        build(ROOT, ours)
-        build(plain_project(tmp / "plain-project"), plain)
         path = "/" + ROOT.joinpath("mkdocs.yml").read_text("utf-8").split("github.io/", 1)[1].split('"', 1)[0]
+        port = free_port()  # built for the address they are served at, as in production
+        build(ROOT, ours, f"http://127.0.0.1:{port}{path}")
+        build(plain_project(tmp / "plain-project"), plain, f"http://127.0.0.1:{port}{path}")
         for name, site in (("project", ours), ("plain Material", plain)):
-            with serve(site, path) as base:
+            with serve(site, path, port) as base:
                 for form in ("mobile", "desktop"):
                     for page in PAGES:
                         scores, weight = audit(base + page, form, tmp)
