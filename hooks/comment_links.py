@@ -63,7 +63,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         name = comment_name(section.id, section.title, lang, section.label)
         link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
                                  lang, hidden=state != "open")
-        address = _print_address(config, lang, section.id, name).replace("{root}", "../" * page.url.count("/"))
+        address = _print_address(config, lang, section.id).replace("{root}", "../" * page.url.count("/"))
         return match[1] + link.replace("</p>", address + "</p>")
 
     html = HEADING.sub(add_link, html)
@@ -74,7 +74,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 
 # The short address and QR code of a section's form, shown only on paper (the QR image is lazy and
 # hidden on screen, so screen readers of the page never download it).
-def _print_address(config: MkDocsConfig, lang: str, section_id: str, name: str) -> str:
+def _print_address(config: MkDocsConfig, lang: str, section_id: str) -> str:
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     address = short_url(config.site_url, prefix, section_id)
     return (f'<span class="comment-qr" aria-hidden="true"><img src="{{root}}{prefix}{SHORT_PATH}/{section_id}/qr.svg" '

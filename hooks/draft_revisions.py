@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from draftsite.consultation import format_date
 from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
 from draftsite.model import load_document, page_url, relative_link
-from draftsite.revisions import (Comparison, compare, indicator_changes, load_retired_ids, section_texts,
+from draftsite.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
                                  vanished_ids, word_diff_html)
 from draftsite.strings import t
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
@@ -128,7 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     drafts = _state["drafts"]
     root = Path(config.site_dir)
     (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
-    feed = atom_feed(drafts, lang, config.site_url, t("draft.name", lang), _state["root"])
+    feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"])
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
 
 

@@ -5,6 +5,7 @@ The build stops when the data is wrong or disagrees with the official lists in t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -12,7 +13,7 @@ from mkdocs.structure.pages import Page
 from draftsite.indicators import (DataError, IndicatorData, check_list, load_indicators, render_chart,
                                   render_downloads, render_table, select, to_csv, to_json)
 from draftsite.model import load_document, page_url, relative_link
-from draftsite.sections import split_sections
+from draftsite.sections import front_matter_lines, split_sections
 from draftsite.strings import t
 from site_glue import current_language, docs_dir, fail, language_site_dir
 
@@ -41,12 +42,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     if "indicators:" not in markdown:
         return markdown
     count = 0
+    offset = _front_matter_offset(page)
 
     def expand(match: re.Match) -> str:
         nonlocal count
         count += 1
         headings = HEADING_ID.findall(markdown, 0, match.start())
-        return _render(match, page, data, lang, config, count, headings[-1] if headings else None)
+        line = offset + markdown.count("\n", 0, match.start()) + 1
+        return _render(match, page, data, lang, config, count, headings[-1] if headings else None, line)
 
     return MARKER.sub(expand, markdown)
 
@@ -70,10 +73,19 @@ def _check_official_lists(markdown: str, page: Page, data: IndicatorData, lang: 
     fail("The indicator data and the official list in the text disagree; correct the one that is wrong:", problems)
 
 
+# Lines taken by the page's front matter (on_page_markdown sees the Markdown without it).
+def _front_matter_offset(page: Page) -> int:
+    try:
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return 0
+    lines = front_matter_lines(text)
+    return lines + (1 if lines and text.split("\n")[lines:lines + 1] == [""] else 0)
+
+
 def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config: MkDocsConfig, count: int,
-            section_id: str | None) -> str:
-    line = page.markdown.count("\n", 0, page.markdown.find(match[0])) + 1 if page.markdown else 0
-    where = f"{page.file.src_uri}: marker {match[0]!r}"
+            section_id: str | None, line: int) -> str:
+    where = f"{page.file.src_uri}:{line}: marker {match[0]!r}"
     kind = match["kind"]
     if kind not in KINDS:
         raise PluginError(f"{where}: unknown indicator marker {kind!r}; use one of: "

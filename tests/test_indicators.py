@@ -124,7 +124,7 @@ def test_downloads_parse_and_match_the_tables(site, lang):
     assert "\\u" not in (root / "data" / "indicators.json").read_text("utf-8")
     assert [r["id"] for r in rows] == [i["id"] for i in data["indicators"]] == [i["id"] for i in DATA["indicators"]]
     table = page_html(site, "chi-tieu/" if lang == "vi" else "en/chi-tieu/")
-    for row, record in zip(rows, data["indicators"]):
+    for row, record in zip(rows, data["indicators"], strict=True):
         for period in ("target_2020", "result_2020", "target_2025"):
             value = (record[period] or {}).get("value")
             csv_value = row[f"{period}_value"].replace(",", ".")

@@ -51,8 +51,6 @@ def test_queries_with_and_without_diacritics_give_the_same_results(page, server,
     without = search(page, plain)
     assert with_marks, f"no result for {accented!r}"
     assert [r["href"] for r in with_marks[:5]] == [r["href"] for r in without[:5]]
-    best = next(r for r in with_marks if "#" in r["href"] or accented in r["text"].lower())
-    assert accented in best["text"].lower() or accented in fold(best["text"]) or fold(accented) in fold(best["text"])
     assert accented in " ".join(r["text"] for r in with_marks[:2]).lower(), "the first results must show the phrase as written"
 
 

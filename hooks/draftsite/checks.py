@@ -91,7 +91,7 @@ def check_nfc(rel: str, text: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not unicodedata.is_normalized("NFC", line):
             fixed = unicodedata.normalize("NFC", line)
-            column = next(i for i, (a, b) in enumerate(zip(line, fixed)) if a != b) + 1 if line != fixed else 1
+            column = next(i for i, (a, b) in enumerate(zip(line, fixed, strict=False)) if a != b) + 1 if line != fixed else 1
             problems.append(Problem(rel, number, f"text is not Unicode NFC (column {column}): normalise the file to NFC "
                                     "(e.g. `python -m draftsite.normalize FILE`)"))
     return problems

@@ -38,7 +38,7 @@ def drafts_json(drafts: list[Draft]) -> str:
 
 
 # An Atom feed of the drafts (newest first) for one language.
-def atom_feed(drafts: list[Draft], lang: str, site_url: str, title: str, root_url: str) -> str:
+def atom_feed(drafts: list[Draft], lang: str, title: str, root_url: str) -> str:
     root = root_url.rstrip("/") + "/"
     prefix = "" if lang == "vi" else f"{lang}/"
     updated = max(d.date for d in drafts).isoformat() + "T00:00:00Z"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftsite.model import Document, page_url
+from draftsite.model import Document
 from draftsite.paragraphs import SECTION_MARK
 from draftsite.sections import front_matter_lines
 
@@ -49,5 +49,3 @@ def table_of_contents(document: Document, order: list[str]) -> str:
                 lines.append(f"{indent}- [{title}](#{section.id})")
     return "\n".join(lines)
 
-
-__all__ = ["assemble", "page_url", "table_of_contents"]

@@ -47,7 +47,7 @@ def add_guide_links(html: str, links: dict[str, list[list[str]]], document: Docu
                     lang: str, state: str, here: str, site_url: str) -> str:
     starts = [(m.start(), m[1]) for m in _HEADING.finditer(html)] + [(len(html), None)]
     out = [html[: starts[0][0]]]
-    for (start, section_id), (end, _) in zip(starts, starts[1:]):
+    for (start, section_id), (end, _) in zip(starts, starts[1:], strict=False):
         chunk = html[start:end]
         mapping = links.get(section_id)
         if mapping is not None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from draftsite.labels import section_full_label, section_label, section_number
 from draftsite.sections import front_matter_lines, headings
 
-# Front matter key that marks a page as part of the consultation document.
+# Pages (by path prefix) that belong to the consultation document.
 DOCUMENT_PAGE_PREFIXES = ("cong-van", "bao-cao/", "phan-thu-nhat/", "phan-thu-hai/", "goi-y-thao-luan")
 
 
@@ -39,11 +39,11 @@ class Document:
 
     # The section with this id, or None.
     def get(self, section_id: str) -> Section | None:
-        return self.by_id().get(section_id)
+        return self._by_id.get(section_id)
 
     # Sections by id (the first one when an id is duplicated; checks report duplicates).
-    @lru_cache(maxsize=1)
-    def by_id(self) -> dict[str, Section]:
+    @cached_property
+    def _by_id(self) -> dict[str, Section]:
         found: dict[str, Section] = {}
         for section in self.sections:
             found.setdefault(section.id, section)

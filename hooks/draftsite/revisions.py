@@ -56,7 +56,7 @@ def section_texts(docs_dir: Path, lang: str) -> dict[str, SectionText]:
     files = language_files(docs_dir, lang)
     document = build_document(files, lang)
     result = {}
-    for rel, text in files.items():
+    for text in files.values():
         for section in split_sections(text):
             model = document.get(section.id)
             if model is None:
