@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import time
 import unicodedata
 
 import pytest
@@ -26,19 +27,25 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-# Type a query like a person (Material searches on keyup) and return the results shown.
+# Type a query like a person (Material searches on keyup) and return the results shown for it:
+# waits until the marked words of the results belong to this query, not to the previous one.
 def search(page, query: str) -> list[dict]:
     page.locator("label[for=__search]").first.click()
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=15)
     box.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/[0-9]/) !== null"
-                           " || document.querySelectorAll('.md-search-result__item').length > 0", timeout=5000)
-    page.wait_for_timeout(150)
-    results = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
-        .map(a => ({href: a.getAttribute('href'), text: a.innerText,
-                    marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""")
+    words = {fold(w) for w in re.findall(r"[^\s]+", query)}
+    results: list[dict] = []
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        results = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+            .map(a => ({href: a.getAttribute('href'), text: a.innerText,
+                        marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""")
+        marks = {fold(m) for r in results for m in r["marks"]}
+        if marks and any(m == w or m.startswith(w) for m in marks for w in words):
+            break
+        time.sleep(0.05)
     page.keyboard.press("Escape")
     return results
 
