@@ -105,14 +105,15 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
     try:
         consultation = _state["consultation"]
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        cache = Path(config.config_file_path).parent / ".cache" / "qr"  # kept between builds (git-ignored)
         for section in load_document(docs_dir(config), lang).sections:
             page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
             target = comment_url(consultation, section.id, section.full_label, page, lang)
             folder = root / section.id
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
-            (folder / "qr.svg").write_text(qr_svg(short_url(config.site_url, prefix, section.id), section.full_label),
-                                           encoding="utf-8")
+            address = short_url(config.site_url, prefix, section.id)
+            (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
     except Exception as error:  # reported by on_post_build
         _writers[lang][1].append(error)
 

@@ -3,7 +3,9 @@ QR code of that address is printed under each section heading."""
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
+from pathlib import Path
 
 import segno
 
@@ -17,7 +19,20 @@ def short_url(site_url: str, lang_prefix: str, section_id: str) -> str:
 
 # A compact SVG QR code of `text`: low error correction, a fixed mask (segno's search for the best
 # mask is the slow part and any mask is valid), one filled path of horizontal runs.
-def qr_svg(text: str, title: str) -> str:
+# With `cache`, the drawing of each address is kept in that folder between builds.
+def qr_svg(text: str, title: str, cache: Path | None = None) -> str:
+    size, path = _qr_path(text, cache)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="qr">'
+            f'<title>{html_lib.escape(title)}</title><rect width="{size}" height="{size}" fill="#fff"/>'
+            f'<path fill="#000" d="{path}"/></svg>')
+
+
+# The QR code of `text` as (size, SVG path data), from the cache when it has it.
+def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
+    stored = cache / (hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ".txt") if cache else None
+    if stored is not None and stored.is_file():
+        size, path = stored.read_text(encoding="ascii").split(" ", 1)
+        return int(size), path
     matrix = segno.make(text, error="l", micro=False, mask=0).matrix
     border = 2
     runs = []
@@ -31,10 +46,11 @@ def qr_svg(text: str, title: str) -> str:
                 runs.append(f"M{start + border} {y + border}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    size = len(matrix) + 2 * border
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="qr">'
-            f'<title>{html_lib.escape(title)}</title><rect width="{size}" height="{size}" fill="#fff"/>'
-            f'<path fill="#000" d="{"".join(runs)}"/></svg>')
+    size, path = len(matrix) + 2 * border, "".join(runs)
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_text(f"{size} {path}", encoding="ascii")
+    return size, path
 
 
 # A static page that sends the reader on to the comment form (no script needed).
