@@ -48,8 +48,11 @@ def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
                 x += 1
     size, path = len(matrix) + 2 * border, "".join(runs)
     if stored is not None:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_text(f"{size} {path}", encoding="ascii")
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(f"{size} {path}", encoding="ascii")
+        except OSError:
+            pass  # a read-only checkout builds without the cache
     return size, path
 
 
