@@ -36,16 +36,19 @@ def search(page, query: str) -> list[dict]:
     box.press_sequentially(query, delay=15)
     box.press("End")
     words = {fold(w) for w in re.findall(r"[^\s]+", query)}
+    read = """() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+        .map(a => ({href: a.getAttribute('href'), text: a.innerText,
+                    marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))"""
     results: list[dict] = []
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 8
     while time.monotonic() < deadline:
-        results = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
-            .map(a => ({href: a.getAttribute('href'), text: a.innerText,
-                        marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""")
+        results = page.evaluate(read)
+        time.sleep(0.3)  # Material searches on every keyup: wait until the list stops changing
+        if page.evaluate(read) != results:
+            continue
         marks = {fold(m) for r in results for m in r["marks"]}
         if marks and any(m == w or m.startswith(w) for m in marks for w in words):
             break
-        time.sleep(0.05)
     page.keyboard.press("Escape")
     return results
 
