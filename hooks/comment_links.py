@@ -18,10 +18,10 @@ from draftsite.consultation import (ConfigError, Consultation, comment_link_html
                                     load_consultation, status, status_texts)
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
-from draftsite.model import is_document_page, load_document, neutral_path, page_url
+from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url
 from draftsite.strings import t
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
-from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
+from site_glue import current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
@@ -75,7 +75,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 # The short address and QR code of a section's form, shown only on paper (the QR image is lazy and
 # hidden on screen, so screen readers of the page never download it).
 def _print_address(config: MkDocsConfig, lang: str, section_id: str) -> str:
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang)
     address = short_url(config.site_url, prefix, section_id)
     return (f'<span class="comment-qr" aria-hidden="true"><img src="{{root}}{prefix}{SHORT_PATH}/{section_id}/qr.svg" '
             f'alt="" width="80" height="80" loading="lazy"><span class="comment-qr__url">{address}</span></span>')
@@ -104,7 +104,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
     try:
         consultation = _state["consultation"]
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_prefix(lang)
         cache = Path(config.config_file_path).parent / ".cache" / "qr"  # kept between builds (git-ignored)
         for section in load_document(docs_dir(config), lang).sections:
             page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"

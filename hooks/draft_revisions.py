@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.consultation import format_date
+from draftsite.consultation import format_date, format_day
 from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
-from draftsite.model import load_document, page_url, relative_link
+from draftsite.model import language_prefix, load_document, page_url, relative_link
 from draftsite.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
                                  vanished_ids, word_diff_html)
 from draftsite.strings import t
@@ -65,8 +65,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError("A section id that readers may have cited has vanished. Keep the id, or declare it in "
                           f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:\n{listing}")
     if _state["previous"] is not None:
-        _state["comparisons"][lang] = (compare(section_texts(_state["previous"], lang), current),
-                                       section_texts(_state["previous"], lang), current)
+        previous = section_texts(_state["previous"], lang)
+        _state["comparisons"][lang] = (compare(previous, current), previous, current)
 
 
 # Expand the comparison and the list of drafts.
@@ -109,13 +109,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     current = drafts[-1]
     date = _state["page_dates"].get(page.file.src_uri)
     context["draft_info"] = {
-        "label": t("rev.this_draft", lang, date=_short(current.date, lang)),
+        "label": t("rev.this_draft", lang, date=format_day(current.date, lang)),
         "date": current.date.isoformat(),
-        "older": t("rev.older", lang, date=_short(current.date, lang)),
+        "older": t("rev.older", lang, date=format_day(current.date, lang)),
         "drafts_label": t("rev.drafts", lang),
         "permanent": _state["permanent"],
         "root": _state["root"],
-        "lang_prefix": "" if lang == DEFAULT_LANGUAGE else f"{lang}/",
+        "lang_prefix": language_prefix(lang),
         "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if _state["published_build"] else [],
         "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang)) if date else "",
     }
@@ -130,10 +130,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
     feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"])
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
-
-
-def _short(day: dt.date, lang: str) -> str:
-    return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)
 
 
 def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
@@ -183,9 +179,9 @@ def _drafts_html(lang: str, page: Page) -> str:
     head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
     rows = []
     for draft in reversed(drafts):
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_prefix(lang)
         target = f"{up}du-thao/{draft.slug}/{prefix}" if _state["published_build"] else f"{up}{prefix}"
-        rows.append(f'<tr><td>{_short(draft.date, lang)}</td><td><a href="{target}">'
+        rows.append(f'<tr><td>{format_day(draft.date, lang)}</td><td><a href="{target}">'
                     f'{esc(draft.label[lang])}</a></td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
     feed = f'<p><a href="{"../" * here.count("/")}du-thao.atom" type="application/atom+xml">{esc(t("rev.feed", lang))}</a></p>'
     return (f'\n<div class="revision-drafts" markdown="0"><table><thead><tr>{head}</tr></thead>'

@@ -64,6 +64,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _check_official_lists(markdown: str, page: Page, data: IndicatorData, lang: str) -> None:
+    if not any(f"#{section_id}" in markdown for section_id in data.lists.values()):
+        return  # only the pages that hold an official list are parsed
     sections = {s.id: s for s in split_sections(markdown)}
     problems = []
     for kind, section_id in data.lists.items():

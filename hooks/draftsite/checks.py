@@ -97,7 +97,7 @@ def check_nfc(rel: str, text: str) -> list[Problem]:
     return problems
 
 
-# Pages that exist in one language but not the other: {relative path: text} of all languages.
+# Pages that exist in one language but not the other, from the relative paths of every language's files.
 def check_translations(paths: list[str], languages: tuple[str, ...], default: str = "vi") -> list[Problem]:
     problems = []
     by_page: dict[str, set[str]] = {}

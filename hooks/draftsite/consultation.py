@@ -159,5 +159,9 @@ def comment_link_html(c: Consultation, section_id: str, number: str, label: str,
 # "Dự thảo Báo cáo chính trị …, bản ngày 31/3/2020": how citations name the draft.
 def citation_name(lang: str, iso_date: str) -> str:
     day = dt.date.fromisoformat(iso_date)
-    shown = f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)
-    return f"{t('draft.name', lang)}, {t('draft.version', lang, date=shown)}"
+    return f"{t('draft.name', lang)}, {t('draft.version', lang, date=format_day(day, lang))}"
+
+
+# A date as the document writes it in running text: 31/3/2020 (no leading zeros) or 31 March 2020.
+def format_day(day: dt.date, lang: str) -> str:
+    return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)

@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from draftsite.model import language_prefix
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -40,7 +42,7 @@ def drafts_json(drafts: list[Draft]) -> str:
 # An Atom feed of the drafts (newest first) for one language.
 def atom_feed(drafts: list[Draft], lang: str, title: str, root_url: str) -> str:
     root = root_url.rstrip("/") + "/"
-    prefix = "" if lang == "vi" else f"{lang}/"
+    prefix = language_prefix(lang)
     updated = max(d.date for d in drafts).isoformat() + "T00:00:00Z"
     entries = []
     for draft in reversed(drafts):

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from draftsite.consultation import Consultation, comment_url
-from draftsite.model import Document, page_url, relative_link
+from draftsite.model import Document, language_prefix, page_url, relative_link
 from draftsite.strings import t
 
 _HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
@@ -67,7 +67,7 @@ def _replacer(mapping, document, consultation, lang, state, here, site_url):
             f'<a href="{html_lib.escape(relative_link(here, page_url(s.page), s.id))}">{html_lib.escape(s.label)}</a>'
             for s in targets)
         first = targets[0]
-        absolute = f"{site_url.rstrip('/')}/{'' if lang == 'vi' else lang + '/'}{page_url(first.page)}#{first.id}"
+        absolute = f"{site_url.rstrip('/')}/{language_prefix(lang)}{page_url(first.page)}#{first.id}"
         form = html_lib.escape(comment_url(consultation, first.id, first.full_label, absolute, lang), quote=True)
         comment = ("" if state == "closed" else
                    f' · <a class="comment-link" href="{form}" target="_blank" rel="noopener"'

@@ -78,6 +78,11 @@ def relative_link(source: str, target: str, anchor: str | None = None) -> str:
     return f"{up}{target}" + (f"#{anchor}" if anchor else "") if (up or target) else ("./" + (f"#{anchor}" if anchor else ""))
 
 
+# The folder of a language under the site root: "" for Vietnamese (the default), "en/" for English.
+def language_prefix(lang: str, default: str = "vi") -> str:
+    return "" if lang == default else f"{lang}/"
+
+
 # Whether a page belongs to the consultation document (not home, notes or other site pages).
 def is_document_page(page: str) -> bool:
     return page.startswith(DOCUMENT_PAGE_PREFIXES)
@@ -135,4 +140,4 @@ def _load_cached(docs_dir: Path, lang: str, stamp: tuple) -> Document:
 
 
 __all__ = ["Document", "Section", "build_document", "file_language", "front_matter_lines",
-           "is_document_page", "language_files", "load_document", "neutral_path", "page_url", "relative_link"]
+           "is_document_page", "language_files", "language_prefix", "load_document", "neutral_path", "page_url", "relative_link"]
