@@ -1,25 +1,58 @@
-"""Paragraph anchors and citation buttons on every document page: ids `<section-id>-<n>`, a "¶"
-link and a copy-citation button per paragraph, and a copy-citation button in each section heading."""
+"""Paragraph anchors and citation buttons on every document page: stable ids `<section-id>-d<n>`
+(aligned with the previous draft, see draftsite.paragraph_ids), a "¶" link and a copy-citation
+button per paragraph, a copy-citation button in each section heading, and, for a paragraph that an
+earlier draft had, a notice at its old address saying in which draft it was removed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import json
+import os
 import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from draftsite.model import is_document_page, load_document, neutral_path
-from draftsite.paragraphs import anchor_paragraphs
-from draftsite.consultation import citation_name
+from draftsite.consultation import citation_name, format_day
+from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, publishing_root
+from draftsite.paragraph_ids import (Registry, RemovedParagraph, assign_section, load_registry, registry_json,
+                                     vanished_paragraph_ids, with_retired_sections)
+from draftsite.paragraphs import anchor_paragraphs, find_blocks, section_block_texts
+from draftsite.revisions import load_retired_ids
 from draftsite.strings import t
-from site_glue import current_language, docs_dir
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, fail
 
 _HEADING_END = re.compile(r'(<h[1-6] id="([^"]+)"[^>]*>.*?)(</h[1-6]>)', re.S)
+REGISTRY_FILE = "paragraphs.json"
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+_state: dict = {"registry": {}}
 
 
-# Number the blocks of each section and add the citation controls.
+# Read the previous draft's paragraphs (PREVIOUS_PARAGRAPHS_FILE, from the publishing tool), once.
+def on_config(config: MkDocsConfig) -> None:
+    if current_language(config) != DEFAULT_LANGUAGE:
+        return
+    source = os.environ.get("PREVIOUS_PARAGRAPHS_FILE")
+    this_draft = str(config.extra["consultation"]["draft"]["date"])
+    previous_draft, previous = load_registry(Path(source)) if source and Path(source).is_file() else ("", {})
+    _state.update(registry={}, previous=previous, previous_draft=previous_draft, this_draft=this_draft,
+                  permanent=bool(os.environ.get("DRAFT_PERMANENT")))
+
+
+# Paragraphs of sections that are gone move to their successor before pages are numbered.
+def on_pre_build(config: MkDocsConfig) -> None:
+    if current_language(config) != DEFAULT_LANGUAGE or not _state["previous"]:
+        return
+    document = load_document(docs_dir(config), DEFAULT_LANGUAGE)
+    current = {s.id for s in document.sections}
+    successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    _state["previous"] = with_retired_sections(_state["previous"], current, successors,
+                                               _state["previous_draft"], _state["this_draft"])
+
+
+# Give the blocks of each section their ids and add the citation controls.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
     if not is_document_page(src) and not page.meta.get("full_text"):
@@ -29,8 +62,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     labels = {s.id: s.label for s in document.sections}
     sections = document.on_page(src) if not page.meta.get("full_text") else document.sections
     first = page.meta.get("section_id") or (sections[0].id if sections else "doc")
-    html, _ = anchor_paragraphs(html, first, labels, lang)
-    return _HEADING_END.sub(lambda m: _section_button(m, labels, lang), html)
+    registry: Registry = _state["registry"]
+    if lang == DEFAULT_LANGUAGE:
+        here = page_url(src) if not page.meta.get("full_text") else None
+        found = section_block_texts(find_blocks(html, first))
+        for section, texts in {**{s.id: [] for s in sections}, **found}.items():
+            if section not in registry:
+                section_page = here or page_url(document.get(section).page if document.get(section) else src)
+                registry[section] = assign_section(section, section_page, texts, _state["previous"].get(section),
+                                                   _state["previous_draft"], _state["this_draft"])
+    ids = {section: [p.id for p in entry.paragraphs] for section, entry in registry.items()}
+    html, _ = anchor_paragraphs(html, first, labels, lang, ids)
+    up = publishing_root(page_url(src), lang, bool(_state.get("permanent")))
+    return _HEADING_END.sub(lambda m: _section_button(m, labels, lang) + _removed_notices(m[2], lang, up), html)
+
+
+# Stop when a published paragraph id has vanished; publish this draft's paragraphs for the next one.
+def on_post_build(config: MkDocsConfig) -> None:
+    if current_language(config) != DEFAULT_LANGUAGE:
+        return
+    gone = vanished_paragraph_ids(_state["previous"], _state["registry"])
+    fail("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
+         f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
+         [f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})" for ident in gone])
+    (Path(config.site_dir) / REGISTRY_FILE).write_text(registry_json(_state["registry"], _state["this_draft"]), "utf-8")
 
 
 # What the citation script needs: the draft's citation name and the interface texts.
@@ -56,3 +111,18 @@ def _section_button(match: re.Match, labels: dict[str, str], lang: str) -> str:
     return (f'{match[1]}<button type="button" class="cite-button cite-button--section" data-cite-target="{match[2]}" '
             f'data-cite-label="{html_lib.escape(label, quote=True)}" aria-label="{name}" title="{name}" hidden>'
             f'{html_lib.escape(t("cite.section", lang))}</button>{match[3]}')
+
+
+# Notices at the addresses of a section's removed paragraphs (shown only when the address is opened).
+def _removed_notices(section: str, lang: str, up: str) -> str:
+    entry = _state["registry"].get(section)
+    removed: list[RemovedParagraph] = entry.removed if entry else []
+    notices = []
+    for item in removed:
+        when = format_day(dt.date.fromisoformat(item.removed_in), lang)
+        last = format_day(dt.date.fromisoformat(item.last), lang)
+        href = f"{up}du-thao/{item.last}/{language_prefix(lang)}{item.page}#{item.id}"
+        notices.append(f'<p id="{item.id}" class="removed-paragraph" role="note" data-search-exclude>'
+                       f'{html_lib.escape(t("para.removed", lang, removed=when))} '
+                       f'<a href="{html_lib.escape(href, quote=True)}">{html_lib.escape(t("para.removed.link", lang, last=last))}</a></p>')
+    return "".join(notices)

@@ -1,6 +1,7 @@
-"""Paragraph anchors: every paragraph and list item of the document gets the id
-`<section-id>-d<n>` ("d" for "đoạn"; n counts the blocks of its section from 1, the same in every
-language), a "¶" link to itself and a copy-citation button. Chrome and generated blocks are not
+"""Paragraph anchors: every paragraph and list item of the document gets an id `<section-id>-d<n>`
+("d" for "đoạn"), a "¶" link to itself and a copy-citation button. The ids come from the
+paragraph registry (draftsite.paragraph_ids: stable across drafts, the same in every language);
+the citation counts the blocks of the section in this draft. Chrome and generated blocks are not
 counted. The "d" keeps paragraph ids apart from sub-section ids: paragraph 1 of II.1.2 is
 `p1-ii-1-2-d1`, while `p1-ii-1-2-1` is section II.1.2.1."""
 
@@ -26,17 +27,28 @@ _NOT_BLOCKS = {"comment-link", "indicator-downloads", "section-tools", "revision
 class Block:
     id: str
     section: str
-    number: int
+    number: int  # its place in the section in this draft (1, 2, …), for citations
 
 
-# The HTML with paragraph ids, links and citation buttons, and the blocks found, in order.
-def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], lang: str) -> tuple[str, list[Block]]:
-    out: list[str] = []
-    blocks: list[Block] = []
-    counts: dict[str, int] = {}
+@dataclass(frozen=True)
+class _Found:
+    section: str
+    start: int
+    end: int
+    tag: str
+    attrs: str
+    text: str
+
+
+_BOUNDARY = re.compile(r"<(h[1-6]|div|table|figure)\b|<!-- section:", re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+# The blocks of the document in the HTML, in order, with the plain text of each.
+def find_blocks(content: str, first_section: str) -> list[_Found]:
+    found: list[_Found] = []
     section = first_section
     stack: list[tuple[str, bool]] = []  # open containers: (tag, skipping)
-    cursor = 0
     for match in _TAG.finditer(content):
         if match[4]:
             section = match[4]
@@ -60,12 +72,41 @@ def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], 
             continue
         if skipping or classes & _NOT_BLOCKS or _ID.search(attrs) or "hidden" in attrs:
             continue
-        counts[section] = counts.get(section, 0) + 1
-        block = Block(f"{section}-d{counts[section]}", section, counts[section])
+        found.append(_Found(section, match.start(), match.end(), tag, attrs, ""))
+    texts = []
+    for k, block in enumerate(found):
+        stop = found[k + 1].start if k + 1 < len(found) else len(content)
+        boundary = _BOUNDARY.search(content, block.end, stop)
+        chunk = content[block.end:boundary.start() if boundary else stop]
+        texts.append(html_lib.unescape(re.sub(r"\s+", " ", _TAGS.sub(" ", chunk))).strip())
+    return [_Found(b.section, b.start, b.end, b.tag, b.attrs, t) for b, t in zip(found, texts)]
+
+
+# The plain texts of each section's blocks, in order: {section id: [text, …]}.
+def section_block_texts(blocks: list[_Found]) -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {}
+    for block in blocks:
+        texts.setdefault(block.section, []).append(block.text)
+    return texts
+
+
+# The HTML with paragraph ids, links and citation buttons, and the blocks, in order. `ids` gives
+# each section's block ids in order (from the paragraph registry); without it, blocks are numbered.
+def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], lang: str,
+                      ids: dict[str, list[str]] | None = None) -> tuple[str, list[Block]]:
+    found = find_blocks(content, first_section)
+    out: list[str] = []
+    blocks: list[Block] = []
+    counts: dict[str, int] = {}
+    cursor = 0
+    for item in found:
+        counts[item.section] = number = counts.get(item.section, 0) + 1
+        given = (ids or {}).get(item.section, [])
+        block = Block(given[number - 1] if number <= len(given) else f"{item.section}-d{number}", item.section, number)
         blocks.append(block)
-        out.append(content[cursor:match.start()])
-        out.append(f'<{tag} id="{block.id}"{attrs}>' + _tools(block, labels.get(section, section), lang))
-        cursor = match.end()
+        out.append(content[cursor:item.start])
+        out.append(f'<{item.tag} id="{block.id}"{item.attrs}>' + _tools(block, labels.get(item.section, item.section), lang))
+        cursor = item.end
     out.append(content[cursor:])
     return "".join(out), blocks
 

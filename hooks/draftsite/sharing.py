@@ -6,7 +6,7 @@ import re
 from html import unescape
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
-_SKIP = re.compile(r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle)"[^>]*>.*?</\1>', re.S)
+_SKIP = re.compile(r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle|removed-paragraph)"[^>]*>.*?</\1>', re.S)
 
 
 # A description from the page's first real paragraph: plain text, at most `limit` characters.

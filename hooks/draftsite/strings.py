@@ -94,6 +94,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "rev.list_compare": {"vi": "So sánh", "en": "Comparison"},
     "rev.feed": {"vi": "Nhận tin khi có bản dự thảo mới (Atom)", "en": "Get new drafts by feed (Atom)"},
     "rev.updated": {"vi": "Trang cập nhật lần cuối: {date}", "en": "Page last changed: {date}"},
+    "para.removed": {"vi": "Đoạn này đã được bỏ trong dự thảo ngày {removed}.",
+                     "en": "This paragraph was removed in the draft of {removed}."},
+    "para.removed.link": {"vi": "Xem đoạn này trong dự thảo ngày {last}", "en": "See it in the draft of {last}"},
     "rev.latest": {"vi": "bản mới nhất", "en": "latest"},
     # Search.
     "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
