@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from draftsite.labels import section_full_label, section_label, section_number
@@ -83,6 +83,13 @@ def language_prefix(lang: str, default: str = "vi") -> str:
     return "" if lang == default else f"{lang}/"
 
 
+# The relative path from a page (URL like "a/b/") to the publishing root, where the latest draft
+# and the du-thao/<date>/ folders live: up out of the language folder and, in a draft's permanent
+# copy, out of du-thao/<date>/ too.
+def publishing_root(url: str, lang: str, permanent: bool, default: str = "vi") -> str:
+    return "../" * (url.count("/") + (0 if lang == default else 1) + (2 if permanent else 0))
+
+
 # Whether a page belongs to the consultation document (not home, notes or other site pages).
 def is_document_page(page: str) -> bool:
     return page.startswith(DOCUMENT_PAGE_PREFIXES)
@@ -128,16 +135,21 @@ def build_document(files: dict[str, str], lang: str) -> Document:
     return Document(lang, tuple(sections))
 
 
-# The document model read from docs_dir (cached by the files' modification times).
+# The document model read from docs_dir, read once per language until forget_documents().
 def load_document(docs_dir: Path, lang: str) -> Document:
-    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(docs_dir.rglob("*.md")))
-    return _load_cached(docs_dir, lang, stamp)
+    key = (docs_dir, lang)
+    if key not in _documents:
+        _documents[key] = build_document(language_files(docs_dir, lang), lang)
+    return _documents[key]
 
 
-@lru_cache(maxsize=8)
-def _load_cached(docs_dir: Path, lang: str, stamp: tuple) -> Document:
-    return build_document(language_files(docs_dir, lang), lang)
+# Forget the models read so far (a new build starts: the files may have changed).
+def forget_documents() -> None:
+    _documents.clear()
+
+
+_documents: dict[tuple[Path, str], Document] = {}
 
 
 __all__ = ["Document", "Section", "build_document", "file_language", "front_matter_lines",
-           "is_document_page", "language_files", "language_prefix", "load_document", "neutral_path", "page_url", "relative_link"]
+           "is_document_page", "language_files", "language_prefix", "forget_documents", "load_document", "publishing_root", "neutral_path", "page_url", "relative_link"]
