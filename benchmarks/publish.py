@@ -20,6 +20,9 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 from common import ROOT, temporary  # noqa: E402
 from publish import publish  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "hooks"))
+from draftsite.publishing import set_draft  # noqa: E402
+
 SITE = "https://example.org/du-thao/"
 
 
@@ -32,10 +35,12 @@ def git(repo: Path, *args: str) -> None:
 def add_draft(repo: Path, n: int) -> None:
     page = repo / "docs" / "phan-thu-nhat" / "bai-hoc-kinh-nghiem.md"
     page.write_text(page.read_text("utf-8").replace("Một là,", f"Một là ({n}),", 1) if n else page.read_text("utf-8"), "utf-8")
+    date = f"2021-{1 + n // 28:02d}-{1 + n % 28:02d}"
+    config = repo / "mkdocs.yml"
+    config.write_text(set_draft(config.read_text("utf-8"), date, f"Dự thảo số {n}", f"Draft number {n}"), "utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", f"draft {n}")
-    month, day = 1 + n // 28, 1 + n % 28
-    git(repo, "tag", "-a", f"du-thao-2021-{month:02d}-{day:02d}", "-m", f"vi: Dự thảo số {n}\nen: Draft number {n}")
+    git(repo, "tag", "-a", f"du-thao-{date}", "-m", f"Draft number {n}")
 
 
 def main() -> None:
@@ -55,9 +60,10 @@ def main() -> None:
                 publish(repo, out, SITE)  # the drafts already online
             add_draft(repo, count - 1)
             start = time.perf_counter()
-            built = publish(repo, out, SITE)
+            log = publish(repo, out, SITE)
             results[count] = time.perf_counter() - start
-            assert len(built) == 1, built
+            built = [line for line in log if " built from " in line]
+            assert len(built) == 1, log
             print(f"publishing draft #{count} with {count - 1} already online: {results[count]:.2f} s")
     base = results[1]
     print("ratios to the first draft: " + ", ".join(f"#{c}: {t / base:.2f}" for c, t in results.items())

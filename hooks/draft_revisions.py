@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.consultation import format_date, format_day
 from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
-from draftsite.model import language_prefix, load_document, page_url, relative_link
+from draftsite.model import language_prefix, load_document, page_url, publishing_root, relative_link
 from draftsite.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
                                  vanished_ids, word_diff_html)
 from draftsite.strings import t
@@ -175,7 +175,7 @@ def _drafts_html(lang: str, page: Page) -> str:
     drafts: list[Draft] = _state["drafts"]
     esc = html_lib.escape
     here = page_url(page.file.src_uri)
-    up = "../" * (here.count("/") + (0 if lang == DEFAULT_LANGUAGE else 1))
+    up = publishing_root(here, lang, _state["permanent"])
     head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
     rows = []
     for draft in reversed(drafts):

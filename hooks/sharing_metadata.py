@@ -10,11 +10,19 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from draftsite.publishing import robots_txt, sitemap_xml
 from draftsite.sharing import OG_LOCALES, description_from_html
-from site_glue import current_language
+from site_glue import DEFAULT_LANGUAGE, current_language, language_site_dir
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
+_pages: list[str] = []
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+# A new build starts a new list of pages for the sitemap (once, not once per language).
+def on_config(config: MkDocsConfig) -> None:
+    if current_language(config) == DEFAULT_LANGUAGE:
+        _pages.clear()
 
 
 # Give pages without a description one from their first paragraph.
@@ -45,8 +53,20 @@ def absolute_alternates(html: str, base: str) -> str:
 # alternates is /sitemap.xml.
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     output = absolute_alternates(output, page.canonical_url or config.site_url)
+    if page.canonical_url and page.canonical_url not in _pages:
+        _pages.append(page.canonical_url)
     folder = Path(config.site_dir) / page.url
     if page.url and not (folder / "sitemap.xml").exists():
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
     return output
+
+
+# One sitemap of every page in every language so far (the last language's build completes it),
+# at the root and in the language's folder, and robots.txt naming it.
+def on_post_build(config: MkDocsConfig) -> None:
+    text = sitemap_xml(_pages)
+    root = Path(config.site_dir)
+    for folder in {root, language_site_dir(config)}:
+        (folder / "sitemap.xml").write_text(text, encoding="utf-8")
+    (root / "robots.txt").write_text(robots_txt(config.site_url or ""), encoding="utf-8")

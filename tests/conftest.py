@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -40,7 +40,7 @@ def build_env(**extra: str) -> dict[str, str]:
 # Run `mkdocs build --strict` in `project` into `site_dir`; returns the finished process.
 def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=600,
     )
 
@@ -115,6 +115,53 @@ def language_pages(site_dir: Path, lang: str) -> list[Path]:
         if (lang == "en") == in_en:
             pages.append(path)
     return pages
+
+
+# Problems with the links of the HTML files in `files` (default: every HTML file under `out`), as
+# "page: what": internal href/src that name no file or no anchor, and external links that are not
+# https or open a tab without rel=noopener. `site_url` is the address `out` is published at.
+def broken_internal_links(out: Path, site_url: str, files: list[Path] | None = None) -> list[str]:
+    problems: list[str] = []
+    ids: dict[Path, set[str]] = {}
+    base_path = urlsplit(site_url).path
+    for path in files if files is not None else sorted(out.rglob("*.html")):
+        html = _parse(path)
+        where = path.relative_to(out)
+        for element in html.select("[href], [src]"):
+            if element.name == "link" and element.get("rel") and set(element["rel"]) & {"canonical", "alternate"}:
+                continue  # absolute addresses for search engines, checked by the sharing tests
+            href = element.get("href") or element.get("src")
+            if href.startswith(("mailto:", "javascript:")):
+                problems.append(f"{where}: {href}")
+                continue
+            if href.startswith(site_url):
+                href = base_path + href[len(site_url):]  # an absolute link to the site itself
+            parts = urlsplit(href)
+            if parts.scheme:
+                if parts.scheme not in ("https", "data"):
+                    problems.append(f"{where}: external link is not https: {href}")
+                if element.get("target") == "_blank" and "noopener" not in (element.get("rel") or []):
+                    problems.append(f"{where}: {href} opens a new tab without rel=noopener")
+                continue
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(base_path):
+                    problems.append(f"{where}: link outside the site {href}")
+                    continue
+                target = out / unquote(parts.path[len(base_path):])
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{where}: broken link {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                target = target.resolve()
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\s(?:id|name)="([^"]+)"', target.read_text("utf-8")))
+                if unquote(parts.fragment) not in ids[target]:
+                    problems.append(f"{where}: missing anchor {href}")
+    return problems
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

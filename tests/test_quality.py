@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 import pytest
 
-from conftest import SITE_PATH, language_pages, page_html
+from conftest import SITE_PATH, broken_internal_links, language_pages, page_html
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -89,44 +89,7 @@ def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, 
 
 
 def test_all_internal_links_and_anchors_resolve(site, site_url):
-    problems = []
-    ids: dict[Path, set[str]] = {}
-    pages = language_pages(site, "vi") + language_pages(site, "en") + [site / "toan-van/index.html", site / "en/toan-van/index.html"]
-    for path in pages:
-        html = page_html(site, path.relative_to(site).as_posix())
-        for link in html.select("a[href]"):
-            href = link["href"]
-            if href.startswith(("mailto:", "javascript:")):
-                problems.append(f"{path}: {href}")
-                continue
-            if href.startswith(site_url):
-                href = SITE_PATH + href[len(site_url):]  # an absolute link to the site itself
-            parts = urlsplit(href)
-            if parts.scheme:
-                if parts.scheme != "https":
-                    problems.append(f"{path}: external link is not https: {href}")
-                if link.get("target") == "_blank" and "noopener" not in (link.get("rel") or []):
-                    problems.append(f"{path}: {href} opens a new tab without rel=noopener")
-                continue
-            if parts.path.startswith("/"):
-                if not parts.path.startswith(SITE_PATH):
-                    problems.append(f"{path.relative_to(site)}: link outside the site {href}")
-                    continue
-                target = site / unquote(parts.path[len(SITE_PATH):])
-            else:
-                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                problems.append(f"{path.relative_to(site)}: broken link {href}")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                target = target.resolve()
-                if target not in ids:
-                    ids[target] = set(re.findall(r'\s(?:id|name)="([^"]+)"', target.read_text("utf-8")))
-                if unquote(parts.fragment) not in ids[target]:
-                    problems.append(f"{path.relative_to(site)}: missing anchor {href}")
-    assert problems == []
+    assert broken_internal_links(site, site_url) == []
 
 
 @pytest.mark.browser

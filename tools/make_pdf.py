@@ -80,7 +80,7 @@ def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     if len(sys.argv) <= 1:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                        cwd=ROOT, env=env, check=True)
     for path in make_pdfs(site):
         print(f"wrote {path} ({path.stat().st_size / 1000:.0f} KB)")

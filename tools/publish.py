@@ -1,135 +1,245 @@
-"""Publish every draft from its git tag: each tag `du-thao-YYYY-MM-DD` is built once into its
-permanent folder `OUT/du-thao/YYYY-MM-DD/` (both languages, never rewritten afterwards), and the
-latest draft is also built at the root of OUT. Each draft is built from its own tagged tree, knows
-the drafts before it, is compared with the previous one, and may not drop a published section id
-unless docs/data/ma-muc-da-bo.yml declares it.
+"""Publish every draft: each git tag `du-thao-YYYY-MM-DD` is built from its own tree into its
+permanent folder `OUT/du-thao/YYYY-MM-DD/` (both languages), and the latest draft again at the
+root of OUT. Before the first tag, the current commit is published as the draft mkdocs.yml names.
 
-    python tools/publish.py OUT [--repo DIR] [--site-url URL] [--pdf]
+    python tools/publish.py OUT [--repo DIR] [--site-url URL] [--pdf] [--preview] [--serve]
 
-Tag messages carry the human labels, one per line: `vi: Dự thảo ngày 31/3/2020` and
-`en: Draft of 31 March 2020` (without them the date is used). Publishing is incremental: a draft
-whose folder already exists is left untouched, so publishing one more draft costs the same
-whatever the number of drafts.
+- A draft's date and labels are written once, in mkdocs.yml (`extra.consultation.draft`) of the
+  tagged commit; the tag's date must agree with it.
+- Each draft is aligned with the previous one: its paragraph ids (paragraphs.json), its comparison,
+  its published section ids.
+- The consultation settings of main's latest commit (dates, form…) reach every draft.
+- Nothing that was online is dropped: a draft that mkdocs.yml once named, or that OUT holds, must
+  keep its tag (or be declared in `extra.withdrawn_drafts`); otherwise publishing stops.
+- A draft folder is rebuilt only when its commit, the shared settings or the drafts before it
+  changed, so publishing twice changes no byte.
+- `--preview` also publishes the working tree as the next draft (comparison included), before it
+  is tagged; `--serve` then serves OUT at http://127.0.0.1:8000/<site path>.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
 from draftsite.drafts import page_dates_from_git  # noqa: E402
+from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
+                                  lost_drafts, robots_txt, sitemap_locations, sitemap_xml, tag_date)
 from draftsite.revisions import compare, section_texts  # noqa: E402
 
-TAG = re.compile(r"^du-thao-(\d{4}-\d{2}-\d{2})$")
 MARKER = ".published"
+WORKING_TREE = "(working tree)"
 
 
+# The output of a git command in `repo`.
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
-# The draft tags of the repository, oldest first: (tag, date, labels, commit time).
+# mkdocs.yml of a commit (or of the working tree), read as MkDocs reads it.
+def config_at(repo: Path, commit: str) -> dict:
+    text = (repo / "mkdocs.yml").read_text("utf-8") if commit == WORKING_TREE else git(repo, "show", f"{commit}:mkdocs.yml")
+    return yaml_load(text) or {}
+
+
+# The draft tags, oldest first: {tag, commit, date, id, label}; each checked against its mkdocs.yml.
 def draft_tags(repo: Path) -> list[dict]:
     drafts = []
-    for tag in git(repo, "tag", "-l", "du-thao-*").split():
-        match = TAG.match(tag)
-        if not match:
-            continue
-        day = dt.date.fromisoformat(match[1])
-        message = git(repo, "tag", "-l", "--format=%(contents)", tag)
-        labels = dict(re.findall(r"^(vi|en):\s*(.+?)\s*$", message, re.M))
-        labels.setdefault("vi", f"Dự thảo ngày {day.day}/{day.month}/{day.year}")
-        labels.setdefault("en", f"Draft of {day.day} {day.strftime('%B')} {day.year}")
-        epoch = git(repo, "log", "-1", "--format=%ct", tag).strip()
-        drafts.append({"tag": tag, "id": tag, "date": day.isoformat(), "label": labels, "epoch": epoch})
+    for tag in git(repo, "tag", "-l", f"{TAG_PREFIX}*").split():
+        date = tag_date(tag)
+        commit = git(repo, "rev-list", "-n", "1", tag).strip()
+        settings = draft_settings(config_at(repo, commit), f"tag {tag}")
+        check_tag_matches(tag, commit, settings)
+        drafts.append({"tag": tag, "commit": commit, "date": date, "id": f"{TAG_PREFIX}{date}", "label": settings.label})
     return sorted(drafts, key=lambda d: d["date"])
 
 
-# Before the first tag: the current commit, published as the draft that mkdocs.yml names.
-def untagged_draft(repo: Path) -> dict:
-    config = (repo / "mkdocs.yml").read_text("utf-8")
-    day = re.search(r'^\s+date:\s*"?(\d{4}-\d{2}-\d{2})', config, re.M)[1]
-    labels = dict(re.findall(r"^\s+(vi|en): (Dự thảo ngày [^\n]+|Draft of [^\n]+)$", config, re.M))
-    epoch = git(repo, "log", "-1", "--format=%ct", "HEAD").strip()
-    return {"tag": "HEAD", "id": f"du-thao-{day}", "date": day, "label": labels, "epoch": epoch}
+# The drafts that main's history named in mkdocs.yml: {date: the last commit naming it}.
+def named_drafts(repo: Path) -> dict[str, str]:
+    named: dict[str, str] = {}
+    for commit in git(repo, "log", "--first-parent", "--format=%H", "HEAD", "--", "mkdocs.yml").split():
+        try:
+            named.setdefault(draft_settings(config_at(repo, commit), commit).date, commit)
+        except PublishError:
+            continue  # a commit whose draft block was broken was never published (its build failed)
+    return named
 
 
-# The tree of a tag, exported to `target`.
-def export(repo: Path, tag: str, target: Path) -> Path:
+# The current commit (or the working tree) as a draft: {tag, commit, date, id, label}.
+def head_draft(repo: Path, commit: str) -> dict:
+    settings = draft_settings(config_at(repo, commit), "HEAD" if commit != WORKING_TREE else "the working tree")
+    sha = git(repo, "rev-parse", commit).strip() if commit != WORKING_TREE else commit
+    return {"tag": commit, "commit": sha, "date": settings.date, "id": f"{TAG_PREFIX}{settings.date}",
+            "label": settings.label}
+
+
+# What to publish, oldest first, and notes for the editor: tags, or HEAD before the first tag,
+# plus the working tree with --preview. Stops if a draft that was online would be dropped.
+def plan(repo: Path, out: Path, preview: bool) -> tuple[list[dict], list[str]]:
+    tags = draft_tags(repo)
+    head = head_draft(repo, "HEAD")
+    notes: list[str] = []
+    drafts = tags or [head]
+    tagged = {d["date"] for d in tags}
+    current = None if tags else head["date"]
+    if tags and head["date"] not in tagged:
+        notes.append(f"HEAD names the draft of {head['date']}, which has no tag yet: it is not published "
+                     f"(preview it with --preview; publish it with git tag -a {head['id']})")
+        current = head["date"]
+    elif tags and git(repo, "diff", "--name-only", tags[-1]["commit"], "HEAD", "--", "docs").strip():
+        notes.append(f"docs/ on HEAD differs from {tags[-1]['tag']}, and mkdocs.yml still names that draft: these "
+                     "changes are not published. A published draft never changes: publish them as a new draft "
+                     "(editor guide, section 6)")
+    config = config_at(repo, "HEAD")
+    withdrawn = {str(d) for d in ((config.get("extra") or {}).get("withdrawn_drafts") or [])}
+    folders = {p.name for p in (out / "du-thao").iterdir() if p.is_dir()} if (out / "du-thao").is_dir() else set()
+    problems = lost_drafts(named_drafts(repo), folders, tagged, current, withdrawn)
+    if problems:
+        raise PublishError("Publishing would drop a draft that readers may have seen:\n" +
+                           "\n".join(f"  - {p}" for p in problems))
+    drafts = [d for d in drafts if d["date"] not in withdrawn]
+    if preview:
+        draft = head_draft(repo, WORKING_TREE)
+        if draft["date"] in tagged:
+            raise PublishError(f"--preview: mkdocs.yml still names the draft of {draft['date']}, which is already "
+                               "published. Set extra.consultation.draft (id, date, labels) to the new draft first.")
+        drafts = [d for d in drafts if d["date"] < draft["date"]] + [draft]
+        notes.append(f"preview: the working tree is published as the draft of {draft['date']} (not tagged)")
+    return drafts, notes
+
+
+# A commit's tree (or the working tree's tracked and new files) exported to `target`.
+def export(repo: Path, commit: str, target: Path) -> Path:
     target.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", tag], cwd=repo, capture_output=True, check=True).stdout
+    if commit == WORKING_TREE:
+        files = git(repo, "ls-files", "-co", "--exclude-standard", "-z").split("\0")
+        for name in filter(None, files):
+            if (repo / name).is_file():
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(repo / name, target / name)
+        return target
+    archive = subprocess.run(["git", "archive", commit], cwd=repo, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
 
 
-def build(tree: Path, out: Path, env: dict[str, str]) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=tree, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+# `mkdocs build --strict` (never -q: strict must count warnings) of a tree; stops with its log.
+def build(tree: Path, out: Path, env: dict[str, str], label: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=tree, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
                             capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"building {tree.name} failed:\n{result.stderr[-4000:]}")
+        log = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
+        raise PublishError(f"building {label} failed (mkdocs build --strict):\n{log[-6000:]}")
 
 
-def publish(repo: Path, out: Path, site_url: str, pdf: bool = False) -> list[str]:
-    drafts = draft_tags(repo) or [untagged_draft(repo)]
+# Publish into `out`; returns what was done, line by line. `browser`: a running Playwright Chromium for the PDFs.
+def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bool = False, browser=None) -> list[str]:
+    drafts, notes = plan(repo, out, preview)
     site_url = site_url.rstrip("/") + "/"
-    built: list[str] = []
+    shared = {k: v for k, v in ((config_at(repo, WORKING_TREE if preview else "HEAD").get("extra") or {})
+                                .get("consultation") or {}).items() if k != "draft"}
+    lines: list[str] = []
+    built_folders: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        (tmp / "settings.json").write_text(json.dumps(shared, ensure_ascii=False, default=str), "utf-8")
         trees: dict[str, Path] = {}
         published: dict[str, list[str]] = {}
         previous_texts = None
         for index, draft in enumerate(drafts):
-            tree = trees[draft["tag"]] = export(repo, draft["tag"], tmp / draft["tag"])
+            tree = trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
             texts = section_texts(tree / "docs", "vi")
             draft["changed"] = compare(previous_texts, texts).count if previous_texts is not None else None
             previous_texts = texts
             history = [{k: d[k] for k in ("id", "date", "label", "changed")} for d in drafts[: index + 1]]
-            (tmp / f"{draft['tag']}.drafts.json").write_text(json.dumps(history, ensure_ascii=False), "utf-8")
-            (tmp / f"{draft['tag']}.ids.json").write_text(json.dumps(published), "utf-8")
-            dates = page_dates_from_git(repo / "docs", draft["tag"])
-            (tmp / f"{draft['tag']}.dates.json").write_text(json.dumps(dates), "utf-8")
-            env = {
-                "DRAFTS_FILE": str(tmp / f"{draft['tag']}.drafts.json"),
-                "PUBLISHED_IDS_FILE": str(tmp / f"{draft['tag']}.ids.json"),
-                "PAGE_DATES_FILE": str(tmp / f"{draft['tag']}.dates.json"),
-                "DRAFTS_ROOT_URL": site_url,
-                "BUILD_DATE": draft["date"],
-                "SOURCE_DATE_EPOCH": draft["epoch"],
-            }
+            files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
+                     "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
+            env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
+                   "BUILD_DATE": draft["date"]}
+            for name, value in files.items():
+                (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+                env[name] = str(tmp / f"{draft['date']}.{name}.json")
+            if draft["commit"] != WORKING_TREE:
+                env["SOURCE_DATE_EPOCH"] = git(repo, "log", "-1", "--format=%ct", draft["commit"]).strip()
             if index:
-                env["PREVIOUS_DRAFT_DOCS"] = str(trees[drafts[index - 1]["tag"]] / "docs")
+                previous = drafts[index - 1]["date"]
+                env["PREVIOUS_DRAFT_DOCS"] = str(trees[previous] / "docs")
+                env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
             draft["env"] = env
             permanent = out / "du-thao" / draft["date"]
-            if not (permanent / MARKER).exists():
+            stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
+                                              ensure_ascii=False, default=str).encode()).hexdigest()
+            if draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
+                    or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp:
                 if permanent.exists():
                     shutil.rmtree(permanent)
-                build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/", "DRAFT_PERMANENT": "1"})
-                (permanent / MARKER).write_text(draft["tag"] + "\n", "utf-8")
-                built.append(draft["tag"])
-            published[draft["tag"]] = sorted(texts)
+                build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/", "DRAFT_PERMANENT": "1"},
+                      f"the draft of {draft['date']} ({draft['tag']})")
+                (permanent / MARKER).write_text(f"{draft['tag']} {draft['commit']} {stamp}\n", "utf-8")
+                built_folders.append(permanent)
+                lines.append(f"du-thao/{draft['date']}/  built from {_source(draft)}")
+            else:
+                lines.append(f"du-thao/{draft['date']}/  unchanged ({draft['tag']})")
+            published[draft["id"]] = sorted(texts)
         latest = drafts[-1]
         root_site = tmp / "root-site"
-        build(trees[latest["tag"]], root_site, {**latest["env"], "SITE_URL": site_url})
+        build(trees[latest["date"]], root_site, {**latest["env"], "SITE_URL": site_url}, "the site's root")
         for item in out.iterdir() if out.exists() else []:
             if item.name != "du-thao":
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
         out.mkdir(parents=True, exist_ok=True)
         shutil.copytree(root_site, out, dirs_exist_ok=True)
-        if pdf:
-            from make_pdf import make_pdfs
-            make_pdfs(out)
-    return built
+        lines.append(f"/ (root)          the draft of {latest['date']}, from {_source(latest)}")
+    write_sitemap(out, [d["date"] for d in drafts], site_url)
+    if pdf:
+        from make_pdf import make_pdfs
+        for path in make_pdfs(out, browser) + [p for folder in built_folders for p in make_pdfs(folder, browser)]:
+            lines.append(f"PDF  {path.relative_to(out)}")
+    return notes + lines
+
+
+# Where a draft was built from, for the editor: "du-thao-2020-03-31 (commit 1a2b3c4d5e)".
+def _source(draft: dict) -> str:
+    return draft["tag"] if draft["commit"] == WORKING_TREE else f"{draft['tag']} (commit {draft['commit'][:10]})"
+
+
+# One sitemap at the root for the latest draft and every draft's folder, both languages; robots.txt names it.
+def write_sitemap(out: Path, dates: list[str], site_url: str) -> None:
+    files = [out / "sitemap.xml"] + [out / "du-thao" / date / "sitemap.xml" for date in dates]
+    locations = sitemap_locations([f.read_text("utf-8") for f in files if f.is_file()])
+    (out / "sitemap.xml").write_text(sitemap_xml(locations), "utf-8")
+    (out / "en" / "sitemap.xml").write_text(sitemap_xml(locations), "utf-8")
+    (out / "robots.txt").write_text(robots_txt(site_url), "utf-8")
+
+
+# Serve OUT under the site's path, as the host will.
+def serve(out: Path, site_url: str, port: int = 8000) -> None:
+    import functools
+    import http.server
+
+    path = urlsplit(site_url).path or "/"
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, request: str) -> str:
+            inside = request.startswith(path)
+            return super().translate_path("/" + request[len(path):] if inside else "/__outside__")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(out)))
+    print(f"serving {out} at http://127.0.0.1:{port}{path} (Ctrl+C to stop)")
+    server.serve_forever()
 
 
 def main() -> None:
@@ -137,11 +247,22 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--repo", type=Path, default=ROOT)
     parser.add_argument("--site-url", default=None)
-    parser.add_argument("--pdf", action="store_true", help="also print the latest draft to PDF")
+    parser.add_argument("--pdf", action="store_true", help="also print each new draft to PDF")
+    parser.add_argument("--preview", action="store_true", help="also publish the working tree as the next draft")
+    parser.add_argument("--serve", action="store_true", help="then serve OUT at http://127.0.0.1:8000/")
     args = parser.parse_args()
-    site_url = args.site_url or re.search(r'"(https://[^"]+)"', (args.repo / "mkdocs.yml").read_text("utf-8"))[1]
-    built = publish(args.repo.resolve(), args.out.resolve(), site_url, args.pdf)
-    print(f"published into {args.out}: built {', '.join(built) or 'no new draft'}; root = latest draft")
+    repo = args.repo.resolve()
+    site_url = args.site_url or config_at(repo, "HEAD")["site_url"]
+    if args.preview and not args.site_url:
+        site_url = "http://127.0.0.1:8000" + (urlsplit(site_url).path or "/")
+    try:
+        lines = publish(repo, args.out.resolve(), site_url, args.pdf, args.preview)
+    except PublishError as error:
+        raise SystemExit(f"publish: stopped. {error}") from None
+    print(f"published into {args.out} for {site_url}:")
+    print("\n".join(f"  {line}" for line in lines))
+    if args.serve:
+        serve(args.out.resolve(), site_url)
 
 
 if __name__ == "__main__":

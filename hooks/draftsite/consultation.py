@@ -75,6 +75,9 @@ def load_consultation(extra: dict | None) -> Consultation:
     if not isinstance(draft_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", draft_id):
         raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31")
     draft_date = _date(draft.get("date"), f"{CONFIG_KEY}.draft.date")
+    if draft_id != f"du-thao-{draft_date.isoformat()}":
+        raise ConfigError(f"{CONFIG_KEY}.draft.id: {draft_id!r} does not match draft.date ({draft_date.isoformat()}); "
+                          f"write id: du-thao-{draft_date.isoformat()}")
     label = draft.get("label")
     if not isinstance(label, dict) or not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
         raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts")
