@@ -16,6 +16,7 @@ from site_glue import DEFAULT_LANGUAGE, current_language
 
 WORKER = "assets/javascripts/search-worker.js"
 _entries: dict[str, list[dict]] = {}
+_left_out: dict[str, bool] = {}  # pages whose front matter says `search: exclude: true`
 
 
 # Start an empty index for the language about to be built.
@@ -23,11 +24,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _entries[current_language(config)] = []
 
 
+# Material's search plugin would parse every page for an index that is replaced by a stub: tell it
+# the page is excluded (after noting whether the page itself asked to be left out of search).
+@event_priority(-100)
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    _left_out[page.file.src_uri] = bool((page.meta.get("search") or {}).get("exclude"))
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
+
+
 # Collect the page's sections (after the other hooks have added their chrome, which is skipped).
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     context["search_worker"] = f"{WORKER}?lang={lang}"
-    if (page.meta.get("search") or {}).get("exclude"):
+    if _left_out.get(page.file.src_uri):
         return context
     _entries[lang] += page_entries(page.content or "", page.url, page.title or "", t("search.footnote", lang))
     return context
