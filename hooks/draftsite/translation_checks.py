@@ -44,10 +44,9 @@ def check_translation_consistency(docs_dir: Path) -> list[Problem]:
         return problems
     terms, problems = parse_glossary((docs_dir / GLOSSARY_FILE).read_text(encoding="utf-8"), GLOSSARY_FILE)
     entries, memory_problems = load_memory((docs_dir / MEMORY_FILE).read_text(encoding="utf-8"), MEMORY_FILE)
-    problems += memory_problems
-    if problems:
-        return problems
-    return check_glossary(vi, en, terms, GLOSSARY_FILE) + check_memory(vi, en, entries, MEMORY_FILE)
+    # Broken entries are reported and skipped; the valid ones are still checked.
+    return (problems + memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
+            + check_memory(vi, en, entries, MEMORY_FILE))
 
 
 # What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give

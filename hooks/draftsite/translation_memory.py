@@ -221,7 +221,8 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
             section = block.key.split("#")[0]
             same_shape = [b for b in vi_blocks if b.file == block.file and b.key.split("#")[0] == section]
             en_shape = [b for b in english if b.key.split("#")[0] == section]
-            if not paired or len(same_shape) != len(en_shape):
+            aligned = bool(paired) and len(same_shape) == len(en_shape)
+            if not aligned:
                 paired = en_shape
             if not paired:
                 problems.append(Problem(en_rel, 1, f"no English for section {section!r} (paired with {block.file}:{block.line})"))
@@ -230,7 +231,8 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
                 problems.append(Problem(
                     paired[0].file, paired[0].line,
                     f"«{entry.vi}» ({block.file}:{block.line}) is not rendered as “{entry.en}” "
-                    f"({memory_file}:{entry.line}): use that rendering, or change the entry"))
+                    f"({memory_file}:{entry.line}){'' if aligned else f' anywhere in section {section!r}'}: "
+                    "use that rendering, or change the entry"))
         if seen == 0:
             problems.append(Problem(memory_file, entry.line, f"entry «{entry.vi}» occurs nowhere in the document: "
                                     "remove it or correct its Vietnamese words"))
