@@ -25,7 +25,7 @@ class Term:
 # The glossary file's entries, longest Vietnamese term first, and a problem for each broken entry.
 def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
     try:
-        root = yaml.compose(text)
+        root, values = yaml.compose(text), yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
@@ -33,9 +33,8 @@ def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
         return [], [Problem(name, 1, "the glossary must be a list of entries `- {vi: …, en: …}`")]
     terms: list[Term] = []
     problems: list[Problem] = []
-    for node in root.value:
+    for node, entry in zip(root.value, values):
         line = node.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
         if not isinstance(entry, dict):
             problems.append(Problem(name, line, "entry is not a mapping: write `- {vi: …, en: …}`"))
             continue
@@ -74,7 +73,7 @@ def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
     required = set()
     for vi, en in glossary:
         pattern = _term_pattern(vi)
-        if pattern.search(text):
+        if vi.casefold() in text and pattern.search(text):
             required.add(en)
             text = pattern.sub(" ", text)
     return required
@@ -109,11 +108,13 @@ def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: li
                 problems.append(Problem(en_rel, other.line, f"section {section.id!r} lacks the glossary term “{term}” "
                                         f"({name}:{line_of[term]}), which renders a term of {rel}:{section.line}: "
                                         "use it, or correct the glossary"))
+    avoided = [(t, v, re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)")) for t in terms for v in t.avoid]
     for rel, text in en_pages.items():
-        for number, line in enumerate(text.split("\n"), start=1):
-            for term in terms:
-                for variant in term.avoid:
-                    if re.search(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", line):
-                        problems.append(Problem(rel, number, f"“{variant}” is not the glossary rendering of «{term.vi}»: "
-                                                f"write “{term.en}” ({name}:{term.line})"))
-    return problems
+        for term, variant, pattern in avoided:
+            if variant not in text:
+                continue
+            for match in pattern.finditer(text):
+                number = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(rel, number, f"“{variant}” is not the glossary rendering of «{term.vi}»: "
+                                        f"write “{term.en}” ({name}:{term.line})"))
+    return sorted(problems, key=lambda p: (p.file, p.line))

@@ -77,6 +77,7 @@ def page_blocks(rel: str, text: str) -> list[Block]:
         start = 0
         key = ""
 
+        # End the block being read (if it has words) and start afresh.
         def close() -> None:
             if current and words(" ".join(current)):
                 blocks.append(Block(rel, start, key, " ".join(current)))
@@ -101,6 +102,12 @@ def page_blocks(rel: str, text: str) -> list[Block]:
             current.append(_FOOTNOTE_BODY.sub("", stripped))
         close()
     return blocks
+
+
+# The words of a text as one string, with a space at each end, for fast searching of word runs.
+@lru_cache(maxsize=4096)
+def spaced(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
 
 
 # The clauses of a text: runs between sentence punctuation and quotes, as word tuples.
@@ -178,62 +185,77 @@ def has_rendering(en_text: str, en: str) -> bool:
     return bool(rendering_pattern(en).search(" ".join(words(en_text))))
 
 
+# Whether an entry covers a recurring clause: its words are the clause, or contain it wherever the
+# clause occurs (the clause occurs as many times in `places` as inside the entry's occurrences there).
+def covers(entry_words: tuple[str, ...], clause: tuple[str, ...], places: list[Block]) -> bool:
+    if entry_words == clause:
+        return True
+    if not contains(entry_words, clause):
+        return False
+    blocks = set(places)
+    alone = sum(count_in(words(b.text), clause) for b in blocks)
+    inside = sum(count_in(words(b.text), entry_words) for b in blocks) * count_in(entry_words, clause)
+    return alone == inside
+
+
+# The blocks of each section of each page: {(file, section id): blocks}.
+def by_section(blocks: list[Block]) -> dict[tuple[str, str], list[Block]]:
+    found: dict[tuple[str, str], list[Block]] = {}
+    for block in blocks:
+        found.setdefault((block.file, block.key.split("#")[0]), []).append(block)
+    return found
+
+
+# The English blocks that translate a Vietnamese block, and whether they are its aligned twin (else
+# the whole English section: the two languages have a different number of blocks there).
+def paired_blocks(block: Block, vi_section: list[Block], en_section: list[Block]) -> tuple[list[Block], bool]:
+    twin = [b for b in en_section if b.key == block.key]
+    if twin and len(vi_section) == len(en_section):
+        return twin, True
+    return en_section, False
+
+
 # Every disagreement between the document and the memory. `vi_pages`/`en_pages`: {path: Markdown},
 # the English page of "a.md" being "a.en.md".
 def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: list[Entry],
                  memory_file: str) -> list[Problem]:
     problems: list[Problem] = []
     vi_blocks = [b for rel, text in vi_pages.items() for b in page_blocks(rel, text)]
-    en_by_page: dict[str, list[Block]] = {}
-    for rel, text in en_pages.items():
-        en_by_page[rel] = page_blocks(rel, text)
-    entry_words = [(e, words(e.vi)) for e in entries]
-    for entry, vi_words in entry_words:
-        if len(vi_words) < 2:
+    vi_sections = by_section(vi_blocks)
+    en_sections = by_section([b for rel, text in en_pages.items() for b in page_blocks(rel, text)])
+    usable = []
+    for entry in entries:
+        if len(words(entry.vi)) < 2:
             problems.append(Problem(memory_file, entry.line, f"entry {entry.vi!r} is too short to be a formula"))
-    block_words = {id(b): words(b.text) for b in vi_blocks}
+        else:
+            usable.append((entry, words(entry.vi)))
 
     # Detection: each recurring clause needs an entry covering all of its occurrences.
-    for clause, places in sorted(recurring_clauses(vi_blocks).items(), key=lambda item: (item[1][0].file, item[1][0].line)):
-        covered = any(
-            vi_words == clause or (contains(vi_words, clause) and sum(
-                count_in(block_words[id(b)], clause) for b in set(places)) == sum(
-                count_in(block_words[id(b)], vi_words) * count_in(vi_words, clause) for b in set(places)))
-            for _, vi_words in entry_words)
-        if not covered:
+    found = sorted(recurring_clauses(vi_blocks).items(), key=lambda item: (item[1][0].file, item[1][0].line))
+    for clause, places in found:
+        if not any(covers(vi_words, clause, places) for _, vi_words in usable):
             where = ", ".join(f"{b.file}:{b.line}" for b in places)
             problems.append(Problem(places[0].file, places[0].line,
                                     f"the formula «{' '.join(clause)}» occurs {len(places)} times ({where}) and is not in "
                                     f"{memory_file}: add an entry with its one English rendering"))
 
     # Enforcement: each occurrence of an entry has the entry's rendering in the paired English block.
-    for entry, vi_words in entry_words:
-        if len(vi_words) < 2:
-            continue
-        seen = 0
-        for block in vi_blocks:
-            if not contains(block_words[id(block)], vi_words):
-                continue
-            seen += 1
-            en_rel = re.sub(r"\.md$", ".en.md", block.file)
-            english = en_by_page.get(en_rel, [])
-            paired = [b for b in english if b.key == block.key]
-            section = block.key.split("#")[0]
-            same_shape = [b for b in vi_blocks if b.file == block.file and b.key.split("#")[0] == section]
-            en_shape = [b for b in english if b.key.split("#")[0] == section]
-            aligned = bool(paired) and len(same_shape) == len(en_shape)
-            if not aligned:
-                paired = en_shape
-            if not paired:
-                problems.append(Problem(en_rel, 1, f"no English for section {section!r} (paired with {block.file}:{block.line})"))
-                continue
-            if not any(has_rendering(b.text, entry.en) for b in paired):
-                problems.append(Problem(
-                    paired[0].file, paired[0].line,
-                    f"«{entry.vi}» ({block.file}:{block.line}) is not rendered as “{entry.en}” "
-                    f"({memory_file}:{entry.line}){'' if aligned else f' anywhere in section {section!r}'}: "
-                    "use that rendering, or change the entry"))
-        if seen == 0:
+    for entry, vi_words in usable:
+        needle = " " + " ".join(vi_words) + " "
+        occurrences = [b for b in vi_blocks if needle in spaced(b.text)]
+        if not occurrences:
             problems.append(Problem(memory_file, entry.line, f"entry «{entry.vi}» occurs nowhere in the document: "
                                     "remove it or correct its Vietnamese words"))
+        for block in occurrences:
+            en_rel = re.sub(r"\.md$", ".en.md", block.file)
+            section = block.key.split("#")[0]
+            paired, aligned = paired_blocks(block, vi_sections[block.file, section],
+                                            en_sections.get((en_rel, section), []))
+            if not paired:
+                problems.append(Problem(en_rel, 1, f"no English for section {section!r} (paired with {block.file}:{block.line})"))
+            elif not any(has_rendering(b.text, entry.en) for b in paired):
+                where = "" if aligned else f" anywhere in section {section!r}"
+                problems.append(Problem(paired[0].file, paired[0].line,
+                                        f"«{entry.vi}» ({block.file}:{block.line}) is not rendered as “{entry.en}” "
+                                        f"({memory_file}:{entry.line}){where}: use that rendering, or change the entry"))
     return problems
