@@ -1,18 +1,69 @@
-"""The translation glossary: which English term each Vietnamese term must be rendered with."""
+"""The translation glossary: which English term each Vietnamese term must be rendered with, and which
+English variants are not used. The build checks every section of the document against it."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from draftsite.checks import Problem
+from draftsite.sections import Section, split_sections
+
+
+@dataclass(frozen=True)
+class Term:
+    vi: str
+    en: str
+    line: int  # line of the entry in the glossary file
+    avoid: tuple[str, ...] = field(default=())  # English variants that must not appear
+
+
+# The glossary file's entries, longest Vietnamese term first, and a problem for each broken entry.
+def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
+    try:
+        root, values = yaml.compose(text), yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
+    if not isinstance(root, yaml.SequenceNode):
+        return [], [Problem(name, 1, "the glossary must be a list of entries `- {vi: …, en: …}`")]
+    terms: list[Term] = []
+    problems: list[Problem] = []
+    for node, entry in zip(root.value, values):
+        line = node.start_mark.line + 1
+        if not isinstance(entry, dict):
+            problems.append(Problem(name, line, "entry is not a mapping: write `- {vi: …, en: …}`"))
+            continue
+        vi, en, avoid = entry.get("vi"), entry.get("en"), entry.get("avoid", [])
+        key = f"vi: {vi!r}" if isinstance(vi, str) else "vi"
+        if not isinstance(vi, str) or not vi.strip():
+            problems.append(Problem(name, line, "entry has no `vi:` term: give the Vietnamese term as it occurs in the text"))
+        elif not isinstance(en, str) or not en.strip():
+            problems.append(Problem(name, line, f"entry {key} has no `en:` rendering: add the one English term "
+                                    "the translation uses for it"))
+        elif not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
+            problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants"))
+        else:
+            terms.append(Term(vi, en, line, tuple(avoid)))
+    return sorted(terms, key=lambda term: len(term.vi), reverse=True), problems
+
 
 # Glossary entries as (Vietnamese term, English term), longest Vietnamese term first.
 def load_glossary(path: Path) -> list[tuple[str, str]]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pairs = [(e["vi"], e["en"]) for e in entries]
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+    terms, problems = parse_glossary(path.read_text(encoding="utf-8"), path.name)
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    return [(t.vi, t.en) for t in terms]
+
+
+# A Vietnamese term as a whole-word, case-insensitive pattern.
+@lru_cache(maxsize=1024)
+def _term_pattern(vi: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(vi.casefold()) + r"(?!\w)")
 
 
 # English terms a section must contain, for the Vietnamese terms that occur in its text (a term
@@ -21,8 +72,8 @@ def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
     text = vi_text.casefold()
     required = set()
     for vi, en in glossary:
-        pattern = re.compile(r"(?<!\w)" + re.escape(vi.casefold()) + r"(?!\w)")
-        if pattern.search(text):
+        pattern = _term_pattern(vi)
+        if vi.casefold() in text and pattern.search(text):
             required.add(en)
             text = pattern.sub(" ", text)
     return required
@@ -30,5 +81,40 @@ def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
 
 # Glossary terms missing from an English section.
 def missing_terms(vi_text: str, en_text: str, glossary: list[tuple[str, str]]) -> list[str]:
-    english = en_text.casefold()
+    english = " ".join(en_text.split()).casefold()
     return sorted(term for term in required_terms(vi_text, glossary) if term.casefold() not in english)
+
+
+# The sections of a page; a page without headings (the cover letter) is one section.
+def _sections(text: str) -> list[Section]:
+    return split_sections(text) or [Section("(page)", 1, "", 1, text.split("\n"))]
+
+
+# Every section whose English lacks a glossary term, and every English line that uses an avoided
+# variant. `vi_pages`/`en_pages`: {path: Markdown}, the English page of "a.md" being "a.en.md".
+def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: list[Term], name: str) -> list[Problem]:
+    pairs = [(t.vi, t.en) for t in terms]
+    line_of = {t.en: t.line for t in terms}
+    problems: list[Problem] = []
+    for rel, text in vi_pages.items():
+        en_rel = re.sub(r"\.md$", ".en.md", rel)
+        english = {s.id: s for s in _sections(en_pages.get(en_rel, ""))}
+        for section in _sections(text):
+            other = english.get(section.id)
+            if other is None:
+                continue
+            for term in missing_terms(section.title + "\n" + "\n".join(section.body),
+                                      other.title + "\n" + "\n".join(other.body), pairs):
+                problems.append(Problem(en_rel, other.line, f"section {section.id!r} lacks the glossary term “{term}” "
+                                        f"({name}:{line_of[term]}), which renders a term of {rel}:{section.line}: "
+                                        "use it, or correct the glossary"))
+    avoided = [(t, v, re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)")) for t in terms for v in t.avoid]
+    for rel, text in en_pages.items():
+        for term, variant, pattern in avoided:
+            if variant not in text:
+                continue
+            for match in pattern.finditer(text):
+                number = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(rel, number, f"“{variant}” is not the glossary rendering of «{term.vi}»: "
+                                        f"write “{term.en}” ({name}:{term.line})"))
+    return sorted(problems, key=lambda p: (p.file, p.line))

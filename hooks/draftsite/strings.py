@@ -17,7 +17,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # The draft.
     "draft.name": {
         "vi": "Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
-        "en": "Draft Political Report of the 20th Congress of the Thai Nguyen Provincial Party Organisation",
+        "en": "Draft Political Report of the 20th Congress of the Thái Nguyên Provincial Party Organisation",
     },
     "draft.version": {"vi": "bản ngày {date}", "en": "version of {date}"},
     # Comment links and consultation status.
@@ -104,7 +104,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "translation.notice": {
         "vi": "",
         "en": "This is an unofficial reference translation. The Vietnamese text prevails: "
-        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>.",
+        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>. "
+        "Vietnamese names keep their diacritics (Thái Nguyên, Hà Nội, Hồ Chí Minh); only the country "
+        "keeps its official English name, Viet Nam.",
     },
 }
 

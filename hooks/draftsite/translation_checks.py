@@ -1,0 +1,56 @@
+"""The English reference translation kept consistent: the glossary and the translation memory,
+checked together over the document pages and the home page (which quotes the Congress theme)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftsite.checks import Problem
+from draftsite.glossary import check_glossary, parse_glossary
+from draftsite.model import file_language, is_document_page
+from draftsite.translation_memory import check_memory, load_memory
+
+GLOSSARY_FILE = "data/glossary.yml"
+MEMORY_FILE = "data/translation-memory.yml"
+# Pages outside the document that repeat its formulas.
+EXTRA_PAGES = ("index.md",)
+
+
+# The Vietnamese and English Markdown of the checked pages, as two {relative path: text} maps.
+def checked_pages(docs_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    vi: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        lang = file_language(rel)
+        neutral = rel.removesuffix(f".{lang}.md") + ".md" if lang != "vi" else rel
+        if not (is_document_page(neutral) or neutral in EXTRA_PAGES):
+            continue
+        if lang == "vi":
+            vi[rel] = path.read_text(encoding="utf-8")
+        elif lang == "en":
+            en[rel] = path.read_text(encoding="utf-8")
+    return vi, en
+
+
+# Every glossary and translation-memory problem of the docs folder (paths relative to it).
+def check_translation_consistency(docs_dir: Path) -> list[Problem]:
+    vi, en = checked_pages(docs_dir)
+    problems: list[Problem] = []
+    for name, parse in ((GLOSSARY_FILE, parse_glossary), (MEMORY_FILE, load_memory)):
+        if not (docs_dir / name).is_file():
+            problems.append(Problem(name, 1, "file missing: the translation checks need it"))
+    if problems:
+        return problems
+    terms, problems = parse_glossary((docs_dir / GLOSSARY_FILE).read_text(encoding="utf-8"), GLOSSARY_FILE)
+    entries, memory_problems = load_memory((docs_dir / MEMORY_FILE).read_text(encoding="utf-8"), MEMORY_FILE)
+    # Broken entries are reported and skipped; the valid ones are still checked.
+    return (problems + memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
+            + check_memory(vi, en, entries, MEMORY_FILE))
+
+
+# What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give
+# equal results.
+def source_stamp(docs_dir: Path) -> tuple:
+    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / GLOSSARY_FILE, docs_dir / MEMORY_FILE]
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
