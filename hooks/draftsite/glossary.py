@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,11 +22,17 @@ def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
     text = vi_text.casefold()
     required = set()
     for vi, en in glossary:
-        pattern = re.compile(r"(?<!\w)" + re.escape(vi.casefold()) + r"(?!\w)")
-        if pattern.search(text):
+        pattern = _term_pattern(vi)
+        if vi.casefold() in text and pattern.search(text):
             required.add(en)
             text = pattern.sub(" ", text)
     return required
+
+
+# The pattern of a Vietnamese term as a whole word, case-folded (compiled once per term).
+@lru_cache(maxsize=1024)
+def _term_pattern(term: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(term.casefold()) + r"(?!\w)")
 
 
 # Glossary terms missing from an English section.
