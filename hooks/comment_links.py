@@ -147,6 +147,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
+# A guide-links error as the editor reads it: the file, the line when known, the problem.
 def _guide_error(error: GuideError) -> str:
     return f"docs/{GUIDE_DATA}:{error.line}: {error}" if error.line else f"docs/{GUIDE_DATA}: {error}"
 

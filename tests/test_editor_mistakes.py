@@ -22,10 +22,13 @@ import yaml
 from conftest import ROOT, build_env, page_html
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
+from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
 from draftsite.editor_checks import check_sources, decode_sources, located
 from draftsite.guide_links import GuideError, parse_guide_links
 from draftsite.indicators import DataError, check_markers, check_official_lists, parse_indicators
 from draftsite.model import build_document, file_language
+from draftsite.raw_html import unsafe_html
+from draftsite.short_links import qr_svg
 from draftsite.strings import LANGUAGES
 from site_glue import nav_files
 
@@ -203,6 +206,14 @@ STOPPED = [
          ("'p2-boi-canh-x' does not exist",)),
     Case("guide section twice", GUIDE, lambda s: s + "gy-p2: [[p2-i-1]]\n", "gy-p2: [[p2-i-1]]", ("appears twice",)),
     Case("guide syntax error", GUIDE, swap("gy-p2: [[p2-boi-canh]]", "gy-p2: [[p2-boi-canh]"), "gy-p2:", ("YAML syntax error", "closing ]"), below=1),
+    # The declared removals of section ids (a file the editor creates when a section goes).
+    Case("syntax error in the removed ids", "docs/data/ma-muc-da-bo.yml",
+         lambda s: "p1-cu:\n  status: removed\n  into: [p1-i\n", None, ("docs/data/ma-muc-da-bo.yml:", "YAML syntax error")),
+    Case("removed id declared twice", "docs/data/ma-muc-da-bo.yml",
+         lambda s: "p1-cu:\n  status: removed\n  into: p1-i\np1-cu:\n  status: merged\n  into: p1-ii\n", 4,
+         ("`p1-cu` appears twice",)),
+    Case("data file saved as Windows-1258", DATA, lambda b: b.replace("Tốc độ".encode(), "T\xf4c".encode("latin-1"), 1),
+         "(GRDP) bình", ("not UTF-8",), binary=True),
     # mkdocs.yml settings.
     Case("consultation closes before it opens", "mkdocs.yml", swap('closes: "2027-01-15"', 'closes: "2026-01-15"'), None,
          ("extra.consultation.closes", "before")),
@@ -359,3 +370,66 @@ def test_harmless_input_builds_to_the_right_output(project_copy):
     assert "title:" not in html.select_one("article").get_text()
     assert html.find(id="p1-ii-1-2").get_text().startswith("1.2. Về tăng trưởng")
     assert "\r" not in (project_copy / "site" / "phan-thu-nhat" / "kinh-te" / "index.html").read_text("utf-8")
+
+
+def test_a_broken_mkdocs_yml_is_reported_by_line_without_a_traceback(project_copy):
+    path = project_copy / "mkdocs.yml"
+    path.write_text(path.read_text("utf-8").replace('closes: "2027-01-15"', 'closes: "2027-01-15\n', 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project_copy / "site")],
+                            cwd=project_copy, env=build_env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert re.search(r'mkdocs\.yml", line \d+', result.stderr) and "Traceback" not in result.stderr
+
+
+# The rendered content's last guard (raw HTML that reached the page some other way).
+@pytest.mark.parametrize("content,found", [
+    ('<p>x<script>alert(1)</script></p>', "<script>"),
+    ('<p><img src="a.png" onerror="alert(1)"></p>', "onerror= on <img>"),
+    ('<p><a href=" javascript:alert(1)">x</a></p>', "href="),
+    ('<p><iframe src="https://example.org"></iframe></p>', "<iframe>"),
+])
+def test_code_in_rendered_content_is_found(content, found):
+    assert any(found in item for item in unsafe_html(content))
+
+
+def test_rendered_content_of_our_own_kind_is_not_code():
+    assert unsafe_html('<p>Văn bản <a href="https://x.vn" target="_blank" rel="noopener">x</a></p>'
+                       '<figure class="indicator-chart"><svg role="img"><title>t</title></svg></figure>') == []
+
+
+# The CSP trusts the scripts the templates emit, never a script inside the page's text.
+def test_the_policy_never_trusts_a_script_of_the_text():
+    theme = '<script>var palette=1</script>'
+    content = '<article><p>x</p><script>alert(1)</script></article>'
+    page = f'<html><head><meta charset="utf-8">{theme}</head><body>{content}</body></html>'
+    assert template_script_hashes(page, content) == [script_hash("var palette=1")]
+    assert script_hash("alert(1)") not in add_policy_meta(page, template_script_hashes(page, content))
+    # A text script identical to a template script adds nothing: it is the same code, allowed once.
+    assert template_script_hashes(page + theme, content + theme) == [script_hash("var palette=1")]
+
+
+def test_every_html_file_carries_the_policy_and_a_referrer_policy(site):
+    files = sorted(site.rglob("*.html"))
+    assert (site / "404.html") in files and any("/gop-y/" in p.as_posix() for p in files)
+    for path in files:
+        raw = path.read_text("utf-8")
+        head = raw[: raw.find("</head>")]
+        meta = re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head, re.I)
+        assert meta, path
+        assert meta[1].startswith("default-src 'self'; script-src 'self'") and "unsafe-inline" not in meta[1], path
+        assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
+        allowed = set(re.findall(r"'sha256-[^']+'", meta[1]))
+        assert allowed == set(inline_script_hashes(raw)), path
+
+
+# The QR cache: entries are written whole, and a damaged entry is drawn again, never fatal.
+@pytest.mark.parametrize("damage", ["", "41", "41 M2 2h7v1h-7", "x y", "\x00\x00"])
+def test_a_damaged_qr_cache_entry_is_drawn_again(tmp_path, damage):
+    address = "https://example.org/gop-y/p1-i/"
+    fresh = qr_svg(address, "Góp ý")
+    qr_svg(address, "Góp ý", tmp_path)
+    [entry] = tmp_path.iterdir()
+    entry.write_text(damage, encoding="latin-1")
+    assert qr_svg(address, "Góp ý", tmp_path) == fresh
+    assert entry.read_text("ascii").split(" ", 1)[0].isdigit() and len(entry.read_text("ascii")) > 100
+    assert [p.name for p in tmp_path.iterdir()] == [entry.name]  # no temporary file left behind

@@ -44,6 +44,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     keep_lines = False
 
 
+# A mapping, refusing a key written twice, with its line when the loader keeps lines.
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
     seen: dict = {}
     for key_node, _ in node.value:

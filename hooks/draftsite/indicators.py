@@ -140,6 +140,7 @@ def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Ind
     return Indicator(ident, group, label, unit, tuple(sections), values, line)
 
 
+# The line of a mapping read with its lines, else `default`.
 def _line(value: object, default: int) -> int:
     return value.get(LINE_KEY, default) if isinstance(value, dict) else default
 
