@@ -18,8 +18,8 @@ _HINTS = {
     "could not find expected ':'": "a key needs a colon and a space after it (key: value), and every quote "
                                    "that opens must close",
     "cannot start any token": "indent with spaces, never tabs, and put a text that starts with @, ` or % in quotes",
-    "expected ',' or '}'": "a {…} mapping needs commas between its entries and a closing }; "
-                           "write decimals with a dot (11.1), never a comma",
+    "expected ',' or '}'": "a {…} mapping needs commas between its entries, quotes that close and a "
+                           "closing }; in a number, write decimals with a dot (11.1), never a comma",
     "expected ',' or ']'": "a […] list needs commas between its items and a closing ]",
     "found unexpected end of stream": "a quote or bracket opened here is never closed",
     "did not find expected key": "the indentation of this line does not match the lines around it",
