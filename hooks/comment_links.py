@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
                                     load_consultation, status, status_texts)
+from draftsite.csp import add_policy_meta
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url
@@ -36,6 +37,15 @@ def on_config(config: MkDocsConfig) -> None:
         _state["consultation"] = load_consultation(config.extra)
     except ConfigError as error:
         raise PluginError(f"mkdocs.yml: {error}") from error
+
+
+# Check the discussion guide's links to the report before any page is rendered.
+def on_pre_build(config: MkDocsConfig) -> None:
+    known = {s.id for s in load_document(docs_dir(config), current_language(config)).sections}
+    try:
+        load_guide_links(docs_dir(config) / GUIDE_DATA, known)
+    except GuideError as error:
+        raise PluginError(_guide_error(error)) from error
 
 
 # The build date, or BUILD_DATE=YYYY-MM-DD for reproducible builds and tests.
@@ -111,7 +121,8 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
             target = comment_url(consultation, section.id, section.full_label, page, lang)
             folder = root / section.id
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
+            page_html = add_policy_meta(redirect_page(target, lang, section.full_label), [])
+            (folder / "index.html").write_text(page_html, encoding="utf-8")
             address = short_url(config.site_url, prefix, section.id)
             (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
     except Exception as error:  # reported by on_post_build
@@ -136,9 +147,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
+# A guide-links error as the editor reads it: the file, the line when known, the problem.
+def _guide_error(error: GuideError) -> str:
+    return f"docs/{GUIDE_DATA}:{error.line}: {error}" if error.line else f"docs/{GUIDE_DATA}: {error}"
+
+
 def _guide_links(html, config, document, consultation, lang, state, page) -> str:
     try:
         links = load_guide_links(docs_dir(config) / GUIDE_DATA, {s.id for s in document.sections})
         return add_guide_links(html, links, document, consultation, lang, state, page_url(GUIDE_PAGE), config.site_url)
     except GuideError as error:
-        raise PluginError(f"{GUIDE_DATA}: {error}") from error
+        raise PluginError(_guide_error(error)) from error

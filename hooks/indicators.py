@@ -10,35 +10,40 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.indicators import (DataError, IndicatorData, check_list, load_indicators, render_chart,
-                                  render_downloads, render_table, select, to_csv, to_json)
-from draftsite.model import load_document, page_url, relative_link
-from draftsite.sections import front_matter_lines, split_sections
+from draftsite.indicators import (KINDS, MARKER, DataError, IndicatorData, check_markers, check_official_lists,
+                                  load_indicators, parse_groups, render_chart, render_downloads, render_table,
+                                  select, to_csv, to_json)
+from draftsite.model import language_files, load_document, page_url, relative_link
+from draftsite.sections import front_matter_lines
 from draftsite.strings import t
 from site_glue import current_language, docs_dir, fail, language_site_dir
 
 DATA_FILE = "data/chi-tieu.yml"
-MARKER = re.compile(r"<!--\s*indicators:(?P<kind>[^\s>]*)(?P<args>[^>]*?)\s*-->")
-KINDS = ("summary", "overview")
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$", re.M)
 _data: dict[str, IndicatorData] = {}
 
 
-# Load and validate the data once per language build; a bad file stops the build here.
+# Load and validate the data once per language build, then check every page's markers and official
+# lists against it (here, on the files as written, so that errors name the page the editor wrote,
+# not the full-text page that includes it).
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     known = {s.id for s in load_document(docs_dir(config), lang).sections}
     try:
-        _data[lang] = load_indicators(docs_dir(config) / DATA_FILE, known)
+        _data[lang] = data = load_indicators(docs_dir(config) / DATA_FILE, known, f"docs/{DATA_FILE}")
     except DataError as error:
         raise PluginError(f"Indicator data: {error}") from error
+    problems = []
+    for rel, text in language_files(docs_dir(config), lang).items():
+        problems += [f"docs/{p}" for p in check_markers(rel, text, data) + check_official_lists(rel, text, data, lang)]
+    fail("The indicator markers or official lists need corrections (where the data and a list disagree, "
+         "correct the one that is wrong):", problems)
 
 
 # Check the official lists on their page, then expand the markers into tables and charts.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     lang = current_language(config)
     data = _data[lang]
-    _check_official_lists(markdown, page, data, lang)
     if "indicators:" not in markdown:
         return markdown
     count = 0
@@ -63,18 +68,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     (target / "indicators.json").write_text(to_json(_data[lang], lang), encoding="utf-8")
 
 
-def _check_official_lists(markdown: str, page: Page, data: IndicatorData, lang: str) -> None:
-    if not any(f"#{section_id}" in markdown for section_id in data.lists.values()):
-        return  # only the pages that hold an official list are parsed
-    sections = {s.id: s for s in split_sections(markdown)}
-    problems = []
-    for kind, section_id in data.lists.items():
-        if section_id in sections:
-            body = "\n".join(sections[section_id].body)
-            problems += [f"{page.file.src_uri} §{section_id} vs {data.path}: {p}" for p in check_list(data, kind, body, lang)]
-    fail("The indicator data and the official list in the text disagree; correct the one that is wrong:", problems)
-
-
 # Lines taken by the page's front matter (on_page_markdown sees the Markdown without it).
 def _front_matter_offset(page: Page) -> int:
     try:
@@ -92,7 +85,10 @@ def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config:
     if kind not in KINDS:
         raise PluginError(f"{where}: unknown indicator marker {kind!r}; use one of: "
                           + ", ".join(f"<!-- indicators:{k} -->" for k in KINDS))
-    groups = _groups(match["args"], where)
+    try:
+        groups = parse_groups(match["args"])
+    except ValueError as error:
+        raise PluginError(f"{where}: {error}") from error
     chosen = select(data, groups)
     if not chosen:
         raise PluginError(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
@@ -106,17 +102,3 @@ def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config:
     html = (render_table(chosen, lang, links, name) + render_chart(chosen, lang, f"chart-{count}")
             + render_downloads(lang, here))
     return f'\n<div class="indicators" markdown="0">{html}</div>\n'
-
-
-def _groups(args: str, where: str) -> set[int] | None:
-    args = args.strip()
-    if not args:
-        return None
-    match = re.fullmatch(r"groups=([0-9,\-]+)", args)
-    if not match:
-        raise PluginError(f"{where}: unknown marker option {args!r}; the only option is groups=1-5,7")
-    groups: set[int] = set()
-    for part in match[1].split(","):
-        low, _, high = part.partition("-")
-        groups |= set(range(int(low), int(high or low) + 1))
-    return groups

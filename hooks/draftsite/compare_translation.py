@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from draftsite.checks import Problem
+from draftsite.glossary import missing_terms
 from draftsite.numbers import numbers_en, numbers_vi
 from draftsite.sections import split_sections
 
@@ -34,6 +36,55 @@ def translation_problems(vi_text: str, en_text: str) -> list[str]:
                 f"{section.id}: numbers differ; missing in English {sorted(missing.elements())},"
                 f" extra in English {sorted(extra.elements())}"
             )
+    return problems
+
+
+# The differences between a page and its English version as build problems, with the line of the
+# English file where they are (ids, heading levels, and for document pages numbers and glossary terms).
+def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, document: bool,
+                      glossary: list[tuple[str, str]] | None = None) -> list[Problem]:
+    vi, en = split_sections(vi_text), split_sections(en_text)
+    en_by_id = {s.id: s for s in en}
+    vi_ids = {s.id for s in vi}
+    problems = []
+    for index, section in enumerate(vi):
+        if section.id not in en_by_id:
+            following = next((en_by_id[s.id] for s in vi[index + 1:] if s.id in en_by_id), None)
+            where = f"before line {following.line}" if following else "at the end"
+            problems.append(Problem(en_rel, following.line if following else len(en_text.split("\n")),
+                                    f"section {{ #{section.id} }} ({vi_rel}, line {section.line}) has no heading with "
+                                    f"that id in the English page ({where}): give the English heading the same "
+                                    "{ #id } as the Vietnamese one"))
+    for section in en:
+        if section.id not in vi_ids:
+            problems.append(Problem(en_rel, section.line, f"section {{ #{section.id} }} is not in {vi_rel}: the "
+                                    "English page must have exactly the Vietnamese page's section ids"))
+    if problems:
+        return problems
+    if [s.id for s in vi] != [s.id for s in en]:
+        first = next(e for v, e in zip(vi, en, strict=True) if v.id != e.id)
+        return [Problem(en_rel, first.line, f"section {{ #{first.id} }} is out of order: the English sections must "
+                        f"come in the order of {vi_rel}")]
+    for section in vi:
+        other = en_by_id[section.id]
+        if other.level != section.level:
+            problems.append(Problem(en_rel, other.line, f"heading {{ #{section.id} }} has {other.level} # signs; "
+                                    f"the Vietnamese heading ({vi_rel}, line {section.line}) has {section.level}"))
+        if not document:
+            continue
+        vi_numbers = numbers_vi("# " + section.title + "\n" + "\n".join(section.body))
+        en_numbers = numbers_en("# " + other.title + "\n" + "\n".join(other.body))
+        if vi_numbers != en_numbers:
+            missing, extra = sorted((vi_numbers - en_numbers).elements()), sorted((en_numbers - vi_numbers).elements())
+            problems.append(Problem(en_rel, other.line, f"section {{ #{section.id} }}: the numbers differ from "
+                                    f"{vi_rel} (missing in English: {missing or 'none'}; extra in English: "
+                                    f"{extra or 'none'}): write the same numbers, in English notation (11.1, 21,521)"))
+        missing_words = missing_terms(section.title + "\n" + "\n".join(section.body),
+                                      other.title + "\n" + "\n".join(other.body), glossary or [])
+        if missing_words:
+            problems.append(Problem(en_rel, other.line, f"section {{ #{section.id} }}: the glossary "
+                                    f"(docs/data/glossary.yml) requires {', '.join(repr(w) for w in missing_words)} "
+                                    "in this section: use the glossary's term, or correct the glossary"))
     return problems
 
 

@@ -7,9 +7,8 @@ import html as html_lib
 import re
 from pathlib import Path
 
-import yaml
-
 from draftsite.consultation import Consultation, comment_url
+from draftsite.data_files import DataFileError, load_yaml
 from draftsite.model import Document, language_prefix, page_url, relative_link
 from draftsite.strings import t
 
@@ -19,26 +18,44 @@ _ITEM = re.compile(r"<(li|p)>(?!<em>[^<]*</em></p>)(.*?)</\1>", re.S)
 
 
 class GuideError(Exception):
-    """The mapping file and the discussion guide do not fit together."""
+    """The mapping file and the discussion guide do not fit together (at `line` of the file, if known)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 # {guide section id: [[report section ids] for each item]} read and checked against the document.
 def load_guide_links(path: Path, known: set[str]) -> dict[str, list[list[str]]]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise GuideError(f"cannot read the guide links: {error}") from error
+    return parse_guide_links(text, known)
+
+
+# The mapping from the file's text, checked against the document's section ids.
+def parse_guide_links(text: str, known: set[str]) -> dict[str, list[list[str]]]:
+    try:
+        raw = load_yaml("goi-y-lien-ket.yml", text)
+    except DataFileError as error:
+        raise GuideError(error.problem.message, error.problem.line) from error
     if not isinstance(raw, dict):
         raise GuideError("must map each guide section id to a list of items, each a list of report section ids")
+    lines = text.split("\n")
     for guide_id, items in raw.items():
+        line = next((i for i, l in enumerate(lines, start=1) if l.startswith(f"{guide_id}:")), 1)
         if guide_id not in known:
-            raise GuideError(f"{guide_id}: no such section in the discussion guide")
+            raise GuideError(f"{guide_id}: no such section in the discussion guide; use the id of a "
+                             "heading of goi-y-thao-luan.md", line)
         if not isinstance(items, list) or not all(isinstance(i, list) and i for i in items):
-            raise GuideError(f"{guide_id}: write one list of report section ids per item, e.g. [[p1-i], [p1-ii]]")
+            raise GuideError(f"{guide_id}: write one list of report section ids per item, e.g. "
+                             "[[p1-i], [p1-ii]]", line)
         for item in items:
             for section in item:
                 if section not in known:
-                    raise GuideError(f"{guide_id}: section {section!r} does not exist in the document")
+                    raise GuideError(f"{guide_id}: section {section!r} does not exist in the document; "
+                                     "use the { #id } of a report heading", line)
     return raw
 
 

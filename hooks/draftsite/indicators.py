@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
+from draftsite.data_files import LINE_KEY, DataFileError, load_yaml
 from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
-from draftsite.sections import ID_SYNTAX
+from draftsite.sections import ID_SYNTAX, split_sections
 from draftsite.strings import t
 
 UNITS = ("percent", "percent_per_year", "million_vnd", "workers", "district_units", "none")
@@ -36,6 +35,8 @@ _COMPARATOR_TEXT = {
     "en": {"above": "above {x}", "below": "below {x}", "at_least": "at least {x}", None: "{x}"},
 }
 _YEARS = {"2015", "2016", "2020", "2025"}
+MARKER = re.compile(r"<!--\s*indicators:(?P<kind>[^\s>]*)(?P<args>[^>]*?)\s*-->")
+KINDS = ("summary", "overview")
 
 
 class DataError(Exception):
@@ -68,36 +69,28 @@ class IndicatorData:
     indicators: tuple[Indicator, ...]
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A YAML loader that remembers the line of every mapping (as `__line__`)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 # Read and validate the data file; every problem raises DataError naming file, indicator and field.
-def load_indicators(path: Path, known_sections: set[str] | None = None) -> IndicatorData:
-    name = path.as_posix()
+def load_indicators(path: Path, known_sections: set[str] | None = None, name: str | None = None) -> IndicatorData:
+    name = name or path.as_posix()
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark else name
-        raise DataError(f"{where}: YAML syntax error: {getattr(error, 'problem', error)}; fix the syntax at that line") from error
-    except OSError as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{name}: cannot read the indicator data: {error}") from error
+    return parse_indicators(name, text, known_sections)
+
+
+# Validate the data file's text (named `name` in messages); every problem raises DataError.
+def parse_indicators(name: str, text: str, known_sections: set[str] | None = None) -> IndicatorData:
+    try:
+        raw = load_yaml(name, text, keep_lines=True)
+    except DataFileError as error:
+        raise DataError(str(error)) from error
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
         raise DataError(f"{name}: the file must be a mapping with an `indicators:` list (see the schema at its top)")
     lists = raw.get("lists")
-    if not isinstance(lists, dict) or set(lists) - {"__line__"} != {"results", "targets"}:
+    if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"}:
         raise DataError(f"{name}: `lists:` must name the sections of the official lists as `results:` and `targets:`")
-    lists = {k: v for k, v in lists.items() if k != "__line__"}
+    lists = {k: v for k, v in lists.items() if k != LINE_KEY}
     seen: dict[str, int] = {}
     indicators = []
     for entry in raw["indicators"]:
@@ -117,15 +110,15 @@ def load_indicators(path: Path, known_sections: set[str] | None = None) -> Indic
 def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Indicator:
     if not isinstance(entry, dict):
         raise DataError(f"{name}: every item of `indicators:` must be a mapping of fields")
-    line = entry.get("__line__", 0)
+    line = entry.get(LINE_KEY, 0)
     ident = entry.get("id")
     where = f"{name}:{line}: indicator {ident!r}"
     for required in ("id", "group", "label", "unit", "sections"):
         if required not in entry:
             raise DataError(f"{where}: field `{required}` is missing; every indicator needs it")
-    unknown = set(entry) - INDICATOR_KEYS - {"__line__"}
+    unknown = set(entry) - INDICATOR_KEYS - {LINE_KEY}
     if unknown:
-        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(INDICATOR_KEYS))}")
+        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(INDICATOR_KEYS))}")
     if not isinstance(ident, str) or not ID_SYNTAX.match(ident):
         raise DataError(f"{where}: field `id`: use lower-case ASCII letters, digits and hyphens")
     group = entry["group"]
@@ -142,8 +135,14 @@ def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Ind
         for section in sections:
             if section not in known_sections:
                 raise DataError(f"{where}: field `sections`: section {section!r} does not exist in the document")
-    values = {period: _value(f"{where}: field `{period}`", entry[period]) for period in PERIODS if period in entry}
+    values = {period: _value(f"{name}:{_line(entry[period], line)}: indicator {ident!r}: field `{period}`", entry[period])
+              for period in PERIODS if period in entry}
     return Indicator(ident, group, label, unit, tuple(sections), values, line)
+
+
+# The line of a mapping read with its lines, else `default`.
+def _line(value: object, default: int) -> int:
+    return value.get(LINE_KEY, default) if isinstance(value, dict) else default
 
 
 def _texts(where: str, key: str, value: object) -> dict[str, str]:
@@ -155,9 +154,14 @@ def _texts(where: str, key: str, value: object) -> dict[str, str]:
 def _value(where: str, raw: object) -> Value:
     if not isinstance(raw, dict):
         raise DataError(f"{where}: must be a mapping such as {{value: 11.1}} or {{wording: {{vi: …, en: …}}}}")
-    unknown = set(raw) - VALUE_KEYS - {"__line__"}
+    unknown = set(raw) - VALUE_KEYS - {LINE_KEY}
+    if "value" in raw and any(isinstance(k, int) and raw[k] is None for k in unknown):
+        digits = next(k for k in unknown if isinstance(k, int))
+        raise DataError(f"{where}.value: `{raw['value']},{digits}` has a decimal comma, which YAML reads as the number "
+                        f"{raw['value']} followed by a stray key `{digits}`: write decimals with a dot "
+                        f"({raw['value']}.{digits})")
     if unknown:
-        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(VALUE_KEYS))}")
+        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(VALUE_KEYS))}")
     if "value" not in raw and "wording" not in raw:
         raise DataError(f"{where}: needs `value:` (a number) or `wording:` (the report's words)")
     number = None
@@ -166,6 +170,8 @@ def _value(where: str, raw: object) -> Value:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise DataError(f"{where}.value: {value!r} is not a number; write it with a dot for decimals (11.1) "
                             "and no thousands separator (21521)")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise DataError(f"{where}.value: {value!r} is not a number the report states; write the number")
         number = Decimal(str(value))
     comparator = raw.get("comparator")
     if comparator is not None and comparator not in COMPARATORS:
@@ -195,8 +201,9 @@ def list_items(markdown: str) -> dict[int, str]:
     return items
 
 
-# Differences between the official list of one section and the data (numbers and the report's words).
-def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list[str]:
+# Differences between the official list of one section and the data (numbers and the report's words),
+# as (group, what is wrong).
+def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list[tuple[int, str]]:
     periods = ("target_2020", "result_2020") if kind == "results" else ("target_2025",)
     read = numbers_vi if lang == "vi" else numbers_en
     items = list_items(markdown)
@@ -205,7 +212,7 @@ def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list
         members = [i for i in data.indicators if i.group == group]
         text = items.get(group)
         if text is None:
-            problems.append(f"list item ({group}) is missing from section {data.lists[kind]}")
+            problems.append((group, f"list item ({group}) is missing from section {data.lists[kind]}"))
             continue
         ignored = set(_YEARS)
         for indicator in members:
@@ -222,18 +229,73 @@ def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list
                     in_data[key] = in_data.get(key, 0) + 1
                 for words in (value.wording, value.note) if value else ():
                     if lang == "vi" and words and words["vi"].casefold() not in text.casefold():
-                        problems.append(f"group {group} ({indicator.id}): field `{period}`: the words "
-                                        f"{words['vi']!r} are not in list item ({group})")
+                        problems.append((group, f"group {group} ({indicator.id}): field `{period}`: the words "
+                                                f"{words['vi']!r} are not in list item ({group})"))
         for number in sorted(set(in_list) | set(in_data)):
             have, want = in_list.get(number, 0), in_data.get(number, 0)
             if number in ignored:
                 continue
             if have > want:
-                problems.append(f"group {group}: list item ({group}) says {number} but no indicator of the group "
-                                f"has that value in {'/'.join(periods)}")
+                problems.append((group, f"group {group}: list item ({group}) says {number} but no indicator of "
+                                 f"the group has that value in {'/'.join(periods)}"))
             elif want > have:
-                problems.append(f"group {group}: the data has {number} in {'/'.join(periods)} but list item ({group}) "
-                                "does not say it")
+                problems.append((group, f"group {group}: the data has {number} in {'/'.join(periods)} but list "
+                                 f"item ({group}) does not say it"))
+    return problems
+
+
+# The groups a marker's options select (`groups=1-5,7`), None for every group; a malformed option
+# raises ValueError saying what to write.
+def parse_groups(args: str) -> set[int] | None:
+    args = args.strip()
+    if not args:
+        return None
+    match = re.fullmatch(r"groups=(\S+)", args)
+    if not match:
+        raise ValueError(f"unknown marker option {args!r}; the only option is groups=1-5,7")
+    groups: set[int] = set()
+    for part in match[1].split(","):
+        bounds = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
+        if not bounds:
+            raise ValueError(f"groups={match[1]}: {part!r} is not a group number or a range; write the group "
+                             "numbers separated by single commas, ranges with a hyphen: groups=1-5,7")
+        groups |= set(range(int(bounds[1]), int(bounds[2] or bounds[1]) + 1))
+    return groups
+
+
+# Problems of the indicator markers of one page's Markdown ("file:line: …"): unknown kind, bad
+# options, a selection with no indicator.
+def check_markers(rel: str, text: str, data: IndicatorData) -> list[str]:
+    problems = []
+    for match in MARKER.finditer(text):
+        where = f"{rel}:{text.count(chr(10), 0, match.start()) + 1}: marker {match[0]!r}"
+        if match["kind"] not in KINDS:
+            problems.append(f"{where}: unknown indicator marker {match['kind']!r}; use one of: "
+                            + ", ".join(f"<!-- indicators:{k} -->" for k in KINDS))
+            continue
+        try:
+            groups = parse_groups(match["args"])
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        if not select(data, groups):
+            problems.append(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
+    return problems
+
+
+# Differences between the official lists written in one page and the data ("file:line: …").
+def check_official_lists(rel: str, text: str, data: IndicatorData, lang: str) -> list[str]:
+    if not any(f"#{section_id}" in text for section_id in data.lists.values()):
+        return []
+    sections = {s.id: s for s in split_sections(text)}
+    problems = []
+    for kind, section_id in data.lists.items():
+        if section_id in sections:
+            section = sections[section_id]
+            for group, problem in check_list(data, kind, "\n".join(section.body), lang):
+                item = next((n for n, line in enumerate(section.body, start=section.line + 1)
+                             if re.match(rf"^\s*(?:- )?\({group}\)\s", line)), section.line)
+                problems.append(f"{rel}:{item}: §{section_id} list item ({group}) vs {data.path}: {problem}")
     return problems
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
+import os
+import re
+import tempfile
 from pathlib import Path
 
 import segno
 
 SHORT_PATH = "gop-y"
+# The path data of a whole cached drawing: runs `M<x> <y>h<n>v1h-<n>z`, at least one.
+_PATH_DATA = re.compile(r"(?:M\d+ \d+h\d+v1h-\d+z)+")
 
 
 # The short address of a section's comment form ("https://site/gop-y/p1-ii-1/" or ".../en/gop-y/...").
@@ -30,9 +35,9 @@ def qr_svg(text: str, title: str, cache: Path | None = None) -> str:
 # The QR code of `text` as (size, SVG path data), from the cache when it has it.
 def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
     stored = cache / (hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ".txt") if cache else None
-    if stored is not None and stored.is_file():
-        size, path = stored.read_text(encoding="ascii").split(" ", 1)
-        return int(size), path
+    cached = _read_cached(stored) if stored is not None else None
+    if cached is not None:
+        return cached
     matrix = segno.make(text, error="l", micro=False, mask=0).matrix
     border = 2
     runs = []
@@ -48,12 +53,37 @@ def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
                 x += 1
     size, path = len(matrix) + 2 * border, "".join(runs)
     if stored is not None:
-        try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.write_text(f"{size} {path}", encoding="ascii")
-        except OSError:
-            pass  # a read-only checkout builds without the cache
+        _write_atomically(stored, f"{size} {path}")
     return size, path
+
+
+# A cached drawing, or None when it is missing or damaged (empty, cut short by a failed build): it
+# is then drawn again and the entry rewritten, never fatal.
+def _read_cached(stored: Path) -> tuple[int, str] | None:
+    try:
+        size, path = stored.read_text(encoding="ascii").split(" ", 1)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not size.isdigit() or not _PATH_DATA.fullmatch(path):
+        return None
+    return int(size), path
+
+
+# Write a cache entry whole or not at all (a temporary file renamed into place); a read-only
+# checkout builds without the cache.
+def _write_atomically(stored: Path, content: str) -> None:
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=stored.parent, prefix=".tmp-", suffix=".txt")
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as file:
+                file.write(content)
+            os.replace(temporary, stored)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
 
 
 # A static page that sends the reader on to the comment form (no script needed).

@@ -1,0 +1,135 @@
+"""The data files under docs/data, read as editors write them: YAML syntax errors, duplicated keys,
+tabs, decomposed or invisible characters are reported in plain words with the file and the line,
+before anything is built from them."""
+
+from __future__ import annotations
+
+import yaml
+
+from draftsite.checks import Problem
+from draftsite.source_text import check_invisible, check_nfc_text, check_tabs
+
+LINE_KEY = "__line__"
+
+# Plain explanations of PyYAML's most common complaints.
+_HINTS = {
+    "mapping values are not allowed": "a text that contains \": \" (a colon and a space) must be in quotes: "
+                                      "label: \"Phần thứ nhất: …\"",
+    "could not find expected ':'": "a key needs a colon and a space after it (key: value), and every quote "
+                                   "that opens must close",
+    "cannot start any token": "indent with spaces, never tabs, and put a text that starts with @, ` or % in quotes",
+    "expected ',' or '}'": "a {…} mapping needs commas between its entries, quotes that close and a "
+                           "closing }; in a number, write decimals with a dot (11.1), never a comma",
+    "expected ',' or ']'": "a […] list needs commas between its items and a closing ]",
+    "found unexpected end of stream": "a quote or bracket opened here is never closed",
+    "did not find expected key": "the indentation of this line does not match the lines around it",
+    "did not find expected '-' indicator": "the items of a list must start with \"- \" at the same indentation",
+    "found undefined alias": "a text that starts with * must be in quotes",
+    "expected <block end>": "the indentation of this line does not match the lines around it",
+}
+
+
+class DataFileError(Exception):
+    """A data file that cannot be read as intended, with its file and line."""
+
+    def __init__(self, rel: str, line: int, message: str) -> None:
+        super().__init__(f"{rel}:{line}: {message}")
+        self.problem = Problem(rel, line, message)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe YAML loader that refuses duplicated keys and can remember each mapping's line."""
+
+    rel = ""
+    keep_lines = False
+
+
+# A mapping, refusing a key written twice, with its line when the loader keeps lines.
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if isinstance(key, (str, int, float, bool)) or key is None:
+            if key in seen:
+                raise DataFileError(loader.rel, line, f"the key `{key}` appears twice in the same block (first at line "
+                                    f"{seen[key]}); the second silently replaces the first: keep one of them")
+            seen[key] = line
+    mapping = loader.construct_mapping(node, deep=True)
+    if loader.keep_lines:
+        mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+# The YAML text of a data file as Python data; with `keep_lines`, every mapping gets its line as `__line__`.
+def load_yaml(rel: str, text: str, keep_lines: bool = False) -> object:
+    loader = _Loader(text)
+    loader.rel, loader.keep_lines = rel, keep_lines
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or error.context or "unreadable"
+        hint = next((h for k, h in _HINTS.items() if k in problem or k in (error.context or "")),
+                    "compare this line with the lines around it (indentation, colons, quotes, brackets)")
+        raise DataFileError(rel, line, f"YAML syntax error at or just before this line ({problem}): {hint}") from error
+    except yaml.YAMLError as error:
+        raise DataFileError(rel, 1, f"YAML error ({error}): compare the file with its previous version") from error
+    finally:
+        loader.dispose()
+
+
+# Every problem of one data file's text that is not about its meaning: syntax, duplicated keys,
+# tabs, decomposed or invisible characters.
+def check_data_text(rel: str, text: str) -> list[Problem]:
+    problems = check_tabs(rel, text) + check_nfc_text(rel, text) + check_invisible(rel, text)
+    if not problems:
+        try:
+            load_yaml(rel, text)
+        except DataFileError as error:
+            problems.append(error.problem)
+    return problems
+
+
+# The translation glossary's entries: a list of {vi: text, en: text, note: optional text}.
+def check_glossary(rel: str, text: str) -> list[Problem]:
+    try:
+        entries = load_yaml(rel, text, keep_lines=True)
+    except DataFileError as error:
+        return [error.problem]
+    if not isinstance(entries, list):
+        return [Problem(rel, 1, "the glossary must be a list of entries, one per line: - {vi: \"…\", en: \"…\"}")]
+    problems = []
+    seen: dict[str, int] = {}
+    for entry in entries:
+        line = entry.get(LINE_KEY, 1) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict):
+            problems.append(Problem(rel, line, f"entry {entry!r} is not a mapping: write - {{vi: \"…\", en: \"…\"}}"))
+            continue
+        for key in ("vi", "en"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                problems.append(Problem(rel, line, f"the entry has no `{key}:` text: every entry needs both the "
+                                        "Vietnamese term (`vi:`) and its English term (`en:`)"))
+        unknown = sorted(str(k) for k in entry if k not in ("vi", "en", "note", LINE_KEY))
+        if unknown:
+            problems.append(Problem(rel, line, f"unknown key(s) {', '.join(unknown)}: an entry has only `vi:`, "
+                                    "`en:` and an optional `note:`"))
+        term = entry.get("vi")
+        if isinstance(term, str):
+            if term.casefold() in seen:
+                problems.append(Problem(rel, line, f"the term {term!r} is already in the glossary at line "
+                                        f"{seen[term.casefold()]}: keep one entry"))
+            seen.setdefault(term.casefold(), line)
+    return problems
+
+
+# The glossary as (Vietnamese term, English term) pairs, longest Vietnamese term first.
+def glossary_pairs(rel: str, text: str) -> list[tuple[str, str]]:
+    entries = load_yaml(rel, text)
+    pairs = [(e["vi"], e["en"]) for e in entries if isinstance(e, dict) and isinstance(e.get("vi"), str)
+             and isinstance(e.get("en"), str)] if isinstance(entries, list) else []
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
