@@ -97,17 +97,13 @@ def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[
 # The draft date a cell names: "2020-03-31", "du-thao-2020-03-31" or "31/3/2020"; None otherwise.
 def parse_draft(cell: str) -> str | None:
     value = _norm(cell).lower().removeprefix("du-thao-")
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    year, month, day = (iso[1], iso[2], iso[3]) if iso else (day_first[3], day_first[2], day_first[1]) if day_first else (0, 0, 0)
     try:
-        return dt.date.fromisoformat(value).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+        return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    if match:
-        try:
-            return dt.date(int(match[3]), int(match[2]), int(match[1])).isoformat()
-        except ValueError:
-            return None
-    return None
+        return None
 
 
 # The identity of an export's form when none is given: a digest of its column titles (not personal).
