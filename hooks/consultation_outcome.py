@@ -21,10 +21,12 @@ from draftsite.model import is_document_page, load_document, neutral_path, page_
 from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
 from draftsite.responses import ResponseError, load_responses
+from draftsite.revisions import load_retired_ids
 from site_glue import current_language, docs_dir, language_site_dir
 
 COUNTS_FILE = "data/gop-y.yml"
 RESPONSES_FILE = "data/tiep-thu-giai-trinh.yml"
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
 MARKER = "<!-- consultation:outcome -->"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 _state: dict = {}
@@ -42,6 +44,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except (yaml.YAMLError, ValueError) as error:
         raise PluginError(f"{error}" if isinstance(error, ValueError) else f"docs/{COUNTS_FILE}: {error}") from error
     sections = {s.id for s in document.sections} | {GENERAL_SECTION}
+    try:
+        sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
+    except ValueError as error:
+        raise PluginError(f"docs/{error}") from error
     try:
         responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, {d.date.isoformat() for d in drafts})
     except ResponseError as error:

@@ -26,8 +26,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, dump_ledger, export_columns,  # noqa: E402
                                       import_export, parse_ledger)
 from draftsite.model import load_document  # noqa: E402
+from draftsite.revisions import load_retired_ids  # noqa: E402
 
 COUNTS_FILE = Path("docs/data/gop-y.yml")
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
 KIND_TEXT = {"empty_comment": "empty comment", "unknown_draft": "unknown draft", "unknown_section": "unknown section",
              "duplicate": "exact duplicate"}
 
@@ -64,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         consultation = config["extra"]["consultation"]
         columns = export_columns(consultation)
         sections = {s.id for s in load_document(project / "docs", "vi").sections}
+        sections |= set(load_retired_ids(project / "docs" / RETIRED_FILE, sections))  # ids of earlier drafts
         counts_path = project / COUNTS_FILE
         ledger = parse_ledger(yaml.safe_load(counts_path.read_text("utf-8")) if counts_path.is_file() else None,
                               COUNTS_FILE.as_posix())
