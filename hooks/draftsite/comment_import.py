@@ -112,7 +112,7 @@ def source_of(header: list[str]) -> str:
 
 
 def _key(row: list[str], cols: dict[str, int]) -> tuple[str, str, str, str]:
-    cell = lambda k: _norm(row[cols[k]]) if cols[k] < len(row) else ""  # noqa: E731 - short-rows are padded
+    cell = lambda k: _norm(row[cols[k]]) if cols[k] < len(row) else ""  # noqa: E731 - a short row has empty cells
     return cell("time"), cell("section").lower(), cell("draft"), cell("comment")
 
 
