@@ -5,6 +5,7 @@ Settings live in mkdocs.yml under `extra.consultation` and are checked before an
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import threading
@@ -15,16 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
-                                    load_consultation, status, status_texts)
+                                    load_consultation, placeholder_problem, status, status_texts)
 from draftsite.csp import add_policy_meta
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
-from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url
+from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
 from draftsite.strings import t
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
 from site_glue import current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
+PRIVACY_PAGE = "quyen-rieng-tu/"
+log = logging.getLogger("mkdocs.hooks.comment_links")
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 _state: dict[str, Consultation] = {}
@@ -37,6 +40,12 @@ def on_config(config: MkDocsConfig) -> None:
         _state["consultation"] = load_consultation(config.extra)
     except ConfigError as error:
         raise PluginError(f"mkdocs.yml: {error}") from error
+    problem = placeholder_problem(_state["consultation"])
+    if problem and os.environ.get("PUBLISH") == "1":
+        raise PluginError(f"mkdocs.yml: publishing refused: {problem}")
+    if problem and not _state.get("noticed"):
+        _state["noticed"] = True  # once per build, not once per language
+        log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
 
 
 # Check the discussion guide's links to the report before any page is rendered.
@@ -72,7 +81,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
             return match[1]
         name = comment_name(section.id, section.title, lang, section.label)
         link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
-                                 lang, hidden=state != "open")
+                                 lang, hidden=state != "open", privacy=relative_link(page_url(src), PRIVACY_PAGE))
         address = _print_address(config, lang, section.id).replace("{root}", "../" * page.url.count("/"))
         return match[1] + link.replace("</p>", address + "</p>")
 
@@ -143,6 +152,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
         "general_url": comment_url(consultation, "du-thao", consultation.draft_label[lang], url, lang),
         "general_text": t("comment.document", lang),
         "draft_label": consultation.draft_label[lang],
+        "privacy_url": relative_link(page_url(page.file.src_uri), PRIVACY_PAGE),
+        "privacy_text": t("comment.privacy", lang),
+        "privacy_title": t("comment.privacy.title", lang),
     }
     return context
 

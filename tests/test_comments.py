@@ -111,7 +111,8 @@ def test_a_hostile_heading_gives_an_escaped_working_link(project_copy):
     html = BeautifulSoup(raw, "html.parser")
     paragraph = html.find(id="p2-dot-pha").find_next_sibling()
     assert "comment-link" in paragraph["class"]
-    assert [c.name for c in paragraph.find_all(True, recursive=False)] == ["a", "span"]
+    assert [c.name for c in paragraph.find_all(True, recursive=False)] == ["a", "a", "span"]
+    assert paragraph.find_all("a", recursive=False)[1]["class"] == ["comment-privacy"]
     assert not paragraph.find_all("script") and not paragraph.a.find_all(True)
     link = paragraph.a
     expected = 'Phần thứ hai › Đột phá "mới" & <script>alert(1)</script> phát triển'

@@ -14,6 +14,9 @@ from draftsite.strings import t
 FIELDS = ("section", "label", "revision", "revision_date", "url", "lang")
 PRESETS = ("google", "template")
 CONFIG_KEY = "extra.consultation"
+PLACEHOLDER_FORM = "1FAIpQLSdTNPC-du-thao-bao-cao-chinh-tri-XX"  # the sample form the project shipped with
+PLACEHOLDER_ENTRIES = {f"entry.100000{n}" for n in range(1, 10)}
+EXAMPLE_HOSTS = {"example.org", "example.com", "example.net", "www.example.org", "www.example.com"}
 
 
 class ConfigError(Exception):
@@ -115,6 +118,24 @@ def _date(value: object, key: str) -> dt.date:
     raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD")
 
 
+# Whether the settings still point at a placeholder form (the project's sample address or an example
+# host): a message saying what to do, or None for a real form.
+def placeholder_problem(c: Consultation) -> str | None:
+    host = (urlsplit(c.form_url.replace("{", "").replace("}", "")).hostname or "").lower()
+    sample = PLACEHOLDER_FORM in c.form_url or (c.fields and set(c.fields.values()) <= PLACEHOLDER_ENTRIES)
+    if not sample and host not in EXAMPLE_HOSTS and not host.endswith(".invalid"):
+        return None
+    return (f"{CONFIG_KEY}.form still points at a placeholder form ({c.form_url}): comments sent there reach "
+            "nobody. Paste the organiser's form: run `python tools/set_form.py 'PRE-FILLED LINK'` with the form's "
+            "pre-filled link (Google Forms), or write its address template (see editors/huong-dan-bien-tap.md, "
+            "«Đổi phiếu góp ý»)")
+
+
+# The day the build counts as today: BUILD_DATE=YYYY-MM-DD (reproducible builds and tests) or today.
+def build_day(value: str | None) -> dt.date:
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
 # The values sent to the form for one section.
 def field_values(c: Consultation, section_id: str, label: str, url: str, lang: str) -> dict[str, str]:
     return {"section": section_id, "label": label, "revision": c.draft_label[lang],
@@ -151,12 +172,21 @@ def status_texts(c: Consultation, lang: str) -> dict[str, str]:
 
 
 # The comment link placed under a section heading.
-def comment_link_html(c: Consultation, section_id: str, number: str, label: str, url: str, lang: str, hidden: bool) -> str:
+# With `privacy` (the privacy page's address), a small link to it follows the comment link.
+def comment_link_html(c: Consultation, section_id: str, number: str, label: str, url: str, lang: str, hidden: bool,
+                      privacy: str | None = None) -> str:
     href = html.escape(comment_url(c, section_id, label, url, lang), quote=True)
     text = html.escape(t("comment.section", lang, number=number))
     title = html.escape(t("comment.section.title", lang, label=label), quote=True)
     return (f'<p class="comment-link" data-search-exclude{" hidden" if hidden else ""}>'
-            f'<a href="{href}" title="{title}" target="_blank" rel="noopener">{text}</a></p>')
+            f'<a href="{href}" title="{title}" target="_blank" rel="noopener">{text}</a>'
+            f'{privacy_link_html(privacy, lang) if privacy else ""}</p>')
+
+
+# The small link to the privacy page placed beside a comment link.
+def privacy_link_html(href: str, lang: str, css: str = "comment-privacy") -> str:
+    return (f' <a class="{css}" href="{html.escape(href, quote=True)}" '
+            f'title="{html.escape(t("comment.privacy.title", lang), quote=True)}">{html.escape(t("comment.privacy", lang))}</a>')
 
 
 # "Dự thảo Báo cáo chính trị …, bản ngày 31/3/2020": how citations name the draft.

@@ -7,7 +7,7 @@ import html as html_lib
 import re
 from pathlib import Path
 
-from draftsite.consultation import Consultation, comment_url
+from draftsite.consultation import Consultation, comment_url, privacy_link_html
 from draftsite.data_files import DataFileError, load_yaml
 from draftsite.model import Document, language_prefix, page_url, relative_link
 from draftsite.strings import t
@@ -89,7 +89,10 @@ def _replacer(mapping, document, consultation, lang, state, here, site_url):
         comment = ("" if state == "closed" else
                    f' · <a class="comment-link" href="{form}" target="_blank" rel="noopener"'
                    f'{" hidden" if state != "open" else ""}>{html_lib.escape(t("comment.part", lang))}</a>')
+        privacy = ("" if state == "closed" else
+                   privacy_link_html(relative_link(here, "quyen-rieng-tu/"), lang, "comment-link comment-privacy")
+                   .replace(' href', ' hidden href' if state != "open" else ' href', 1))
         extra = (f' <span class="guide-links" data-search-exclude>{html_lib.escape(t("guide.see", lang))} '
-                 f"{anchors}{comment}</span>")
+                 f"{anchors}{comment}{privacy}</span>")
         return f"<{match[1]}>{match[2]}{extra}</{match[1]}>"
     return replace

@@ -12,7 +12,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _BLOCK = {"p", "li", "td", "th", "tr", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table",
           "ul", "ol", "dd", "dt", "figcaption", "caption", "section", "article"}
 _SKIP_TAGS = {"script", "style", "svg", "figure", "sup", "button", "template", "noscript"}
-_SKIP_CLASSES = {"headerlink", "indicator-downloads", "comment-link", "guide-links", "footnote-backref", "revision-link", "retired-anchor"}
+_SKIP_CLASSES = {"headerlink", "indicator-downloads", "comment-link", "comment-count", "comment-privacy", "guide-links", "footnote-backref", "revision-link", "retired-anchor"}
 _HEADING = re.compile(r"^h[1-6]$")
 
 

@@ -1,0 +1,99 @@
+"""The outcome of the consultation: the counts imported by tools/import_comments.py
+(docs/data/gop-y.yml) and the editors' responses (docs/data/tiep-thu-giai-trinh.yml) become the page
+«Tổng hợp, tiếp thu, giải trình ý kiến» (marker `<!-- consultation:outcome -->`), a count and a link
+to the response under each section once the consultation has closed, and the downloads
+data/gop-y.csv and data/gop-y.json. Bad data stops the build with the file and line."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
+from draftsite.consultation import build_day, load_consultation, status
+from draftsite.drafts import load_drafts
+from draftsite.model import is_document_page, load_document, neutral_path, page_url, relative_link
+from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
+                               to_json)
+from draftsite.responses import ResponseError, load_responses
+from draftsite.revisions import load_retired_ids
+from site_glue import current_language, docs_dir, language_site_dir
+
+COUNTS_FILE = "data/gop-y.yml"
+RESPONSES_FILE = "data/tiep-thu-giai-trinh.yml"
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+MARKER = "<!-- consultation:outcome -->"
+HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+_state: dict = {}
+
+
+# Read and check the counts and the responses of the language being built.
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    document = load_document(docs_dir(config), lang)
+    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
+    counts_path = docs_dir(config) / COUNTS_FILE
+    try:
+        raw = yaml.safe_load(counts_path.read_text(encoding="utf-8")) if counts_path.is_file() else None
+        ledger = parse_ledger(raw, f"docs/{COUNTS_FILE}")
+    except (yaml.YAMLError, ValueError) as error:
+        raise PluginError(f"{error}" if isinstance(error, ValueError) else f"docs/{COUNTS_FILE}: {error}") from error
+    sections = {s.id for s in document.sections} | {GENERAL_SECTION}
+    try:
+        sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
+    except ValueError as error:
+        raise PluginError(f"docs/{error}") from error
+    try:
+        responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, {d.date.isoformat() for d in drafts})
+    except ResponseError as error:
+        raise PluginError(f"Responses to comments: {error}") from error
+    _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
+                  responses=responses, consultation=load_consultation(config.extra))
+
+
+# Expand the outcome marker into totals, tables, chart and responses.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    if MARKER not in markdown:
+        return markdown
+    lang = current_language(config)
+    drafts = _state["drafts"]
+    outcome = render_outcome(_state["counts"], _state["rejected"], _state["responses"], _state["document"],
+                             {d.date.isoformat(): d.label[lang] for d in drafts}, drafts[-1].date.isoformat(), lang,
+                             page_url(page.file.src_uri), os.environ.get("DRAFTS_ROOT_URL", config.site_url))
+    return markdown.replace(MARKER, outcome)
+
+
+# Once the consultation has closed: each section's count, and a link to its response.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    src = neutral_path(page.file.src_uri)
+    consultation = _state["consultation"]
+    draft = consultation.draft_date.isoformat()
+    counts = _state["counts"].get(draft)
+    if not is_document_page(src) or counts is None or status(consultation, build_day(os.environ.get("BUILD_DATE"))) != "closed":
+        return html
+    lang = current_language(config)
+    here = page_url(src)
+    answered = {r.section for r in _state["responses"] if r.draft == draft}
+    on_page = {s.id for s in _state["document"].on_page(src)}
+
+    def add_count(match: re.Match) -> str:
+        section = match[3]
+        if section not in on_page:
+            return match[1]
+        href = relative_link(here, OUTCOME_PAGE, response_anchor(draft, section)) if section in answered else None
+        return match[1] + section_count_html(counts.get(section, 0), href, lang)
+
+    return HEADING.sub(add_count, html)
+
+
+# Write the downloads data/gop-y.csv and data/gop-y.json (the same numbers in every language).
+def on_post_build(config: MkDocsConfig) -> None:
+    target = language_site_dir(config) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "gop-y.csv").write_bytes(to_csv(_state["counts"]))
+    (target / "gop-y.json").write_text(to_json(_state["counts"], _state["rejected"]), encoding="utf-8")

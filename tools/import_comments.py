@@ -1,0 +1,97 @@
+"""Count the comments received: `python tools/import_comments.py EXPORT.csv`.
+
+Reads the comment form's CSV export (UTF-8 with or without BOM, CRLF line ends, quoted multi-line
+cells), finds its columns by the titles in mkdocs.yml (`extra.consultation.export.columns`), and
+adds the rows it has not counted before to docs/data/gop-y.yml: counts per draft and section, and
+the rows it could not place (empty comment, unknown draft, unknown section, exact duplicate), whose
+row numbers it prints. Names, addresses, phone numbers and comment texts are read, never written.
+
+Options: --source NAME names the form when two forms share the same columns; --recount counts this
+export afresh, replacing the earlier counts of its form; --project DIR is the site's folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, dump_ledger, export_columns,  # noqa: E402
+                                      import_export, parse_ledger)
+from draftsite.model import load_document  # noqa: E402
+from draftsite.revisions import load_retired_ids  # noqa: E402
+
+COUNTS_FILE = Path("docs/data/gop-y.yml")
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+KIND_TEXT = {"empty_comment": "empty comment", "unknown_draft": "unknown draft", "unknown_section": "unknown section",
+             "duplicate": "exact duplicate"}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its `!ENV` tags read as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+# The draft dates comments may name: the draft in mkdocs.yml and every published draft's tag.
+def known_drafts(project: Path, consultation: dict) -> set[str]:
+    drafts = {str(consultation["draft"]["date"])}
+    try:
+        tags = subprocess.run(["git", "tag", "--list", "du-thao-*"], cwd=project, capture_output=True, text=True,
+                              check=False).stdout.split()
+    except OSError:
+        tags = []
+    return drafts | {tag.removeprefix("du-thao-") for tag in tags}
+
+
+# Import one export into the project's counts; returns the process exit status.
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("export", type=Path, help="the form's CSV export")
+    parser.add_argument("--source", help="a name for the form, when two forms share the same column titles")
+    parser.add_argument("--recount", action="store_true", help="count this export afresh, replacing its form's counts")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the site's folder (where mkdocs.yml is)")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    try:
+        config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        consultation = config["extra"]["consultation"]
+        columns = export_columns(consultation)
+        sections = {s.id for s in load_document(project / "docs", "vi").sections}
+        sections |= set(load_retired_ids(project / "docs" / RETIRED_FILE, sections))  # ids of earlier drafts
+        counts_path = project / COUNTS_FILE
+        ledger = parse_ledger(yaml.safe_load(counts_path.read_text("utf-8")) if counts_path.is_file() else None,
+                              COUNTS_FILE.as_posix())
+        data = args.export.read_bytes()
+        result = import_export(data, args.export.name, ledger, columns, sections, known_drafts(project, consultation),
+                               args.source, args.recount)
+    except (CommentImportError, ValueError, OSError, KeyError, TypeError) as error:
+        print(f"import_comments: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before (form {result.source}).")
+    if not result.new_rows:
+        print("Nothing new: every row of this export was counted before; the counts are unchanged.")
+        return 0
+    print(f"  counted by section: {result.counted}")
+    for kind in REJECTED_KINDS:
+        rows = result.rejected[kind]
+        if rows:
+            word = "rows" if len(rows) > 1 else "row"
+            print(f"  not placed, {KIND_TEXT[kind]}: {len(rows)} ({word} {', '.join(map(str, rows))})")
+    temporary = counts_path.with_suffix(".tmp")
+    temporary.write_text(dump_ledger(ledger), encoding="utf-8")
+    os.replace(temporary, counts_path)
+    print(f"Wrote {COUNTS_FILE.as_posix()}: counts only. Review it, then commit it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

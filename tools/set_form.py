@@ -1,0 +1,62 @@
+"""Point the site at a Google Form: `python tools/set_form.py 'PRE-FILLED LINK'`.
+
+In the form's editor, open ⋮ › «Get pre-filled link», type into each box the name of what it
+receives (section, label, revision, revision_date, url, lang; leave the comment box empty), press
+«Get link», copy it, and pass it here. The command writes the form's address and the boxes' prefill
+ids into mkdocs.yml (`extra.consultation.form`), changing only those lines, and checks the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from draftsite.consultation import ConfigError, load_consultation, placeholder_problem  # noqa: E402
+from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its `!ENV` tags read as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+# Write the form's settings into mkdocs.yml; returns the process exit status.
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("link", help="the form's pre-filled link, in quotes")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to change")
+    args = parser.parse_args(argv)
+    try:
+        url, fields = parse_prefilled(args.link)
+        text = args.config.read_text(encoding="utf-8")
+        changed = write_form_settings(text, url, fields)
+        consultation = load_consultation(yaml.load(changed, Loader=_ConfigLoader)["extra"])
+    except (FormLinkError, ConfigError, OSError, yaml.YAMLError) as error:
+        print(f"set_form: {error}", file=sys.stderr)
+        return 1
+    if consultation.fields != fields or consultation.form_url != url:
+        print("set_form: mkdocs.yml did not take the new settings; edit extra.consultation.form by hand", file=sys.stderr)
+        return 1
+    args.config.write_text(changed, encoding="utf-8")
+    print(f"mkdocs.yml: the comment form is now {url}")
+    for name, entry in fields.items():
+        print(f"  {name}: {entry}")
+    missing = [f for f in ("label", "revision", "revision_date", "url", "lang") if f not in fields]
+    if missing:
+        print(f"  not sent (no box filled with their names): {', '.join(missing)}")
+    if placeholder_problem(consultation):
+        print("  note: this still looks like a placeholder form; publishing will refuse it")
+    print("Check with `mkdocs serve`, then commit mkdocs.yml.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
