@@ -26,6 +26,7 @@ from site_glue import current_language, docs_dir, language_site_dir
 GUIDE_PAGE = "goi-y-thao-luan.md"
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 _state: dict[str, Consultation] = {}
 _writers: dict[str, tuple[threading.Thread, list[Exception]]] = {}
 
@@ -105,13 +106,19 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
     try:
         consultation = _state["consultation"]
         prefix = language_prefix(lang)
+        state = status(consultation, build_date())
+        notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
+        script = "../../" + "../" * prefix.count("/") + SHORT_LINK_SCRIPT
         cache = Path(config.config_file_path).parent / ".cache" / "qr"  # kept between builds (git-ignored)
         for section in load_document(docs_dir(config), lang).sections:
             page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
             target = comment_url(consultation, section.id, section.full_label, page, lang)
             folder = root / section.id
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.html").write_text(redirect_page(target, lang, section.full_label), encoding="utf-8")
+            (folder / "index.html").write_text(redirect_page(
+                target, lang, section.full_label, page=page, state=state, opens=consultation.opens.isoformat(),
+                closes=consultation.closes.isoformat(), notices=notices, read=t("short.read", lang), script=script,
+            ), encoding="utf-8")
             address = short_url(config.site_url, prefix, section.id)
             (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
     except Exception as error:  # reported by on_post_build
@@ -120,9 +127,17 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
 
 # Values the templates need: the status line and the general comment link.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    return _context(context, config, config.site_url.rstrip("/") + "/" + page.url)
+
+
+# The same on the 404 page (the status line in its banner, the general comment link).
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig, **kwargs) -> dict:
+    return _context(context, config, config.site_url) if template_name == "404.html" else context
+
+
+def _context(context: dict, config: MkDocsConfig, url: str) -> dict:
     consultation = _state["consultation"]
     lang = current_language(config)
-    url = config.site_url.rstrip("/") + "/" + page.url
     context["consultation"] = {
         "state": status(consultation, build_date()),
         "opens": consultation.opens.isoformat(),

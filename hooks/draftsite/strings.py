@@ -41,6 +41,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Dự thảo – đã kết thúc lấy ý kiến ngày {close}",
         "en": "Draft – consultation closed on {close}",
     },
+    # Short comment addresses (/gop-y/<section-id>/).
+    "short.open": {"vi": "Mở phiếu góp ý về mục này", "en": "Open the comment form for this section"},
+    "short.read": {"vi": "Đọc mục này trong dự thảo", "en": "Read this section of the draft"},
     "guide.see": {"vi": "Xem nội dung dự thảo:", "en": "Read in the draft:"},
     # Indicators.
     "indicators.indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
@@ -97,6 +100,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "rev.latest": {"vi": "bản mới nhất", "en": "latest"},
     # Search.
     "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
+    # The 404 page (Vietnamese, with one English line).
+    "404.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
+    "404.lead": {"vi": "Không có trang nào ở địa chỉ này. Có thể liên kết đã cũ hoặc địa chỉ bị gõ sai.",
+                 "en": "There is no page at this address. The link may be out of date or mistyped."},
+    "404.offer": {"vi": "Bạn có thể:", "en": "You can:"},
+    "404.home": {"vi": "Về trang chủ", "en": "Go to the home page"},
+    "404.full_text": {"vi": "Đọc toàn văn dự thảo", "en": "Read the full text of the draft"},
+    "404.guide": {"vi": "Xem gợi ý một số nội dung thảo luận", "en": "See the discussion guide"},
+    "404.drafts": {"vi": "Xem các bản dự thảo", "en": "See the drafts"},
+    "404.search_label": {"vi": "Tìm trong dự thảo", "en": "Search the draft"},
+    "404.search_button": {"vi": "Tìm", "en": "Search"},
+    "404.english": {"vi": "Không tìm thấy trang.", "en": "Page not found."},
+    "404.english_link": {"vi": "Trang chủ tiếng Anh", "en": "Go to the English home page"},
     # English pages.
     "translation.notice": {
         "vi": "",
