@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
-                                    load_consultation, status, status_texts)
+                                    general_link_html, how_to_comment_html, load_consultation, status,
+                                    status_texts)
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url
@@ -24,6 +25,8 @@ from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
 from site_glue import current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
+HOW_TO_COMMENT = "<!-- consultation:how-to-comment -->"  # where to comment and until when (full text)
+GENERAL = "<!-- consultation:general -->"  # a comment link for the whole draft, within a page (home)
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
@@ -48,21 +51,29 @@ def build_date() -> dt.date:
 # Put a prefilled comment link under every section heading of a document page.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
-    if not is_document_page(src):
-        return html
     consultation = _state["consultation"]
     lang = current_language(config)
     state = status(consultation, build_date())
+    if GENERAL in html:
+        url = comment_url(consultation, "du-thao", consultation.draft_label[lang],
+                          config.site_url.rstrip("/") + "/" + page.url, lang)
+        closed = t("comment.closed", lang, close=format_date(consultation.closes, lang))
+        html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state))
+    full_text = bool(page.meta.get("full_text"))
+    if not is_document_page(src) and not full_text:
+        return html
     document = load_document(docs_dir(config), lang)
-    sections = {s.id: s for s in document.on_page(src)}
-    base = config.site_url.rstrip("/") + "/" + page.url
+    sections = {s.id: s for s in (document.sections if full_text else document.on_page(src))}
+    root_url = config.site_url.rstrip("/") + "/" + language_prefix(lang)
+    html = html.replace(HOW_TO_COMMENT, how_to_comment_html(consultation, root_url, lang))
 
     def add_link(match: re.Match) -> str:
         section = sections.get(match[3])
         if section is None or state == "closed":
             return match[1]
         name = comment_name(section.id, section.title, lang, section.label)
-        link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
+        address = f"{root_url}{page_url(section.page)}#{section.id}"  # the section on its chapter page
+        link = comment_link_html(consultation, section.id, name, section.full_label, address,
                                  lang, hidden=state != "open")
         address = _print_address(config, lang, section.id).replace("{root}", "../" * page.url.count("/"))
         return match[1] + link.replace("</p>", address + "</p>")
