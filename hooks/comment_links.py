@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
-                                    load_consultation, placeholder_problem, status, status_texts)
+                                    general_link_html, how_to_comment_html, load_consultation,
+                                    placeholder_problem, status, status_texts)
 from draftsite.csp import add_policy_meta
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
@@ -28,8 +29,11 @@ from site_glue import current_language, docs_dir, language_site_dir
 GUIDE_PAGE = "goi-y-thao-luan.md"
 PRIVACY_PAGE = "quyen-rieng-tu/"
 log = logging.getLogger("mkdocs.hooks.comment_links")
+HOW_TO_COMMENT = "<!-- consultation:how-to-comment -->"  # where to comment and until when (full text)
+GENERAL = "<!-- consultation:general -->"  # a comment link for the whole draft, within a page (home)
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 _state: dict[str, Consultation] = {}
 _writers: dict[str, tuple[threading.Thread, list[Exception]]] = {}
 
@@ -66,21 +70,29 @@ def build_date() -> dt.date:
 # Put a prefilled comment link under every section heading of a document page.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
-    if not is_document_page(src):
-        return html
     consultation = _state["consultation"]
     lang = current_language(config)
     state = status(consultation, build_date())
+    if GENERAL in html:
+        url = comment_url(consultation, "du-thao", consultation.draft_label[lang],
+                          config.site_url.rstrip("/") + "/" + page.url, lang)
+        closed = t("comment.closed", lang, close=format_date(consultation.closes, lang))
+        html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state))
+    full_text = bool(page.meta.get("full_text"))
+    if not is_document_page(src) and not full_text:
+        return html
     document = load_document(docs_dir(config), lang)
-    sections = {s.id: s for s in document.on_page(src)}
-    base = config.site_url.rstrip("/") + "/" + page.url
+    sections = {s.id: s for s in (document.sections if full_text else document.on_page(src))}
+    root_url = config.site_url.rstrip("/") + "/" + language_prefix(lang)
+    html = html.replace(HOW_TO_COMMENT, how_to_comment_html(consultation, root_url, lang))
 
     def add_link(match: re.Match) -> str:
         section = sections.get(match[3])
         if section is None or state == "closed":
             return match[1]
         name = comment_name(section.id, section.title, lang, section.label)
-        link = comment_link_html(consultation, section.id, name, section.full_label, f"{base}#{section.id}",
+        address = f"{root_url}{page_url(section.page)}#{section.id}"  # the section on its chapter page
+        link = comment_link_html(consultation, section.id, name, section.full_label, address,
                                  lang, hidden=state != "open", privacy=relative_link(page_url(src), PRIVACY_PAGE))
         address = _print_address(config, lang, section.id).replace("{root}", "../" * page.url.count("/"))
         return match[1] + link.replace("</p>", address + "</p>")
@@ -124,13 +136,19 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
     try:
         consultation = _state["consultation"]
         prefix = language_prefix(lang)
+        state = status(consultation, build_date())
+        notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
+        script = "../../" + "../" * prefix.count("/") + SHORT_LINK_SCRIPT
         cache = Path(config.config_file_path).parent / ".cache" / "qr"  # kept between builds (git-ignored)
         for section in load_document(docs_dir(config), lang).sections:
             page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
             target = comment_url(consultation, section.id, section.full_label, page, lang)
             folder = root / section.id
             folder.mkdir(parents=True, exist_ok=True)
-            page_html = add_policy_meta(redirect_page(target, lang, section.full_label), [])
+            page_html = add_policy_meta(redirect_page(
+                target, lang, section.full_label, page=page, state=state, opens=consultation.opens.isoformat(),
+                closes=consultation.closes.isoformat(), notices=notices, read=t("short.read", lang), script=script,
+            ), [])
             (folder / "index.html").write_text(page_html, encoding="utf-8")
             address = short_url(config.site_url, prefix, section.id)
             (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
@@ -140,9 +158,17 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
 
 # Values the templates need: the status line and the general comment link.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    return _context(context, config, config.site_url.rstrip("/") + "/" + page.url)
+
+
+# The same on the 404 page (the status line in its banner, the general comment link).
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig, **kwargs) -> dict:
+    return _context(context, config, config.site_url) if template_name == "404.html" else context
+
+
+def _context(context: dict, config: MkDocsConfig, url: str) -> dict:
     consultation = _state["consultation"]
     lang = current_language(config)
-    url = config.site_url.rstrip("/") + "/" + page.url
     context["consultation"] = {
         "state": status(consultation, build_date()),
         "opens": consultation.opens.isoformat(),

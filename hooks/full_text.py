@@ -1,6 +1,6 @@
 """The whole document on one page (`<!-- document:full-text -->` on a page with `full_text: true`):
-the cover letter, the report and the discussion guide in reading order, one heading level down,
-after a table of contents (`<!-- document:contents -->`). Section and paragraph ids are those of
+the cover letter, the report and the discussion guide in reading order, headings nested by the
+document's numbering, after a table of contents (`<!-- document:contents -->`). Section and paragraph ids are those of
 the chapter pages, so an anchor works on both; the PDF is printed from this page (tools/make_pdf.py)."""
 
 from __future__ import annotations
@@ -32,5 +32,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         if rel not in files:
             raise PluginError(f"{page.file.src_uri}: {path} has no {lang!r} version to include")
         sources.append(files[rel])
-    markdown = markdown.replace(MARKER, assemble(sources))
-    return markdown.replace(TOC_MARKER, table_of_contents(load_document(docs_dir(config), lang), order))
+    document = load_document(docs_dir(config), lang)
+    markdown = markdown.replace(MARKER, assemble(sources, document))
+    return markdown.replace(TOC_MARKER, table_of_contents(document, order, sources))

@@ -109,7 +109,7 @@ def _section_button(match: re.Match, labels: dict[str, str], lang: str) -> str:
         return match[0]
     name = html_lib.escape(t("cite.section.label", lang, label=label), quote=True)
     return (f'{match[1]}<button type="button" class="cite-button cite-button--section" data-cite-target="{match[2]}" '
-            f'data-cite-label="{html_lib.escape(label, quote=True)}" aria-label="{name}" title="{name}" hidden>'
+            f'data-cite-label="{html_lib.escape(label, quote=True)}" aria-label="{name}" hidden>'
             f'{html_lib.escape(t("cite.section", lang))}</button>{match[3]}')
 
 

@@ -1,6 +1,9 @@
 """Print the whole draft to PDF, per language, from the site's full-text page, with headless
-Chromium: title page, table of contents, PDF bookmarks, running header with the draft label, page
-numbers, working internal links and embedded fonts.
+Chromium: title page with where and until when to comment, table of contents with page numbers,
+PDF bookmarks, running header with the draft label, the site's address and page numbers on every
+page, each section's short comment address and QR code, working internal links and embedded fonts.
+The contents' page numbers come from a first printing: poppler's pdftotext finds on which page
+each section's printed id ("[#p1-ii-1]") stands; the page is printed again with the numbers.
 
     python tools/make_pdf.py [SITE_DIR]      (default: build the site into ./site first)
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -66,14 +70,54 @@ def make_pdfs(site: Path, browser=None) -> list[Path]:
             page = browser.new_page()
             page.goto(base + page_path, wait_until="networkidle")
             page.emulate_media(media="print")
+            page.evaluate(_LOAD_IMAGES)  # the QR codes are lazy images, hidden on screen
             target = site / pdf_path
-            page.pdf(path=str(target), prefer_css_page_size=True, outline=True, tagged=True,
-                     print_background=False)
+            numbers: dict[str, int] = {}
+            for _ in range(3):  # numbering the contents could move a page break: check again
+                page.evaluate(_NUMBER_CONTENTS, numbers)
+                page.pdf(path=str(target), prefer_css_page_size=True, outline=True, tagged=True,
+                         print_background=False)
+                found = section_pages(target)
+                if found == numbers:
+                    break
+                numbers = found
             written.append(target)
             page.close()
     finally:
         server.shutdown()
     return written
+
+
+# Load every image now (print shows the QR codes that the screen hides) and wait for them.
+_LOAD_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach(img => { img.loading = "eager"; });
+  await Promise.all(images.map(img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })));
+}"""
+
+# Write each entry's page number at the end of its line in the contents.
+_NUMBER_CONTENTS = """numbers => {
+  document.querySelectorAll("#muc-luc + ul a[href^='#']").forEach(link => {
+    let mark = link.querySelector(".toc-page");
+    const number = numbers[decodeURIComponent(link.hash.slice(1))];
+    if (!number) { if (mark) mark.remove(); return; }
+    if (!mark) { mark = document.createElement("span"); mark.className = "toc-page"; link.append(mark); }
+    mark.textContent = String(number);
+  });
+}"""
+
+
+# The page of the PDF on which each section's printed id ("[#p1-ii-1]" after its heading) stands.
+def section_pages(pdf: Path) -> dict[str, int]:
+    try:
+        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    except FileNotFoundError:
+        sys.exit("make_pdf: pdftotext is missing; install poppler-utils (apt-get install poppler-utils)")
+    pages: dict[str, int] = {}
+    for number, content in enumerate(text.split("\f"), start=1):
+        for ident in re.findall(r"\[#([a-z0-9-]+)\]", re.sub(r"\s+", "", content)):
+            pages.setdefault(ident, number)
+    return pages
 
 
 def main() -> None:

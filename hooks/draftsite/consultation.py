@@ -189,6 +189,24 @@ def privacy_link_html(href: str, lang: str, css: str = "comment-privacy") -> str
             f'title="{html.escape(t("comment.privacy.title", lang), quote=True)}">{html.escape(t("comment.privacy", lang))}</a>')
 
 
+# A prominent comment link for the whole draft (the home page, near its top), and the notice that
+# replaces it once the consultation has closed (consultation.js switches them by today's date).
+def general_link_html(url: str, text: str, closed: str, state: str) -> str:
+    return (f'<div class="comment-lead" data-search-exclude>'
+            f'<p class="comment-link comment-link--lead"{"" if state == "open" else " hidden"}>'
+            f'<a class="md-button md-button--primary" href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener">{html.escape(text)}</a></p>'
+            f'<p class="comment-closed-notice"{"" if state == "closed" else " hidden"}>{html.escape(closed)}</p></div>')
+
+
+# Where and until when to comment, for the full text and its PDF: the site's address, the closing
+# day, and the short address and QR code under every section.
+def how_to_comment_html(c: Consultation, site_url: str, lang: str) -> str:
+    link = f'<a href="{html.escape(site_url, quote=True)}">{html.escape(site_url)}</a>'
+    text = t("comment.how", lang, site=link, close=format_date(c.closes, lang))
+    return f'<p class="how-to-comment" data-search-exclude>{text}</p>'
+
+
 # "Dự thảo Báo cáo chính trị …, bản ngày 31/3/2020": how citations name the draft.
 def citation_name(lang: str, iso_date: str) -> str:
     day = dt.date.fromisoformat(iso_date)

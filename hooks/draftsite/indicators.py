@@ -333,8 +333,11 @@ def render_table(indicators: list[Indicator], lang: str, section_links: dict[str
                               for s in indicator.sections if s in section_links)
             cells.append(f'<td class="indicator-links" data-label="{esc(t("indicators.discussed_in", lang))}">{links}</td>')
         rows.append(f'<tr data-indicator="{indicator.id}">{"".join(cells)}</tr>')
+    # Said on the table itself: generated from the data file, not a part of the draft's text.
+    caption = (f'<caption>{esc(name) + " " if name else ""}'
+               f'<span class="indicator-source">{esc(t("indicators.generated", lang))}</span></caption>')
     return (f'<div class="indicator-table-wrap" role="region" tabindex="0" aria-label="{esc(name or t("indicators.chart_title", lang))}">'
-            f'<table class="indicator-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            f'<table class="indicator-table">{caption}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 # Words of a label cut into lines of at most `width` characters.

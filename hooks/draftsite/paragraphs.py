@@ -19,7 +19,8 @@ SECTION_MARK = "<!-- section:{id} -->"
 _ID = re.compile(r'\bid="([^"]+)"')
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 # Containers whose blocks are not the document's paragraphs.
-_SKIPPED = {"footnote", "indicators", "translation-notice", "consultation-general", "guide-links", "comment-qr"}
+_SKIPPED = {"footnote", "indicators", "translation-notice", "consultation-general", "guide-links", "comment-qr",
+            "full-text-front"}
 _NOT_BLOCKS = {"comment-link", "indicator-downloads", "section-tools", "revision-link"}
 
 

@@ -1,8 +1,8 @@
 // Copy a citation of a paragraph, a section, or the reader's text selection:
 //   «quoted text» (Draft name, version of <date>, Part One, section II.1.2.1, paragraph 2) URL
 // The quote is the selection when there is one inside the cited block, otherwise the block's
-// text (a section is quoted by its heading). Works with keyboard and screen readers, confirms
-// through a live region, and falls back to a selectable field when the clipboard is refused.
+// text (a section is quoted by its heading). Works with keyboard, touch and screen readers, confirms
+// with a visible notice that is also a live region, and falls back to a selectable field when the clipboard is refused.
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="citation-draft"]');
@@ -38,9 +38,13 @@
     return open + quote + close + " (" + draft + ", " + label + ") " + base + "#" + target.id;
   }
 
+  // Say it to screen readers and show it (a short-lived notice at the bottom of the screen).
+  var clearing = null;
   function announce(message) {
     live.textContent = "";
+    clearTimeout(clearing);
     setTimeout(function () { live.textContent = message; }, 50);
+    clearing = setTimeout(function () { live.textContent = ""; }, 4000);
   }
 
   function fallback(text, trigger) {
@@ -92,6 +96,20 @@
     }
     var quote = selectionInside(scope) || plainText(target);
     copy(citation(target, button.dataset.citeLabel, quote), button);
+  });
+
+  // By touch: tapping a paragraph shows its link and citation button (hover shows them with a
+  // mouse, focus with a keyboard); tapping elsewhere hides them.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest || target.closest(".paragraph-tools")) return;
+    var block = target.closest("article p[id], article li[id]");
+    var opened = document.querySelectorAll(".paragraph-tools--open");
+    opened.forEach(function (el) { if (el.parentNode !== block) el.classList.remove("paragraph-tools--open"); });
+    if (!block || target.closest("a, button, input, textarea, summary")) return;
+    var tools = block.querySelector(":scope > .paragraph-tools");
+    var selection = window.getSelection();
+    if (tools && (!selection || selection.isCollapsed)) tools.classList.toggle("paragraph-tools--open");
   });
 
   // On a phone: selecting text shows one button to cite the selection.
