@@ -95,7 +95,8 @@ def check_data_text(rel: str, text: str) -> list[Problem]:
     return problems
 
 
-# The translation glossary's entries: a list of {vi: text, en: text, note: optional text}.
+# The translation glossary's entries: a list of {vi: text, en: text, note: optional text,
+# avoid: optional list of English variants}.
 def check_glossary(rel: str, text: str) -> list[Problem]:
     try:
         entries = load_yaml(rel, text, keep_lines=True)
@@ -114,10 +115,10 @@ def check_glossary(rel: str, text: str) -> list[Problem]:
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 problems.append(Problem(rel, line, f"the entry has no `{key}:` text: every entry needs both the "
                                         "Vietnamese term (`vi:`) and its English term (`en:`)"))
-        unknown = sorted(str(k) for k in entry if k not in ("vi", "en", "note", LINE_KEY))
+        unknown = sorted(str(k) for k in entry if k not in ("vi", "en", "note", "avoid", LINE_KEY))
         if unknown:
             problems.append(Problem(rel, line, f"unknown key(s) {', '.join(unknown)}: an entry has only `vi:`, "
-                                    "`en:` and an optional `note:`"))
+                                    "`en:`, an optional `note:` and an optional `avoid:` list"))
         term = entry.get("vi")
         if isinstance(term, str):
             if term.casefold() in seen:

@@ -129,10 +129,10 @@ def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
     retired = {}
     for ident, entry in raw.items():
         if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):
-            raise ValueError(f"{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
+            raise ValueError(f"{path.parent.name}/{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
                              "(the section readers of the old anchor are sent to)")
         if entry["into"] not in known:
-            raise ValueError(f"{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft")
+            raise ValueError(f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft")
         retired[ident] = entry["into"]
     return retired
 
