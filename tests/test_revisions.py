@@ -109,6 +109,11 @@ def scenario(tmp_path_factory, browser):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name,
                                                                 **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
+    # The organiser's form, set as the editor guide says (publishing refuses the placeholder).
+    link = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
+            "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), link, "--config", str(repo / "mkdocs.yml")],
+                   check=True, capture_output=True)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "First draft")
@@ -372,6 +377,14 @@ def test_a_deleted_tag_stops_publishing_unless_the_draft_is_declared_withdrawn(c
     git(clone, "commit", "-qam", "Withdraw the first draft")
     publish(clone, tmp_path / "out2", SITE)
     assert not (tmp_path / "out2" / "du-thao" / FIRST).exists()
+
+
+def test_the_placeholder_form_stops_publishing(clone, tmp_path):
+    edit(clone, "mkdocs.yml", "1FAIpQLSf-Tieu-ban-Van-kien", "1FAIpQLSdTNPC-du-thao-bao-cao-chinh-tri-XX")
+    git(clone, "commit", "-qam", "Back to the sample form")
+    with pytest.raises(PublishError) as stopped:
+        publish(clone, tmp_path / "out", SITE)
+    assert "publishing refused" in str(stopped.value) and "placeholder form" in str(stopped.value)
 
 
 def test_a_warning_stops_publishing(clone, tmp_path):
