@@ -32,13 +32,14 @@ var NUMBER = /^\d+(?:[.,]\d+)*$/;
 var AS_TYPED = 1, COMPLETION = 0.9, OTHER_NUMBER_FORM = 0.8, FOLDED = 0.5, TYPO = 0.45;
 var NEAR = 400;         // the bonus for all the words next to each other, not in order
 var FOLD_BELOW = 0.5;   // a page's sections under half its best score are folded away
-var MAX_RESULTS = 60;
+var MAX_RESULTS = 20;   // documents sent to the page: Material renders each one, open or folded
 var SNIPPET = 120;      // characters of context on each side of the matched words
 
 var docs = null;       // prepared documents, once loaded
 var vocabulary = null; // folded word → { id, number }
 var words = [];        // id → folded word
 var numbers = null;    // number value → [word ids]
+var postings = null;   // word id → where it occurs: [document, 0 heading | 1 text, token position, …]
 var loading = null;    // the promise of the index
 
 // Lower-case text without diacritics: "Đột phá" → "dot pha".
@@ -119,6 +120,12 @@ function load() {
                  titleTokens: tokenize(doc.t), textTokens: tokenize(doc.x),
                  page: doc.l.split("#")[0] };
       });
+      postings = words.map(function () { return []; });
+      docs.forEach(function (doc, d) {
+        [doc.titleTokens, doc.textTokens].forEach(function (tokens, side) {
+          for (var i = 0; i < tokens.length; i++) postings[tokens[i].id].push(d, side, i);
+        });
+      });
       numbers = new Map();
       vocabulary.forEach(function (entry) {
         if (entry.number === null) return;
@@ -182,25 +189,47 @@ function sameMarks(token, q) {
                   : m.base === q.marked.base && m.tone === q.marked.tone;
 }
 
-// Where each query word occurs in `tokens`, and how well: the positions of every match, the
+function byNumber(a, b) { return a - b; }
+
+// Where each query word occurs, per document that holds any of them, from the postings of the
+// words it matches: for the heading and the text of each, the positions of every match, the
 // positions of the matches as typed (`strict`), the best weight per word and the matched tokens.
-function locate(tokens, query) {
-  var n = query.length, positions = [], strict = [], best = [], hits = [];
-  for (var k = 0; k < n; k++) { positions.push([]); strict.push([]); best.push(0); }
-  for (var i = 0; i < tokens.length; i++) {
-    var token = tokens[i], hit = false;
-    for (k = 0; k < n; k++) {
-      var q = query[k], w = q.weights[token.id];
-      if (!w) continue;
-      if (q.marked && w >= COMPLETION && !sameMarks(token, q)) w *= FOLDED;
-      positions[k].push(i);
-      if (w >= OTHER_NUMBER_FORM) strict[k].push(i);
-      if (w > best[k]) best[k] = w;
-      hit = true;
-    }
-    if (hit) hits.push(i);
-  }
-  return { positions: positions, strict: strict, best: best, hits: hits };
+function gather(query) {
+  var n = query.length, found = new Map();
+  var blank = function () {
+    var field = { positions: [], strict: [], best: [], hits: [] };
+    for (var k = 0; k < n; k++) { field.positions.push([]); field.strict.push([]); field.best.push(0); }
+    return field;
+  };
+  query.forEach(function (q, k) {
+    q.ids.forEach(function (weight, id) {
+      var list = postings[id];
+      for (var p = 0; p < list.length; p += 3) {
+        var d = list[p], doc = docs[d], side = list[p + 1], i = list[p + 2];
+        var w = weight;
+        if (q.marked && w >= COMPLETION && !sameMarks((side ? doc.textTokens : doc.titleTokens)[i], q)) w *= FOLDED;
+        var entry = found.get(d);
+        if (!entry) { entry = [blank(), blank()]; found.set(d, entry); }
+        var field = entry[side];
+        field.positions[k].push(i);
+        if (w >= OTHER_NUMBER_FORM) field.strict[k].push(i);
+        if (w > field.best[k]) field.best[k] = w;
+      }
+    });
+  });
+  found.forEach(function (entry) {
+    entry.forEach(function (field) {
+      var all = [];
+      for (var k = 0; k < n; k++) {
+        field.positions[k].sort(byNumber);
+        field.strict[k].sort(byNumber);
+        all = all.concat(field.positions[k]);
+      }
+      all.sort(byNumber);
+      field.hits = all.filter(function (i, j) { return j === 0 || all[j - 1] !== i; });
+    });
+  });
+  return found;
 }
 
 // Whether the sorted list holds `value`.
@@ -260,10 +289,9 @@ function together(found, phrase) {
   return { bonus: best, run: run };
 }
 
-// Score one document, or null when no query word occurs in it.
-function score(doc, query) {
+// Score one document from where the query words occur in its heading and text.
+function score(doc, query, title, text) {
   var n = query.length;
-  var title = locate(doc.titleTokens, query), text = locate(doc.textTokens, query);
   var coverage = 0, terms = {}, inTitle = 0;
   query.forEach(function (q, k) {
     var best = Math.max(title.best[k], text.best[k]);
@@ -322,22 +350,22 @@ function parse(value) {
     var folded = fold(w);
     var q = { raw: w, folded: folded, prefix: typing && i === raw.length - 1,
               marked: w.toLowerCase() !== folded ? marked(w) : null };
-    q.weights = new Float32Array(words.length);
-    candidates(q, raw.length > 1).forEach(function (weight, id) { q.weights[id] = weight; });
+    q.ids = candidates(q, raw.length > 1);
     return q;
   });
 }
 
 // Material's result format: groups of documents per page, the best page first. Each group starts
 // with the page; its sections are shown open down to the best score of the next page (so that the
-// open results read in rank order), the others folded away («n more on this page»).
+// open results read in rank order), the others folded away («n more on this page») with their
+// titles only: less for Material to render on every keystroke.
 function search(value) {
   var query = parse(value);
   if (!query.length) return { items: [] };
   var scored = [];
-  docs.forEach(function (doc) {
-    var s = score(doc, query);
-    if (s) scored.push({ doc: doc, s: s });
+  gather(query).forEach(function (fields, d) {
+    var s = score(docs[d], query, fields[0], fields[1]);
+    if (s) scored.push({ doc: docs[d], s: s });
   });
   scored.sort(function (a, b) { return b.s.score - a.s.score; });
   var groups = new Map();
@@ -366,6 +394,7 @@ function search(value) {
     var doc = byLocation.get(page);
     var head = pageHit || { location: page, title: doc ? escapeHTML(doc.title) : page, text: "", terms: {} };
     head.score = shown[shown.length - 1].score;
+    sections.forEach(function (hit) { if (hit.score < head.score) hit.text = ""; });  // folded away: titles only
     return [head].concat(sections);
   });
   return { items: items };
