@@ -158,15 +158,19 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
 
 # Values the templates need: the status line and the general comment link.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
-    return _context(context, config, config.site_url.rstrip("/") + "/" + page.url)
+    return _context(context, config, config.site_url.rstrip("/") + "/" + page.url,
+                    relative_link(page_url(page.file.src_uri), PRIVACY_PAGE))
 
 
 # The same on the 404 page (the status line in its banner, the general comment link).
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig, **kwargs) -> dict:
-    return _context(context, config, config.site_url) if template_name == "404.html" else context
+    if template_name != "404.html":
+        return context
+    privacy = config.site_url.rstrip("/") + "/" + language_prefix(current_language(config)) + PRIVACY_PAGE
+    return _context(context, config, config.site_url, privacy)
 
 
-def _context(context: dict, config: MkDocsConfig, url: str) -> dict:
+def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) -> dict:
     consultation = _state["consultation"]
     lang = current_language(config)
     context["consultation"] = {
@@ -178,7 +182,7 @@ def _context(context: dict, config: MkDocsConfig, url: str) -> dict:
         "general_url": comment_url(consultation, "du-thao", consultation.draft_label[lang], url, lang),
         "general_text": t("comment.document", lang),
         "draft_label": consultation.draft_label[lang],
-        "privacy_url": relative_link(page_url(page.file.src_uri), PRIVACY_PAGE),
+        "privacy_url": privacy_url,
         "privacy_text": t("comment.privacy", lang),
         "privacy_title": t("comment.privacy.title", lang),
     }

@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import yaml
 
+from draftsite.model import is_document_page
+
 from draftsite.checks import Problem
 from draftsite.sections import split_sections
 
@@ -230,8 +232,10 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
         else:
             usable.append((entry, words(entry.vi)))
 
-    # Detection: each recurring clause needs an entry covering all of its occurrences.
-    found = sorted(recurring_clauses(vi_blocks).items(), key=lambda item: (item[1][0].file, item[1][0].line))
+    # Detection: each recurring clause of the document itself (not of site pages such as the home
+    # page's contents list, which repeat its headings) needs an entry covering all of its occurrences.
+    document = [b for b in vi_blocks if is_document_page(b.file)]
+    found = sorted(recurring_clauses(document).items(), key=lambda item: (item[1][0].file, item[1][0].line))
     for clause, places in found:
         if not any(covers(vi_words, clause, places) for _, vi_words in usable):
             where = ", ".join(f"{b.file}:{b.line}" for b in places)
