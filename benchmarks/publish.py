@@ -24,6 +24,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from draftsite.publishing import set_draft  # noqa: E402
 
 SITE = "https://example.org/du-thao/"
+FORM = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
+        "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
 
 
 def git(repo: Path, *args: str) -> None:
@@ -52,6 +54,8 @@ def main() -> None:
             for name in ("docs", "hooks", "overrides", "mkdocs.yml"):
                 source = ROOT / name
                 (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
+            subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), FORM, "--config", str(repo / "mkdocs.yml")],
+                           check=True, capture_output=True)  # publishing refuses the placeholder form
             git(repo, "init", "-q", "-b", "main")
             out = tmp / f"out-{count}"
             for n in range(count - 1):
