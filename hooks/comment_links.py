@@ -77,7 +77,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         url = comment_url(consultation, "du-thao", consultation.draft_label[lang],
                           config.site_url.rstrip("/") + "/" + page.url, lang)
         closed = t("comment.closed", lang, close=format_date(consultation.closes, lang))
-        html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state))
+        html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state,
+                                                          relative_link(page_url(src), PRIVACY_PAGE), lang))
     full_text = bool(page.meta.get("full_text"))
     if not is_document_page(src) and not full_text:
         return html

@@ -189,13 +189,13 @@ def privacy_link_html(href: str, lang: str, css: str = "comment-privacy") -> str
             f'title="{html.escape(t("comment.privacy.title", lang), quote=True)}">{html.escape(t("comment.privacy", lang))}</a>')
 
 
-# A prominent comment link for the whole draft (the home page, near its top), and the notice that
-# replaces it once the consultation has closed (consultation.js switches them by today's date).
-def general_link_html(url: str, text: str, closed: str, state: str) -> str:
+# A prominent comment link for the whole draft (the home page, near its top) with the privacy link
+# beside it, and the notice that replaces it once the consultation has closed (consultation.js switches them by today's date).
+def general_link_html(url: str, text: str, closed: str, state: str, privacy: str, lang: str) -> str:
     return (f'<div class="comment-lead" data-search-exclude>'
             f'<p class="comment-link comment-link--lead"{"" if state == "open" else " hidden"}>'
             f'<a class="md-button md-button--primary" href="{html.escape(url, quote=True)}" target="_blank" '
-            f'rel="noopener">{html.escape(text)}</a></p>'
+            f'rel="noopener">{html.escape(text)}</a>{privacy_link_html(privacy, lang)}</p>'
             f'<p class="comment-closed-notice"{"" if state == "closed" else " hidden"}>{html.escape(closed)}</p></div>')
 
 
