@@ -165,7 +165,7 @@ def test_tapping_cite_leaves_the_comment_link_uncovered(browser, server):
     assert button.get_attribute("title") is None, "no tooltip that stays after a tap"
     button.tap()
     tab.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
-    comment = tab.locator("#p1-ii-1-2-1 + .comment-link a")
+    comment = tab.locator("#p1-ii-1-2-1 + .comment-link a[target]")
     box = comment.bounding_box()
     on_top = tab.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.comment-link') !== null",
                           [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
@@ -276,7 +276,7 @@ def test_home_page_says_things_once_and_labels_pages_as_the_menu_does(site, lang
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_general_comment_link_is_on_the_first_screen_of_the_home_page(page, server, lang):
     page.goto(server + PREFIX[lang])
-    lead = page.locator(".comment-lead a")
+    lead = page.locator(".comment-lead a.md-button")
     assert lead.is_visible()
     box = lead.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"] and box["height"] >= 44

@@ -264,7 +264,8 @@ def test_one_sitemap_lists_every_draft_and_both_languages(scenario):
     for address in ("", "en/", f"du-thao/{FIRST}/", f"du-thao/{FIRST}/en/phan-thu-nhat/kinh-te/",
                     f"du-thao/{SECOND}/en/", "en/phan-thu-hai/dot-pha/"):
         assert f"<loc>{SITE}{address}</loc>" in sitemap
-    assert sitemap.count("<url>") == 3 * 60
+    own = {d: (out / "du-thao" / d / "sitemap.xml").read_text("utf-8").count("<url>") for d in (FIRST, SECOND)}
+    assert own[FIRST] >= 60 and sitemap.count("<url>") == own[FIRST] + 2 * own[SECOND]  # the root is the latest
     assert (out / "en" / "sitemap.xml").read_text("utf-8") == sitemap
     assert f"Sitemap: {SITE}sitemap.xml" in (out / "robots.txt").read_text("utf-8")
 

@@ -29,8 +29,6 @@ from functools import lru_cache
 
 import yaml
 
-from draftsite.model import is_document_page
-
 from draftsite.checks import Problem
 from draftsite.sections import split_sections
 
@@ -220,7 +218,7 @@ def paired_blocks(block: Block, vi_section: list[Block], en_section: list[Block]
 # Every disagreement between the document and the memory. `vi_pages`/`en_pages`: {path: Markdown},
 # the English page of "a.md" being "a.en.md".
 def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: list[Entry],
-                 memory_file: str) -> list[Problem]:
+                 memory_file: str, detect_in: set[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     vi_blocks = [b for rel, text in vi_pages.items() for b in page_blocks(rel, text)]
     vi_sections = by_section(vi_blocks)
@@ -232,9 +230,9 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
         else:
             usable.append((entry, words(entry.vi)))
 
-    # Detection: each recurring clause of the document itself (not of site pages such as the home
-    # page's contents list, which repeat its headings) needs an entry covering all of its occurrences.
-    document = [b for b in vi_blocks if is_document_page(b.file)]
+    # Detection: each recurring clause of the pages in `detect_in` (default: all) needs an entry
+    # covering all of its occurrences.
+    document = [b for b in vi_blocks if detect_in is None or b.file in detect_in]
     found = sorted(recurring_clauses(document).items(), key=lambda item: (item[1][0].file, item[1][0].line))
     for clause, places in found:
         if not any(covers(vi_words, clause, places) for _, vi_words in usable):
