@@ -33,10 +33,11 @@ def git(repo: Path, *args: str) -> None:
                    cwd=repo, check=True, capture_output=True)
 
 
-# Commit and tag draft number n (a dated tag; one sentence of the report changes each time).
+# Commit and tag draft number n (a dated tag; one sentence of the report changes each time, with
+# no number, so that the English still agrees).
 def add_draft(repo: Path, n: int) -> None:
     page = repo / "docs" / "phan-thu-nhat" / "bai-hoc-kinh-nghiem.md"
-    page.write_text(page.read_text("utf-8").replace("Một là,", f"Một là ({n}),", 1) if n else page.read_text("utf-8"), "utf-8")
+    page.write_text(page.read_text("utf-8").replace("Một là,", "Một là" + " nữa" * n + ",", 1) if n else page.read_text("utf-8"), "utf-8")
     date = f"2021-{1 + n // 28:02d}-{1 + n % 28:02d}"
     config = repo / "mkdocs.yml"
     config.write_text(set_draft(config.read_text("utf-8"), date, f"Dự thảo số {n}", f"Draft number {n}"), "utf-8")
