@@ -135,7 +135,7 @@ def export(repo: Path, commit: str, target: Path) -> Path:
     return target
 
 
-# `mkdocs build --strict` (never -q: strict must count warnings) of a tree; stops with its log.
+# `mkdocs build --strict` of a tree, never quiet (strict mode must count the warnings); stops with its log.
 def build(tree: Path, out: Path, env: dict[str, str], label: str) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=tree, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
