@@ -15,6 +15,8 @@ import yaml
 from draftsite.model import build_document, language_files
 from draftsite.sections import split_sections
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed
+
 _WORD = re.compile(r"\S+")
 
 
@@ -104,7 +106,7 @@ def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, st
     def values(path: Path) -> dict[tuple[str, str], str]:
         if not path.is_file():
             return {}
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
         found = {}
         for entry in data.get("indicators", []):
             for period in ("target_2020", "result_2020", "target_2025"):
@@ -125,7 +127,7 @@ def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, st
 def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
     if not path.is_file():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
     retired = {}
     for ident, entry in raw.items():
         if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):

@@ -152,7 +152,7 @@ def load_memory(text: str, name: str) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     try:
-        data = yaml.compose(text)
+        data = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
