@@ -1,37 +1,87 @@
 """The whole document on one page (`<!-- document:full-text -->` on a page with `full_text: true`):
 the cover letter, the report and the discussion guide in reading order, headings nested by the
-document's numbering, after a table of contents (`<!-- document:contents -->`). Section and paragraph ids are those of
-the chapter pages, so an anchor works on both; the PDF is printed from this page (tools/make_pdf.py)."""
+document's numbering, after a table of contents (`<!-- document:contents -->`). The page takes the
+chapter pages' finished content (each page's Markdown is converted once), so section and paragraph
+ids, citation tools and comment links are those of the chapters; the PDF is printed from this page
+(tools/make_pdf.py). Listed after the hooks that finish a chapter's content."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
-from draftsite.full_text import assemble, table_of_contents
-from draftsite.model import is_document_page, language_files, load_document
+from draftsite.full_text import Chapter, assemble_html, table_of_contents, top_headings
+from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
 MARKER = "<!-- document:full-text -->"
 TOC_MARKER = "<!-- document:contents -->"
+_chapters: dict[tuple[str, str], Chapter] = {}  # (language, page) → the page's finished content
 
 
-# Expand the markers of the full-text page.
+# The document pages of the nav in reading order, as files of the language being built.
+def _reading_order(page: Page, config: MkDocsConfig, lang: str) -> list[tuple[str, str]]:
+    files = language_files(docs_dir(config), lang)
+    order = []
+    for path in (p for p in nav_files(config.nav) if is_document_page(p)):
+        rel = path if lang == DEFAULT_LANGUAGE else path[:-3] + f".{lang}.md"
+        if rel not in files:
+            raise PluginError(f"{page.file.src_uri}: {path} has no {lang!r} version to include")
+        order.append((path, files[rel]))
+    return order
+
+
+# Forget the chapters of an earlier build of the language about to be built (`mkdocs serve`).
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    for key in [key for key in _chapters if key[0] == lang]:
+        del _chapters[key]
+
+
+# Check the full-text page's marker and write its table of contents.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     if not page.meta.get("full_text"):
         return markdown
     if MARKER not in markdown:
         raise PluginError(f"{page.file.src_uri}: a page with `full_text: true` needs the marker {MARKER}")
     lang = current_language(config)
-    files = language_files(docs_dir(config), lang)
-    order = [path for path in nav_files(config.nav) if is_document_page(path)]
-    sources = []
-    for path in order:
-        rel = path if lang == DEFAULT_LANGUAGE else path[:-3] + f".{lang}.md"
-        if rel not in files:
-            raise PluginError(f"{page.file.src_uri}: {path} has no {lang!r} version to include")
-        sources.append(files[rel])
+    order = _reading_order(page, config, lang)
     document = load_document(docs_dir(config), lang)
-    markdown = markdown.replace(MARKER, assemble(sources, document))
-    return markdown.replace(TOC_MARKER, table_of_contents(document, order, sources))
+    contents = table_of_contents(document, [path for path, _ in order], [text for _, text in order])
+    return markdown.replace(TOC_MARKER, contents)
+
+
+# Keep each document page's finished content for the full text.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    src = neutral_path(page.file.src_uri)
+    if is_document_page(src):
+        _chapters[(current_language(config), src)] = Chapter(page.url, html, page.title or "",
+                                                               page.meta.get("section_id"))
+    return html
+
+
+# Put the chapters into the full-text page (every page's content is finished before any is
+# rendered), and list the document's parts in the page's contents sidebar.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    if not page.meta.get("full_text"):
+        return context
+    lang = current_language(config)
+    document = load_document(docs_dir(config), lang)
+    chapters = []
+    for path, _ in _reading_order(page, config, lang):
+        if (lang, path) not in _chapters:
+            raise PluginError(f"{page.file.src_uri}: {path} was not built, so the full text cannot include it")
+        chapters.append(_chapters[(lang, path)])
+    permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
+    body = assemble_html(chapters, document, page.url, permalink)
+    page.content = page.content.replace(MARKER, body)
+    _list_parts(page, body)
+    return context
+
+
+# The page's sidebar contents: its own headings, then each part of the document.
+def _list_parts(page: Page, body: str) -> None:
+    if page.toc.items:
+        page.toc.items[0].children += [AnchorLink(title, ident, 2) for ident, title in top_headings(body)]

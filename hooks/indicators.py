@@ -99,6 +99,6 @@ def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config:
         links = {s.id: (relative_link(here, page_url(s.page), s.id), s.label) for s in document.sections}
     section = document.get(section_id) if section_id else None
     name = t("indicators.table_name", lang, where=section.label if section else page.title)
-    html = (render_table(chosen, lang, links, name) + render_chart(chosen, lang, f"chart-{count}")
+    html = (render_table(chosen, lang, links, name) + render_chart(chosen, lang, f"chart-{section_id or 'page'}-{count}")  # unique in the full text too
             + render_downloads(lang, here))
     return f'\n<div class="indicators" markdown="0">{html}</div>\n'

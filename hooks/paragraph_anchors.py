@@ -55,20 +55,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
 # Give the blocks of each section their ids and add the citation controls.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
-    if not is_document_page(src) and not page.meta.get("full_text"):
+    if not is_document_page(src):  # the full-text page takes the chapters' anchored content
         return html
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
     labels = {s.id: s.label for s in document.sections}
-    sections = document.on_page(src) if not page.meta.get("full_text") else document.sections
+    sections = document.on_page(src)
     first = page.meta.get("section_id") or (sections[0].id if sections else "doc")
     registry: Registry = _state["registry"]
     if lang == DEFAULT_LANGUAGE:
-        here = page_url(src) if not page.meta.get("full_text") else None
+        here = page_url(src)
         found = section_block_texts(find_blocks(html, first))
         for section, texts in {**{s.id: [] for s in sections}, **found}.items():
             if section not in registry:
-                section_page = here or page_url(document.get(section).page if document.get(section) else src)
+                section_page = here
                 registry[section] = assign_section(section, section_page, texts, _state["previous"].get(section),
                                                    _state["previous_draft"], _state["this_draft"])
     ids = {section: [p.id for p in entry.paragraphs] for section, entry in registry.items()}
