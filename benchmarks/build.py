@@ -1,13 +1,20 @@
 """Build-time benchmark: the site with all the project's hooks against a plain Material build of the
 same Markdown (no hooks, no overrides), built in alternation; prints the medians and the ratios
-(target: at most 1.3×), warm (the project's caches, such as .cache/qr, kept between builds) and cold
-(a fresh clone of the project for every build, as CI and every draft built by tools/publish.py see).
+(target: at most 1.3×):
+- warm: the project's caches (.cache/jinja, .cache/qr) kept between builds;
+- cold: a fresh clone of the project for every build, as CI and every draft built by
+  tools/publish.py see;
+- ×4: the report's chapters four times over (benchmarks/common.py:scaled_project), warm, against a
+  plain build of the same ×4 Markdown: the cost must grow with the pages, not faster;
+and the full text's first view: its HTML and the style sheets and scripts it loads, gzip-compressed.
 
     python benchmarks/build.py [ROUNDS]
 """
 
 from __future__ import annotations
 
+import gzip
+import re
 import statistics
 import subprocess
 import sys
@@ -15,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, build, plain_project, temporary  # noqa: E402
+from common import ROOT, build, plain_project, scaled_project, temporary  # noqa: E402
 
 
 # A fresh clone of the project's committed tree (no caches), as CI and tools/publish.py start from.
@@ -24,17 +31,33 @@ def fresh_clone(target: Path) -> Path:
     return target
 
 
+# Bytes of the page at `url` (a folder of `site`) and of the style sheets and scripts it loads,
+# gzip-compressed: (page, page with its assets).
+def first_view(site: Path, url: str) -> tuple[int, int]:
+    page = site / url / "index.html"
+    html = page.read_text("utf-8")
+    size = len(gzip.compress(html.encode("utf-8"), 6))
+    total = size
+    for ref in re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"#?]+)', html):
+        asset = (page.parent / ref).resolve()
+        if asset.is_file():
+            total += len(gzip.compress(asset.read_bytes(), 6))
+    return size, total
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     with temporary() as tmp:
         plain = plain_project(tmp / "plain")
-        warm = ROOT
-        times: dict[str, list[float]] = {"warm": [], "cold": [], "plain": []}
-        build(warm, tmp / "warm-site")  # fill the caches and the file system before timing
-        build(plain, tmp / "plain-site")
+        scaled = scaled_project(ROOT, tmp / "scaled", 4)
+        plain_scaled = plain_project(tmp / "plain-scaled", scaled)
+        projects = {"warm": ROOT, "plain": plain, "x4": scaled, "plain x4": plain_scaled}
+        times: dict[str, list[float]] = {kind: [] for kind in [*projects, "cold"]}
+        for kind, project in projects.items():  # fill the caches and the file system before timing
+            build(project, tmp / f"site-{kind}")
         for i in range(rounds):
             cold = fresh_clone(tmp / f"cold-{i}")
-            for kind, project in (("warm", warm), ("plain", plain), ("cold", cold)):
+            for kind, project in (*projects.items(), ("cold", cold)):
                 start = time.perf_counter()
                 build(project, tmp / f"site-{kind}-{i}")
                 times[kind].append(time.perf_counter() - start)
@@ -42,6 +65,11 @@ def main() -> None:
         print(f"build (both languages), median of {rounds}: plain Material {median['plain']:.2f} s; "
               f"project warm {median['warm']:.2f} s (ratio {median['warm'] / median['plain']:.2f}), "
               f"cold {median['cold']:.2f} s (ratio {median['cold'] / median['plain']:.2f}); target ≤ 1.3")
+        print(f"content ×4: plain Material {median['plain x4']:.2f} s; project {median['x4']:.2f} s "
+              f"(ratio {median['x4'] / median['plain x4']:.2f}); target ≤ 1.3")
+        page, total = first_view(tmp / "site-warm", "toan-van")
+        print(f"full text first view (gzip): page {page / 1000:.1f} KB, with its style sheets and scripts "
+              f"{total / 1000:.1f} KB; target ≤ 100 KB")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from draftsite.full_text import Chapter, assemble_html, table_of_contents, top_headings
+from draftsite.full_text import Chapter, anchor_ids, assemble_html, table_of_contents, top_headings
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -77,6 +77,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
     body = assemble_html(chapters, document, page.url, permalink)
     page.content = page.content.replace(MARKER, body)
+    if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
+        page.present_anchor_ids |= set(anchor_ids(body))
     _list_parts(page, body)
     return context
 

@@ -15,7 +15,7 @@ from draftsite.sharing import OG_LOCALES, description_from_html
 from site_glue import DEFAULT_LANGUAGE, current_language, language_site_dir
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
-_pages: list[str] = []
+_pages: dict[str, None] = {}  # every page's address, in build order
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
@@ -53,8 +53,8 @@ def absolute_alternates(html: str, base: str) -> str:
 # alternates is /sitemap.xml.
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     output = absolute_alternates(output, page.canonical_url or config.site_url)
-    if page.canonical_url and page.canonical_url not in _pages:
-        _pages.append(page.canonical_url)
+    if page.canonical_url:
+        _pages.setdefault(page.canonical_url)
     folder = Path(config.site_dir) / page.url
     if page.url and not (folder / "sitemap.xml").exists():
         folder.mkdir(parents=True, exist_ok=True)
@@ -65,7 +65,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str
 # One sitemap of every page in every language so far (the last language's build completes it),
 # at the root and in the language's folder, and robots.txt naming it.
 def on_post_build(config: MkDocsConfig) -> None:
-    text = sitemap_xml(_pages)
+    text = sitemap_xml(list(_pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:
         (folder / "sitemap.xml").write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from draftsite.editor_checks import located
 from draftsite.translation_checks import check_translation_consistency, source_stamp
 from site_glue import docs_dir, fail
 
@@ -20,5 +21,5 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if stamp in _checked:
         return
     fail("The English translation is inconsistent; fix these and build again:",
-         check_translation_consistency(docs_dir(config)))
+         [located(p) for p in check_translation_consistency(docs_dir(config))])
     _checked.add(stamp)

@@ -30,6 +30,7 @@ from draftsite.model import build_document, file_language
 from draftsite.raw_html import unsafe_html
 from draftsite.short_links import qr_svg
 from draftsite.strings import LANGUAGES
+from draftsite.translation_checks import check_translation_sources
 from site_glue import nav_files
 
 K = "docs/phan-thu-nhat/kinh-te.md"
@@ -283,6 +284,8 @@ def editor_messages(files: dict[str, bytes]) -> list[str]:
         return messages
     for lang in LANGUAGES:  # each language in turn, each hook's checks in turn, as the build runs them
         messages = [located(p) for p in check_sources(texts, lang, nav_files(config["nav"]), config_text)]
+        if not messages and lang == LANGUAGES[0]:  # the glossary and the translation memory, once
+            messages = [located(p) for p in check_translation_sources(texts)]
         if messages:
             return messages
         pages = {r: t for r, t in texts.items() if r.endswith(".md") and file_language(r) == lang}

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import SITE_PATH, page_html
-from draftsite.full_text import outline_depths
+from draftsite.full_text import Chapter, assemble_html, outline_depths, rebase_url, relevel_headings
 from draftsite.model import build_document
 
 PHONE = {"width": 390, "height": 844}
@@ -33,6 +33,41 @@ def test_outline_depths_follow_the_numbering_across_pages():
     depths = outline_depths(build_document(files, "vi"))
     assert depths == {"p1": 1, "p1-ii": 2, "p1-ii-1": 3, "p1-ii-1-2": 4, "p1-ii-1-2-2": 5,
                       "p1-ii-1-2-2-xuat-khau": 6, "p2-dot-pha": 2, "p2": 1}
+
+
+def test_full_text_rebases_chapter_links_and_relevels_headings():
+    assert rebase_url("../../quyen-rieng-tu/", "phan-thu-nhat/kinh-te/", "toan-van/") == "../quyen-rieng-tu/"
+    assert rebase_url("../../gop-y/p1/qr.svg", "phan-thu-nhat/kinh-te/", "toan-van/") == "../gop-y/p1/qr.svg"
+    assert rebase_url("../ha-tang/#p1-ii-2", "phan-thu-nhat/kinh-te/", "toan-van/") == "../phan-thu-nhat/ha-tang/#p1-ii-2"
+    assert rebase_url("./#p1-ii-1", "phan-thu-nhat/kinh-te/", "toan-van/") == "../phan-thu-nhat/kinh-te/#p1-ii-1"
+    assert rebase_url("../../toan-van/#cv", "phan-thu-nhat/kinh-te/", "toan-van/") == "#cv"
+    for kept in ("#fn:1", "https://example.org/a", "mailto:a@b.c", "/abs/", ""):
+        assert rebase_url(kept, "a/b/", "toan-van/") == kept
+    html = '<h1 id="p1-ii-1">1. Kinh tế</h1><p>x</p><h4 id="deep">* Sâu</h4><h2 class="c" id="unknown">T</h2>'
+    assert relevel_headings(html, {"p1-ii-1": 3, "deep": 6}) == (
+        '<h4 id="p1-ii-1">1. Kinh tế</h4><p>x</p><h6 aria-level="7" id="deep">* Sâu</h6><h3 class="c" id="unknown">T</h3>')
+
+
+def test_full_text_assembles_chapters_once_with_in_page_links_and_one_footnote_list():
+    files = {"cong-van.md": "---\ntitle: Công văn\nsection_id: cv\n---\n\nKính gửi.\n",
+             "phan-thu-nhat/index.md": "# Phần thứ nhất { #p1 }\n",
+             "phan-thu-nhat/kinh-te.md": "# 1. Kinh tế { #p1-ii-1 }\n"}
+    document = build_document(files, "vi")
+    note = '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:{n}" value="{n}"><p>N{n}</p></li>\n</ol>\n</div>'
+    chapters = [
+        Chapter("cong-van/", '<p id="cv-d1">Kính gửi.</p>', "Công văn", "cv"),
+        Chapter("phan-thu-nhat/", '<h1 id="p1">Phần thứ nhất</h1><p id="p1-d1">Xem '
+                '<a href="kinh-te/#p1-ii-1">mục 1</a> và <a href="../quyen-rieng-tu/">riêng tư</a>.<sup id="fnref:1">'
+                '<a class="footnote-ref" href="#fn:1">1</a></sup></p>\n' + note.format(n=1), "P1", None),
+        Chapter("phan-thu-nhat/kinh-te/", '<h1 id="p1-ii-1">1. Kinh tế</h1><p>Y</p>\n' + note.format(n=2), "KT", None),
+    ]
+    html = assemble_html(chapters, document, "toan-van/", "Liên kết")
+    assert '<h2 id="cv">Công văn<a class="headerlink" href="#cv" title="Liên kết">&para;</a></h2>' in html
+    assert '<h2 id="p1">Phần thứ nhất</h2>' in html and '<h3 id="p1-ii-1">' in html
+    assert '<a href="#p1-ii-1">mục 1</a>' in html, "a link to a chapter's section stays on the page"
+    assert '<a href="../quyen-rieng-tu/">' in html
+    assert html.count('<div class="footnote">') == 1 and html.index('id="fn:1"') < html.index('id="fn:2"')
+    assert html.rstrip().endswith("</div>") and html.index("<p>Y</p>") < html.index('<div class="footnote">')
 
 
 @pytest.mark.browser

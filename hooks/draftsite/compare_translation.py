@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from draftsite.checks import Problem
-from draftsite.glossary import missing_terms
 from draftsite.numbers import numbers_en, numbers_vi
 from draftsite.sections import split_sections
 
@@ -40,9 +39,9 @@ def translation_problems(vi_text: str, en_text: str) -> list[str]:
 
 
 # The differences between a page and its English version as build problems, with the line of the
-# English file where they are (ids, heading levels, and for document pages numbers and glossary terms).
-def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, document: bool,
-                      glossary: list[tuple[str, str]] | None = None) -> list[Problem]:
+# English file where they are (ids, heading levels, and for document pages numbers; the glossary's
+# terms are checked once, by draftsite.translation_checks).
+def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, document: bool) -> list[Problem]:
     vi, en = split_sections(vi_text), split_sections(en_text)
     en_by_id = {s.id: s for s in en}
     vi_ids = {s.id for s in vi}
@@ -79,12 +78,6 @@ def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, docu
             problems.append(Problem(en_rel, other.line, f"section {{ #{section.id} }}: the numbers differ from "
                                     f"{vi_rel} (missing in English: {missing or 'none'}; extra in English: "
                                     f"{extra or 'none'}): write the same numbers, in English notation (11.1, 21,521)"))
-        missing_words = missing_terms(section.title + "\n" + "\n".join(section.body),
-                                      other.title + "\n" + "\n".join(other.body), glossary or [])
-        if missing_words:
-            problems.append(Problem(en_rel, other.line, f"section {{ #{section.id} }}: the glossary "
-                                    f"(docs/data/glossary.yml) requires {', '.join(repr(w) for w in missing_words)} "
-                                    "in this section: use the glossary's term, or correct the glossary"))
     return problems
 
 

@@ -127,10 +127,3 @@ def check_glossary(rel: str, text: str) -> list[Problem]:
             seen.setdefault(term.casefold(), line)
     return problems
 
-
-# The glossary as (Vietnamese term, English term) pairs, longest Vietnamese term first.
-def glossary_pairs(rel: str, text: str) -> list[tuple[str, str]]:
-    entries = load_yaml(rel, text)
-    pairs = [(e["vi"], e["en"]) for e in entries if isinstance(e, dict) and isinstance(e.get("vi"), str)
-             and isinstance(e.get("en"), str)] if isinstance(entries, list) else []
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from draftsite.checks import Problem, check_language
 from draftsite.compare_translation import translation_check
-from draftsite.data_files import DataFileError, check_data_text, check_glossary, glossary_pairs
+from draftsite.data_files import check_data_text, check_glossary
 from draftsite.markdown_checks import (check_front_matter, check_heading_spaces, check_markers,
                                       check_underlined_headings)
 from draftsite.model import file_language, is_document_page, neutral_path
@@ -71,19 +71,16 @@ def check_sources(texts: dict[str, str], lang: str, nav: list[str], config_text:
     return problems
 
 
-# The pages of `lang` against the default language's: same ids, levels, numbers, glossary terms.
+# The pages of `lang` against the default language's: same ids, levels, numbers (the glossary's
+# terms: draftsite.translation_checks).
 def check_translation(texts: dict[str, str], lang: str, default: str = "vi") -> list[Problem]:
-    try:
-        glossary = glossary_pairs(GLOSSARY, texts[GLOSSARY]) if GLOSSARY in texts else []
-    except DataFileError as error:
-        return [error.problem]
     problems = []
     for rel, text in texts.items():
         if not rel.endswith(".md") or file_language(rel, default) != default:
             continue
         other = rel[:-3] + f".{lang}.md"
         if other in texts:
-            problems += _check_pair(rel, text, other, texts[other], tuple(glossary))
+            problems += _check_pair(rel, text, other, texts[other])
     return problems
 
 
@@ -98,8 +95,8 @@ def _check_data(rel: str, text: str) -> tuple[Problem, ...]:
 
 # A page and its translation compared (remembered by content).
 @lru_cache(maxsize=512)
-def _check_pair(rel: str, text: str, other: str, other_text: str, glossary: tuple) -> tuple[Problem, ...]:
-    return tuple(translation_check(rel, text, other, other_text, is_document_page(rel), list(glossary)))
+def _check_pair(rel: str, text: str, other: str, other_text: str) -> tuple[Problem, ...]:
+    return tuple(translation_check(rel, text, other, other_text, is_document_page(rel)))
 
 
 # A problem as the editor reads it: the path from the project's root.

@@ -193,7 +193,7 @@ def assemble_html(chapters: list[Chapter], document: Document, target: str, perm
 
 # Links to a chapter page's section or paragraph as links within the full text.
 def link_within(html: str, pages: set[str]) -> str:
-    ids = set(_ANY_ID.findall(html))
+    ids = set(anchor_ids(html))
 
     def within(match: re.Match) -> str:
         path, _, fragment = match[2].partition("#")
@@ -211,3 +211,8 @@ def top_headings(html: str) -> list[tuple[str, str]]:
             text = re.sub(r"<a class=\"headerlink\".*?</a>|<button.*?</button>", "", match[3], flags=re.S)
             found.append((ident[1], html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip()))
     return found
+
+
+# Every id in a piece of HTML.
+def anchor_ids(html: str) -> list[str]:
+    return _ANY_ID.findall(html)

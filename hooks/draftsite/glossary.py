@@ -72,13 +72,24 @@ def _term_pattern(vi: str) -> re.Pattern[str]:
 # inside a longer matched term does not count on its own).
 def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
     text = vi_text.casefold()
+    present = set(_WORD.findall(text))
     required = set()
-    for vi, en in glossary:
-        pattern = _term_pattern(vi)
-        if vi.casefold() in text and pattern.search(text):
+    for first, folded, en, pattern in _folded_terms(tuple(glossary)):
+        if first in present and folded in text and pattern.search(text):
             required.add(en)
             text = pattern.sub(" ", text)
     return required
+
+
+_WORD = re.compile(r"\w+")
+
+
+# Each glossary term folded once, with its first word (a term can only occur in a text that has
+# that word), its English term and its pattern.
+@lru_cache(maxsize=8)
+def _folded_terms(glossary: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str, re.Pattern[str]]]:
+    folded = [(vi.casefold(), en, _term_pattern(vi)) for vi, en in glossary]
+    return [(next(iter(_WORD.findall(vi)), ""), vi, en, pattern) for vi, en, pattern in folded]
 
 
 # Glossary terms missing from an English section.

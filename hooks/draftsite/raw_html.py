@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from draftsite.checks import Problem
 from draftsite.sections import front_matter_lines
@@ -31,7 +32,9 @@ _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 
 
 # The Markdown with code (fenced blocks, inline code) and front matter blanked out, lines and
-# offsets unchanged: what is left is what the reader sees as text or HTML.
+# offsets unchanged: what is left is what the reader sees as text or HTML (remembered by content:
+# several checks ask for the same page).
+@lru_cache(maxsize=256)
 def blank_code(text: str) -> str:
     lines = text.split("\n")
     skip = front_matter_lines(text)

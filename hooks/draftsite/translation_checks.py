@@ -17,38 +17,46 @@ EXTRA_PAGES = ("index.md",)
 
 
 # The Vietnamese and English Markdown of the checked pages, as two {relative path: text} maps.
-def checked_pages(docs_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+def checked_pages(texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     vi: dict[str, str] = {}
     en: dict[str, str] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
+    for rel, text in sorted(texts.items()):
+        if not rel.endswith(".md"):
+            continue
         lang = file_language(rel)
         neutral = rel.removesuffix(f".{lang}.md") + ".md" if lang != "vi" else rel
         if not (is_document_page(neutral) or neutral in EXTRA_PAGES):
             continue
         if lang == "vi":
-            vi[rel] = path.read_text(encoding="utf-8")
+            vi[rel] = text
         elif lang == "en":
-            en[rel] = path.read_text(encoding="utf-8")
+            en[rel] = text
     return vi, en
 
 
-# Every glossary and translation-memory problem of the docs folder (paths relative to it). Formulas
-# are found in the document's own pages; the home page, whose contents list repeats the document's
-# headings, is only held to the renderings found there.
-def check_translation_consistency(docs_dir: Path) -> list[Problem]:
-    vi, en = checked_pages(docs_dir)
-    problems: list[Problem] = []
-    for name, parse in ((GLOSSARY_FILE, parse_glossary), (MEMORY_FILE, load_memory)):
-        if not (docs_dir / name).is_file():
-            problems.append(Problem(name, 1, "file missing: the translation checks need it"))
+# Every glossary and translation-memory problem of the sources ({path relative to docs: text}).
+# Formulas are found in the document's own pages; the home page, whose contents list repeats the
+# document's headings, is only held to the renderings found there.
+def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
+    problems = [Problem(name, 1, "file missing: the translation checks need it")
+                for name in (GLOSSARY_FILE, MEMORY_FILE) if name not in texts]
     if problems:
         return problems
-    terms, problems = parse_glossary((docs_dir / GLOSSARY_FILE).read_text(encoding="utf-8"), GLOSSARY_FILE)
-    entries, memory_problems = load_memory((docs_dir / MEMORY_FILE).read_text(encoding="utf-8"), MEMORY_FILE)
+    vi, en = checked_pages(texts)
+    terms, problems = parse_glossary(texts[GLOSSARY_FILE], GLOSSARY_FILE)
+    entries, memory_problems = load_memory(texts[MEMORY_FILE], MEMORY_FILE)
     # Broken entries are reported and skipped; the valid ones are still checked.
     return (problems + memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
             + check_memory(vi, en, entries, MEMORY_FILE, {rel for rel in vi if is_document_page(rel)}))
+
+
+# The same, for a docs folder.
+def check_translation_consistency(docs_dir: Path) -> list[Problem]:
+    texts = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
+    for name in (GLOSSARY_FILE, MEMORY_FILE):
+        if (docs_dir / name).is_file():
+            texts[name] = (docs_dir / name).read_text(encoding="utf-8")
+    return check_translation_sources(texts)
 
 
 # What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give

@@ -61,7 +61,7 @@ class Entry:
 
 
 # The lower-case words of a piece of Markdown (markers, tags, links and punctuation dropped).
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
 def words(text: str) -> tuple[str, ...]:
     text = _FOOTNOTE_REF.sub(" ", _LINK.sub("] ", _TAG.sub(" ", _COMMENT.sub(" ", text))))
     return tuple(w.casefold() for w in _WORD.findall(text.replace("_", " ")))
@@ -242,9 +242,10 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
                                     f"{memory_file}: add an entry with its one English rendering"))
 
     # Enforcement: each occurrence of an entry has the entry's rendering in the paired English block.
+    block_words = [(b, spaced(b.text)) for b in vi_blocks]  # each block's words, joined once
     for entry, vi_words in usable:
         needle = " " + " ".join(vi_words) + " "
-        occurrences = [b for b in vi_blocks if needle in spaced(b.text)]
+        occurrences = [b for b, text in block_words if needle in text]
         if not occurrences:
             problems.append(Problem(memory_file, entry.line, f"entry «{entry.vi}» occurs nowhere in the document: "
                                     "remove it or correct its Vietnamese words"))
