@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.full_text import assemble, table_of_contents
+from draftsite.full_text import assemble, shallow_toc, table_of_contents
 from draftsite.model import is_document_page, language_files, load_document
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -35,3 +35,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     document = load_document(docs_dir(config), lang)
     markdown = markdown.replace(MARKER, assemble(sources, document))
     return markdown.replace(TOC_MARKER, table_of_contents(document, order, sources))
+
+
+# The full-text page's side contents list its parts and their first-level sections.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    if page.meta.get("full_text"):
+        shallow_toc(list(page.toc))
+    return context

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.structure.toc import AnchorLink
+
 from draftsite.model import Document
 from draftsite.paragraphs import SECTION_MARK
 from draftsite.sections import HEADING, front_matter_lines, headings
@@ -13,6 +15,8 @@ _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 _SECTION_ID = re.compile(r"^section_id:\s*(\S+)", re.M)
 # HTML has six heading levels; a deeper section is an h6 that tells assistive technology its level.
 MAX_HTML_LEVEL = 6
+# Deepest heading level (h3: a part's I., II., …) listed in the full-text page's side contents.
+SIDE_TOC_DEPTH = 3
 
 
 # Each section's depth in the document's outline: a part (Phần, the letter, the guide) is 1, its
@@ -96,3 +100,12 @@ def table_of_contents(document: Document, order: list[str], sources: list[str]) 
                 title = re.sub(r"\s+", " ", title).replace("\\*", "*").strip()
                 lines.append(f"{indent}- [{title}](#{section.id})")
     return "\n".join(lines)
+
+
+# The full-text page's side contents (Material's menu and table of contents): the parts and their
+# first-level sections only. The page's own contents list gives two levels per page, and every
+# deeper heading keeps its anchor; a hundred more menu entries would be laid out on every load.
+def shallow_toc(items: list[AnchorLink], depth: int = SIDE_TOC_DEPTH) -> list[AnchorLink]:
+    for item in items:
+        item.children = [] if item.level >= depth else shallow_toc(item.children, depth)
+    return items
