@@ -4,12 +4,18 @@ numbering (Part > I. > 1. > 1.1. > 1.1.1. > *), and its table of contents."""
 from __future__ import annotations
 
 import re
-
-from mkdocs.structure.toc import AnchorLink
+from typing import Protocol
 
 from draftsite.model import Document
 from draftsite.paragraphs import SECTION_MARK
 from draftsite.sections import HEADING, front_matter_lines, headings
+
+
+class TocEntry(Protocol):
+    """An entry of a page's table of contents (MkDocs' AnchorLink)."""
+    level: int
+    children: list[TocEntry]
+
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 _SECTION_ID = re.compile(r"^section_id:\s*(\S+)", re.M)
@@ -105,7 +111,7 @@ def table_of_contents(document: Document, order: list[str], sources: list[str]) 
 # The full-text page's side contents (Material's menu and table of contents): the parts and their
 # first-level sections only. The page's own contents list gives two levels per page, and every
 # deeper heading keeps its anchor; a hundred more menu entries would be laid out on every load.
-def shallow_toc(items: list[AnchorLink], depth: int = SIDE_TOC_DEPTH) -> list[AnchorLink]:
+def shallow_toc(items: list[TocEntry], depth: int = SIDE_TOC_DEPTH) -> list[TocEntry]:
     for item in items:
         item.children = [] if item.level >= depth else shallow_toc(item.children, depth)
     return items
