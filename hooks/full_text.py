@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from draftsite.full_text import Chapter, anchor_ids, assemble_html, table_of_contents, top_headings
+from draftsite.full_text import Chapter, anchor_ids, assemble_html, side_contents, table_of_contents
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -83,7 +83,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
-# The page's sidebar contents: its own headings, then each part of the document.
+# The page's side contents: its own headings, then the document's parts and their first-level sections.
 def _list_parts(page: Page, body: str) -> None:
     if page.toc.items:
-        page.toc.items[0].children += [AnchorLink(title, ident, 2) for ident, title in top_headings(body)]
+        page.toc.items[0].children += [_anchor(entry, 2) for entry in side_contents(body)]
+
+
+def _anchor(entry: tuple[str, str, list], level: int) -> AnchorLink:
+    link = AnchorLink(entry[1], entry[0], level)
+    link.children = [_anchor(child, level + 1) for child in entry[2]]
+    return link

@@ -74,7 +74,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     ids = {section: [p.id for p in entry.paragraphs] for section, entry in registry.items()}
     html, _ = anchor_paragraphs(html, first, labels, lang, ids)
     up = publishing_root(page_url(src), lang, bool(_state.get("permanent")))
-    return _HEADING_END.sub(lambda m: _section_button(m, labels, lang) + _removed_notices(m[2], lang, up), html)
+    return _HEADING_END.sub(lambda m: _section_button(m, labels, lang, _followed_by_comment_link(html, m))
+                            + _removed_notices(m[2], lang, up), html)
 
 
 # Stop when a published paragraph id has vanished; publish this draft's paragraphs for the next one.
@@ -103,14 +104,21 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
-def _section_button(match: re.Match, labels: dict[str, str], lang: str) -> str:
+# A section's citation button, inside its heading; `beside` when the section's comment link follows
+# the heading (the button then sits on that link's line).
+def _section_button(match: re.Match, labels: dict[str, str], lang: str, beside: bool) -> str:
     label = labels.get(match[2])
     if label is None:
         return match[0]
     name = html_lib.escape(t("cite.section.label", lang, label=label), quote=True)
-    return (f'{match[1]}<button type="button" class="cite-button cite-button--section" data-cite-target="{match[2]}" '
-            f'data-cite-label="{html_lib.escape(label, quote=True)}" aria-label="{name}" hidden>'
-            f'{html_lib.escape(t("cite.section", lang))}</button>{match[3]}')
+    css = "cite-button cite-button--section" + (" cite-button--beside" if beside else "")
+    return (f'{match[1]}<button type="button" class="{css}" data-cite-label="{html_lib.escape(label, quote=True)}" '
+            f'aria-label="{name}">{html_lib.escape(t("cite.section", lang))}</button>{match[3]}')
+
+
+# Whether the section's comment link comes right after this heading.
+def _followed_by_comment_link(html: str, match: re.Match) -> bool:
+    return html.startswith('<p class="comment-link"', match.end())
 
 
 # Notices at the addresses of a section's removed paragraphs (shown only when the address is opened).

@@ -202,15 +202,19 @@ def link_within(html: str, pages: set[str]) -> str:
     return _HREF.sub(within, html)
 
 
-# The (id, text) of the assembled document's top-level headings (its parts), for a contents list.
-def top_headings(html: str) -> list[tuple[str, str]]:
-    found = []
+# The assembled document's parts (h2) and their first-level sections (h3) as (id, text, children),
+# for the page's side contents: every deeper heading keeps its anchor and is listed in the page's
+# own contents, but a hundred more menu entries would be laid out on every load.
+def side_contents(html: str) -> list[tuple[str, str, list]]:
+    parts: list[tuple[str, str, list]] = []
     for match in _HTML_HEADING.finditer(html):
         ident = _ID_ATTR.search(match[2] or "")
-        if match[1] == "2" and ident:
-            text = re.sub(r"<a class=\"headerlink\".*?</a>|<button.*?</button>", "", match[3], flags=re.S)
-            found.append((ident[1], html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip()))
-    return found
+        if not ident or match[1] not in ("2", "3") or (match[1] == "3" and not parts):
+            continue
+        text = re.sub(r'<a class="headerlink".*?</a>|<button.*?</button>', "", match[3], flags=re.S)
+        entry = (ident[1], html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip(), [])
+        (parts.append(entry) if match[1] == "2" else parts[-1][2].append(entry))
+    return parts
 
 
 # Every id in a piece of HTML.

@@ -112,13 +112,13 @@ def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], 
     return "".join(out), blocks
 
 
-# The "¶" link and the citation button of one block (shown on hover and keyboard focus).
+# The "¶" link and the citation button of one block: two elements, no script needed to show them
+# (the button appears once citation.js has marked the page), the cited block is the button's own.
 def _tools(block: Block, label: str, lang: str) -> str:
     citation = f"{label}, {t('label.paragraph', lang)} {block.number}"
     cite_label = html_lib.escape(t("cite.paragraph", lang, label=citation), quote=True)
     link_label = html_lib.escape(t("paragraph.link", lang, label=citation), quote=True)
     return (f'<span class="paragraph-tools" data-search-exclude>'
             f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
-            f'<button type="button" class="cite-button" data-cite-target="{block.id}" '
-            f'data-cite-label="{html_lib.escape(citation, quote=True)}" aria-label="{cite_label}" hidden>'
-            f'<span aria-hidden="true">“”</span></button></span>')
+            f'<button type="button" class="cite-button" data-cite-label="{html_lib.escape(citation, quote=True)}" '
+            f'aria-label="{cite_label}">“”</button></span>')

@@ -82,13 +82,14 @@
     setTimeout(function () { trigger.classList.remove("cite-button--done"); }, 1500);
   }
 
-  // Buttons rendered by the build are hidden until this script can make them work.
-  document.querySelectorAll(".cite-button[hidden]").forEach(function (b) { b.hidden = false; });
+  // Buttons rendered by the build stay hidden (CSS) until this script can make them work: one
+  // class on the root shows them all, with no work per paragraph while the page loads.
+  document.documentElement.classList.add("cite-ready");
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".cite-button[data-cite-target]");
+    var button = event.target.closest && event.target.closest(".cite-button[data-cite-label]");
     if (!button) return;
-    var target = document.getElementById(button.dataset.citeTarget);
+    var target = button.closest("[id]"); // the paragraph, list item or heading the button belongs to
     if (!target) return;
     var scope = target;
     if (/^H[1-6]$/.test(target.tagName)) {
@@ -99,17 +100,27 @@
   });
 
   // By touch: tapping a paragraph shows its link and citation button (hover shows them with a
-  // mouse, focus with a keyboard); tapping elsewhere hides them.
+  // mouse, focus with a keyboard); tapping elsewhere hides them. The open block, and the top-level
+  // block holding it, are marked "tools-open" (CSS lifts them above the text that follows).
+  var opened = [];
+  function closeTools() {
+    opened.forEach(function (el) { el.classList.remove("tools-open"); });
+    opened = [];
+  }
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest || target.closest(".paragraph-tools")) return;
     var block = target.closest("article p[id], article li[id]");
-    var opened = document.querySelectorAll(".paragraph-tools--open");
-    opened.forEach(function (el) { if (el.parentNode !== block) el.classList.remove("paragraph-tools--open"); });
+    var wasOpen = block && opened[0] === block;
+    if (opened.length && opened[0] !== block) closeTools();
     if (!block || target.closest("a, button, input, textarea, summary")) return;
-    var tools = block.querySelector(":scope > .paragraph-tools");
     var selection = window.getSelection();
-    if (tools && (!selection || selection.isCollapsed)) tools.classList.toggle("paragraph-tools--open");
+    if (!block.querySelector(":scope > .paragraph-tools") || (selection && !selection.isCollapsed)) return;
+    if (wasOpen) { closeTools(); return; }
+    var top = block;
+    while (top.parentElement && !top.parentElement.matches("article")) top = top.parentElement;
+    opened = top === block ? [block] : [block, top];
+    opened.forEach(function (el) { el.classList.add("tools-open"); });
   });
 
   // On a phone: selecting text shows one button to cite the selection.
