@@ -139,8 +139,8 @@
     if (block && block.querySelector(".cite-button")) {
       pending = block;
       pendingQuote = selection.toString().replace(/\s+/g, " ").trim();
-      bar.hidden = false;
-    } else if (!bar.matches(":focus")) {
+      if (bar.hidden) bar.hidden = false;
+    } else if (!bar.hidden && !bar.matches(":focus")) {  // typing in a field moves the caret: no work then
       pending = null;
       bar.hidden = true;
     }

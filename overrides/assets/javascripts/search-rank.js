@@ -11,10 +11,11 @@ var NUMBER = /^\d+(?:[.,]\d+)*$/;
 var AS_TYPED = 1, COMPLETION = 0.9, OTHER_NUMBER_FORM = 0.8, FOLDED = 0.5, TYPO = 0.45;
 var NEAR = 400;         // the bonus for all the words next to each other, not in order
 var FOLD_BELOW = 0.5;   // a page's sections under half its best score are folded away
-var MAX_RESULTS = 20;   // documents sent to the page: Material renders each one, open or folded
-var SNIPPET = 120;      // characters of context on each side of the matched words
+var MAX_RESULTS = 15;   // documents sent to the page: Material renders each one, open or folded
+var SNIPPET = 100;      // characters of context on each side of the matched words
 
 var docs = null;       // prepared documents, once loaded
+var locations = null;  // the documents by address, built on first use
 var vocabulary = null; // folded word → { id, number }
 var words = [];        // id → folded word
 var numbers = null;    // number value → [word ids]
@@ -88,6 +89,7 @@ function escapeHTML(text) {
 // Prepare the documents of a fetched index, and its vocabulary and postings.
 function prepare(index) {
   vocabulary = new Map();
+  locations = null;
   docs = index.docs.map(function (doc) {
     return { location: doc.l, title: doc.t, text: doc.x,
              titleTokens: tokenize(doc.t), textTokens: tokenize(doc.x),
@@ -325,6 +327,12 @@ function parse(value) {
   });
 }
 
+// The documents by address, built once (on the first query that needs it).
+function byLocation() {
+  if (!locations) locations = new Map(docs.map(function (d) { return [d.location, d]; }));
+  return locations;
+}
+
 // Material's result format: groups of documents per page, the best page first. Each group starts
 // with the page; its sections are shown open down to the best score of the next page (so that the
 // open results read in rank order), the others folded away («n more on this page») with their
@@ -350,7 +358,6 @@ function search(value) {
       terms: s.terms
     });
   });
-  var byLocation = new Map(docs.map(function (d) { return [d.location, d]; }));
   var pages = Array.from(groups.entries());
   var items = pages.map(function (entry, i) {
     var page = entry[0], hits = entry[1];
@@ -361,7 +368,7 @@ function search(value) {
     if (pageHit === hits[0]) return hits;  // the page itself is the best match: shown with its text
     var sections = hits.filter(function (hit) { return hit !== pageHit; });
     var shown = sections.filter(function (hit, k) { return k === 0 || hit.score >= threshold; });
-    var doc = byLocation.get(page);
+    var doc = byLocation().get(page);
     var head = pageHit || { location: page, title: doc ? escapeHTML(doc.title) : page, text: "", terms: {} };
     head.score = shown[shown.length - 1].score;
     sections.forEach(function (hit) { if (hit.score < head.score) hit.text = ""; });  // folded away: titles only
