@@ -62,22 +62,17 @@ def load_glossary(path: Path) -> list[tuple[str, str]]:
     return [(t.vi, t.en) for t in terms]
 
 
-# A Vietnamese term as a whole-word, case-insensitive pattern.
-@lru_cache(maxsize=1024)
-def _term_pattern(vi: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(vi.casefold()) + r"(?!\w)")
-
-
 # English terms a section must contain, for the Vietnamese terms that occur in its text (a term
 # inside a longer matched term does not count on its own).
 def required_terms(vi_text: str, glossary: list[tuple[str, str]]) -> set[str]:
     text = vi_text.casefold()
     present = set(_WORD.findall(text))
     required = set()
-    for first, folded, en, pattern in _folded_terms(tuple(glossary)):
-        if first in present and folded in text and pattern.search(text):
-            required.add(en)
-            text = pattern.sub(" ", text)
+    for first, folded, en in _folded_terms(tuple(glossary)):
+        if first in present and folded in text:
+            text, found = _blank_whole(text, folded)
+            if found:
+                required.add(en)
     return required
 
 
@@ -85,11 +80,32 @@ _WORD = re.compile(r"\w+")
 
 
 # Each glossary term folded once, with its first word (a term can only occur in a text that has
-# that word), its English term and its pattern.
+# that word) and its English term.
 @lru_cache(maxsize=8)
-def _folded_terms(glossary: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str, re.Pattern[str]]]:
-    folded = [(vi.casefold(), en, _term_pattern(vi)) for vi, en in glossary]
-    return [(next(iter(_WORD.findall(vi)), ""), vi, en, pattern) for vi, en, pattern in folded]
+def _folded_terms(glossary: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str]]:
+    return [(next(iter(_WORD.findall(vi.casefold())), ""), vi.casefold(), en) for vi, en in glossary]
+
+
+# `text` with every whole-word occurrence of `term` blanked (as the pattern «(?<!\w)term(?!\w)»
+# would), and whether there was one.
+def _blank_whole(text: str, term: str) -> tuple[str, bool]:
+    pieces, start, position, found = [], 0, text.find(term), False
+    while position != -1:
+        end = position + len(term)
+        before = text[position - 1] if position else " "
+        after = text[end] if end < len(text) else " "
+        if not _is_word(before) and not _is_word(after):
+            pieces += [text[start:position], " "]
+            start, found = end, True
+            position = text.find(term, end)
+        else:
+            position = text.find(term, position + 1)
+    return ("".join(pieces) + text[start:], True) if found else (text, False)
+
+
+# Whether a character counts as part of a word (as \w does).
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 # Glossary terms missing from an English section.

@@ -22,6 +22,7 @@ How it works, in three steps, all on the Markdown source:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -215,6 +216,29 @@ def paired_blocks(block: Block, vi_section: list[Block], en_section: list[Block]
     return en_section, False
 
 
+# All blocks' words in one string (blocks apart by a character no word has), and where each starts:
+# one scan per entry finds its occurrences in every block.
+def _joined_blocks(blocks: list[Block]) -> tuple[str, list[int]]:
+    texts = [spaced(b.text) for b in blocks]
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return "\x00".join(texts), starts
+
+
+# The blocks whose words contain `needle` (a space-delimited run of words), in block order.
+def _blocks_containing(needle: str, joined: str, starts: list[int], blocks: list[Block]) -> list[Block]:
+    found: list[Block] = []
+    position = joined.find(needle)
+    while position != -1:
+        index = bisect.bisect_right(starts, position) - 1
+        found.append(blocks[index])
+        following = starts[index + 1] if index + 1 < len(starts) else len(joined)
+        position = joined.find(needle, following)
+    return found
+
+
 # Every disagreement between the document and the memory. `vi_pages`/`en_pages`: {path: Markdown},
 # the English page of "a.md" being "a.en.md".
 def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: list[Entry],
@@ -242,10 +266,10 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
                                     f"{memory_file}: add an entry with its one English rendering"))
 
     # Enforcement: each occurrence of an entry has the entry's rendering in the paired English block.
-    block_words = [(b, spaced(b.text)) for b in vi_blocks]  # each block's words, joined once
+    joined, starts = _joined_blocks(vi_blocks)
     for entry, vi_words in usable:
         needle = " " + " ".join(vi_words) + " "
-        occurrences = [b for b, text in block_words if needle in text]
+        occurrences = _blocks_containing(needle, joined, starts, vi_blocks)
         if not occurrences:
             problems.append(Problem(memory_file, entry.line, f"entry «{entry.vi}» occurs nowhere in the document: "
                                     "remove it or correct its Vietnamese words"))
