@@ -1,7 +1,8 @@
 """Publishing benchmark: the time to publish one new draft when 0, 3 and 15 drafts are already
 online (so the new one is the 1st, 4th or 16th), in a temporary repository of tagged drafts.
 Publishing is incremental, so the cost should not grow with the number of drafts; prints the
-times and their ratios to the first.
+times and their ratios to the first. Also publishes four drafts into an empty folder and compares
+that with four builds of one draft (target: at most as long).
 
     python benchmarks/publish.py
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
-from common import ROOT, temporary  # noqa: E402
+from common import ROOT, build, temporary  # noqa: E402
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -70,9 +71,31 @@ def main() -> None:
             built = [line for line in log if " built from " in line]
             assert len(built) == 1, log
             print(f"publishing draft #{count} with {count - 1} already online: {results[count]:.2f} s")
+        # From scratch: the 4 drafts of repo-4 published into an empty folder, against 4 builds of
+        # one draft (a strict build of the latest draft's tree, as publishing runs it, caches cold).
+        scratch = publish_from_scratch(tmp / "repo-4", tmp / "scratch")
+        single = one_build(tmp / "repo-4", tmp / "single")
+        print(f"publishing 4 drafts into an empty folder: {scratch:.2f} s; one build of one draft: {single:.2f} s; "
+              f"ratio to 4 builds {scratch / (4 * single):.2f} (target ≤ 1.00)")
     base = results[1]
     print("ratios to the first draft: " + ", ".join(f"#{c}: {t / base:.2f}" for c, t in results.items())
           + " (flat = linear growth of the total, constant cost per new draft)")
+
+
+# Seconds to publish every draft of `repo` into the empty folder `out`, its caches cold.
+def publish_from_scratch(repo: Path, out: Path) -> float:
+    shutil.rmtree(repo / ".cache", ignore_errors=True)
+    start = time.perf_counter()
+    publish(repo, out, SITE)
+    return time.perf_counter() - start
+
+
+# Seconds of one strict build of `repo`'s committed tree (a fresh export, no caches).
+def one_build(repo: Path, target: Path) -> float:
+    subprocess.run(["git", "clone", "-q", "--local", str(repo), str(target)], check=True)
+    start = time.perf_counter()
+    build(target, target / "site")
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from draftsite.labels import comment_name
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
 from draftsite.strings import t
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
-from site_glue import current_language, docs_dir, language_site_dir
+from site_glue import cache_dir, current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
 PRIVACY_PAGE = "quyen-rieng-tu/"
@@ -140,7 +140,7 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
         state = status(consultation, build_date())
         notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
         script = "../../" + "../" * prefix.count("/") + SHORT_LINK_SCRIPT
-        cache = Path(config.config_file_path).parent / ".cache" / "qr"  # kept between builds (git-ignored)
+        cache = cache_dir(config) / "qr"  # kept between builds (git-ignored)
         for section in load_document(docs_dir(config), lang).sections:
             page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
             target = comment_url(consultation, section.id, section.full_label, page, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,13 @@ def language_site_dir(config: MkDocsConfig) -> Path:
     lang = current_language(config)
     root = Path(config.site_dir)
     return root if lang == DEFAULT_LANGUAGE else root / lang
+
+
+# The folder of the build caches (compiled templates, QR drawings; git-ignored): `.cache` beside
+# mkdocs.yml, or DRAFTSITE_CACHE (tools/publish.py shares one between the drafts it builds).
+def cache_dir(config: MkDocsConfig) -> Path:
+    shared = os.environ.get("DRAFTSITE_CACHE")
+    return Path(shared) if shared else Path(config.config_file_path).parent / ".cache"
 
 
 # The docs folder as a Path.

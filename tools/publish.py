@@ -168,7 +168,7 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
             files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
                      "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
             env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
-                   "BUILD_DATE": draft["date"]}
+                   "BUILD_DATE": draft["date"], "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
             for name, value in files.items():
                 (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
                 env[name] = str(tmp / f"{draft['date']}.{name}.json")
