@@ -41,6 +41,9 @@ def test_full_text_rebases_chapter_links_and_relevels_headings():
     assert rebase_url("../ha-tang/#p1-ii-2", "phan-thu-nhat/kinh-te/", "toan-van/") == "../phan-thu-nhat/ha-tang/#p1-ii-2"
     assert rebase_url("./#p1-ii-1", "phan-thu-nhat/kinh-te/", "toan-van/") == "../phan-thu-nhat/kinh-te/#p1-ii-1"
     assert rebase_url("../../toan-van/#cv", "phan-thu-nhat/kinh-te/", "toan-van/") == "#cv"
+    # From an archived draft's page to another draft's, above the draft's own root.
+    assert rebase_url("../../../../du-thao/2020-03-31/en/a/b/#x", "en/a/b/", "en/toan-van/") == (
+        "../../../du-thao/2020-03-31/en/a/b/#x")
     for kept in ("#fn:1", "https://example.org/a", "mailto:a@b.c", "/abs/", ""):
         assert rebase_url(kept, "a/b/", "toan-van/") == kept
     html = '<h1 id="p1-ii-1">1. Kinh tế</h1><p>x</p><h4 id="deep">* Sâu</h4><h2 class="c" id="unknown">T</h2>'

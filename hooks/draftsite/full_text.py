@@ -108,6 +108,7 @@ def table_of_contents(document: Document, order: list[str], sources: list[str]) 
 
 _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_ROOT = "/" + "up/" * 16
 _HTML_HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
 _ID_ATTR = re.compile(r'\sid="([^"]*)"')
 _ANY_ID = re.compile(r'\sid="([^"]+)"')
@@ -130,10 +131,12 @@ def rebase_url(url: str, source: str, target: str) -> str:
         return url
     path, sep, rest = url.partition("#") if "#" in url else (url, "", "")
     path, qsep, query = path.partition("?")
-    absolute = posixpath.normpath(posixpath.join("/" + source, path)) if path else "/" + source
+    # Resolved under a deep stand-in root, so that links above the site's own root (from an
+    # archived draft to another) keep every "../".
+    absolute = posixpath.normpath(posixpath.join(_ROOT + source, path)) if path else _ROOT + source
     if (path.endswith("/") or not path) and not absolute.endswith("/"):
         absolute += "/"
-    relative = posixpath.relpath(absolute, "/" + target) if absolute.rstrip("/") != ("/" + target).rstrip("/") else "."
+    relative = posixpath.relpath(absolute, _ROOT + target) if absolute.rstrip("/") != (_ROOT + target).rstrip("/") else "."
     if absolute.endswith("/") and not relative.endswith("/"):
         relative += "/"
     if relative == "./" and sep and not qsep:
