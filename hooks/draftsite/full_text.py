@@ -1,5 +1,5 @@
-"""Assembling the whole document as one Markdown page, its headings nested by the document's own
-numbering (Part > I. > 1. > 1.1. > 1.1.1. > *), and its table of contents."""
+"""The whole document on one page, from the chapter pages' finished HTML, its headings nested by the
+document's own numbering (Part > I. > 1. > 1.1. > 1.1.1. > *), and its table of contents."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from draftsite.model import Document
 from draftsite.paragraphs import SECTION_MARK
-from draftsite.sections import HEADING, front_matter_lines, headings
+from draftsite.sections import front_matter_lines
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 _SECTION_ID = re.compile(r"^section_id:\s*(\S+)", re.M)
@@ -39,42 +39,6 @@ def outline_depths(document: Document) -> dict[str, int]:
     for section in document.sections:
         depth(section.id)
     return depths
-
-
-# A heading line at `level` under the page's title (level 1): `#`s, text, attributes; beyond h6 an
-# h6 with `aria-level`.
-def _heading_line(level: int, text: str, attrs: str) -> str:
-    extra = f' aria-level="{level}"' if level > MAX_HTML_LEVEL else ""
-    attrs = (attrs.strip() + extra).strip()
-    return "#" * min(level, MAX_HTML_LEVEL) + f" {text}" + (f" {{ {attrs} }}" if attrs else "")
-
-
-# The pages' Markdown one after the other: front matter dropped, each heading at the level of its
-# section's depth in the document's outline (one below the page's own title); a page without a
-# heading of its own (the cover letter) gets its title as a heading.
-def assemble(sources: list[str], document: Document) -> str:
-    depths = outline_depths(document)
-    parts = []
-    for text in sources:
-        lines = text.split("\n")
-        skip = front_matter_lines(text)
-        front = "\n".join(lines[:skip])
-        found = headings(text)
-        for heading in found:
-            match = HEADING.match(lines[heading.line - 1])
-            level = depths.get(heading.id or "", heading.level) + 1
-            lines[heading.line - 1] = _heading_line(level, match["text"], match["attrs"] or "")
-        body = "\n".join(lines[skip:]).strip()
-        section = _SECTION_ID.search(front)
-        if not found:
-            title = _TITLE.search(front)
-            if title and section:
-                body = f"## {title[1].strip()} {{ #{section[1]} }}\n\n{body}"
-        first = next((h.id for h in found if h.id), None)
-        leading = section[1] if section else first
-        mark = SECTION_MARK.format(id=leading) + "\n\n" if leading else ""
-        parts.append(mark + body)
-    return "\n\n".join(parts) + "\n"
 
 
 # A nested table of contents, linking within the page: every page's first two heading levels,
