@@ -82,10 +82,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     full_text = bool(page.meta.get("full_text"))
     if not is_document_page(src) and not full_text:
         return html
-    document = load_document(docs_dir(config), lang)
-    sections = {s.id: s for s in (document.sections if full_text else document.on_page(src))}
     root_url = config.site_url.rstrip("/") + "/" + language_prefix(lang)
     html = html.replace(HOW_TO_COMMENT, how_to_comment_html(consultation, root_url, lang))
+    if full_text:  # its sections come with their links from the chapter pages (hooks/full_text.py)
+        return html
+    document = load_document(docs_dir(config), lang)
+    sections = {s.id: s for s in document.on_page(src)}
 
     def add_link(match: re.Match) -> str:
         section = sections.get(match[3])

@@ -21,7 +21,10 @@ TOC_MARKER = "<!-- document:contents -->"
 _chapters: dict[tuple[str, str], Chapter] = {}  # (language, page) → the page's finished content
 
 
-# The document pages of the nav in reading order, as files of the language being built.
+_order: dict[str, list[str]] = {}  # language → the document pages in reading order
+
+
+# The document pages of the nav in reading order, with their Markdown in the language being built.
 def _reading_order(page: Page, config: MkDocsConfig, lang: str) -> list[tuple[str, str]]:
     files = language_files(docs_dir(config), lang)
     order = []
@@ -48,6 +51,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         raise PluginError(f"{page.file.src_uri}: a page with `full_text: true` needs the marker {MARKER}")
     lang = current_language(config)
     order = _reading_order(page, config, lang)
+    _order[lang] = [path for path, _ in order]
     document = load_document(docs_dir(config), lang)
     contents = table_of_contents(document, [path for path, _ in order], [text for _, text in order])
     return markdown.replace(TOC_MARKER, contents)
@@ -70,7 +74,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
     chapters = []
-    for path, _ in _reading_order(page, config, lang):
+    for path in _order[lang]:
         if (lang, path) not in _chapters:
             raise PluginError(f"{page.file.src_uri}: {path} was not built, so the full text cannot include it")
         chapters.append(_chapters[(lang, path)])
@@ -89,6 +93,7 @@ def _list_parts(page: Page, body: str) -> None:
         page.toc.items[0].children += [_anchor(entry, 2) for entry in side_contents(body)]
 
 
+# One side-contents entry (id, text, children) as MkDocs' table-of-contents link.
 def _anchor(entry: tuple[str, str, list], level: int) -> AnchorLink:
     link = AnchorLink(entry[1], entry[0], level)
     link.children = [_anchor(child, level + 1) for child in entry[2]]
