@@ -8,13 +8,13 @@ import datetime as dt
 import logging
 import os
 import re
-import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from draftsite.background import BackgroundError, Task
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
                                     general_link_html, how_to_comment_html, load_consultation,
                                     placeholder_problem, status, status_texts)
@@ -35,7 +35,7 @@ GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 _state: dict[str, Consultation] = {}
-_writers: dict[str, tuple[threading.Thread, list[Exception]]] = {}
+_writers: dict[str, Task] = {}
 
 
 # Validate the consultation settings (idempotent: runs once per language).
@@ -116,47 +116,44 @@ def _print_address(config: MkDocsConfig, lang: str, section_id: str) -> str:
 
 
 # Start writing the short addresses (/gop-y/<id>/ redirects to the prefilled form, and its QR
-# code) while the pages are rendered: hundreds of small files, written in a thread.
+# code) while the pages are rendered: hundreds of small files, written by a second process.
 def on_files(files, config: MkDocsConfig, **kwargs):
     lang = current_language(config)
     root = language_site_dir(config) / SHORT_PATH  # computed now: the language changes during the build
-    writer = threading.Thread(target=_write_short_links, args=(config, lang, root), daemon=True)
-    _writers[lang] = (writer, [])
-    writer.start()
+    _writers[lang] = Task(_write_short_links, config, lang, root)
     return files
 
 
 # Wait for the short addresses of the language just built.
 def on_post_build(config: MkDocsConfig) -> None:
-    writer, errors = _writers.pop(current_language(config), (None, []))
-    if writer is not None:
-        writer.join()
-    if errors:
-        raise PluginError(f"writing the short comment addresses failed: {errors[0]}")
-
-
-def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
+    writer = _writers.pop(current_language(config), None)
     try:
-        consultation = _state["consultation"]
-        prefix = language_prefix(lang)
-        state = status(consultation, build_date())
-        notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
-        script = "../../" + "../" * prefix.count("/") + SHORT_LINK_SCRIPT
-        cache = cache_dir(config) / "qr"  # kept between builds (git-ignored)
-        for section in load_document(docs_dir(config), lang).sections:
-            page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
-            target = comment_url(consultation, section.id, section.full_label, page, lang)
-            folder = root / section.id
-            folder.mkdir(parents=True, exist_ok=True)
-            page_html = add_policy_meta(redirect_page(
-                target, lang, section.full_label, page=page, state=state, opens=consultation.opens.isoformat(),
-                closes=consultation.closes.isoformat(), notices=notices, read=t("short.read", lang), script=script,
-            ), [])
-            (folder / "index.html").write_text(page_html, encoding="utf-8")
-            address = short_url(config.site_url, prefix, section.id)
-            (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
-    except Exception as error:  # reported by on_post_build
-        _writers[lang][1].append(error)
+        if writer is not None:
+            writer.result()
+    except BackgroundError as error:
+        raise PluginError(f"writing the short comment addresses failed:\n{error}") from error
+
+
+# The short address page and QR code of every section of the language.
+def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
+    consultation = _state["consultation"]
+    prefix = language_prefix(lang)
+    state = status(consultation, build_date())
+    notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
+    script = "../../" + "../" * prefix.count("/") + SHORT_LINK_SCRIPT
+    cache = cache_dir(config) / "qr"  # kept between builds (git-ignored)
+    for section in load_document(docs_dir(config), lang).sections:
+        page = f"{config.site_url.rstrip('/')}/{prefix}{page_url(section.page)}#{section.id}"
+        target = comment_url(consultation, section.id, section.full_label, page, lang)
+        folder = root / section.id
+        folder.mkdir(parents=True, exist_ok=True)
+        page_html = add_policy_meta(redirect_page(
+            target, lang, section.full_label, page=page, state=state, opens=consultation.opens.isoformat(),
+            closes=consultation.closes.isoformat(), notices=notices, read=t("short.read", lang), script=script,
+        ), [])
+        (folder / "index.html").write_text(page_html, encoding="utf-8")
+        address = short_url(config.site_url, prefix, section.id)
+        (folder / "qr.svg").write_text(qr_svg(address, section.full_label, cache), encoding="utf-8")
 
 
 # Values the templates need: the status line and the general comment link.

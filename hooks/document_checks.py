@@ -2,7 +2,8 @@
 wrong: unreadable files, missing or duplicate ids, orphan footnotes, text that is not NFC, invisible
 characters, broken headings or front matter, raw HTML outside the allow-list, dead links, pages
 outside the menu, invalid data files, English pages that differ from the Vietnamese ones.
-Runs once per language (mkdocs-static-i18n builds each in turn)."""
+Runs once per language (mkdocs-static-i18n builds each in turn); the checks of the sources run in a
+second process while the pages are rendered, and stop the build before the next language."""
 
 from __future__ import annotations
 
@@ -12,25 +13,31 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from draftsite.checks import check_translations
-from draftsite.editor_checks import check_sources, located, read_sources
+from draftsite.editor_checks import located, read_sources, source_problems
 from draftsite.raw_html import unsafe_html
-from draftsite.strings import LANGUAGES
-from site_glue import current_language, docs_dir, fail, nav_files
+from site_glue import current_language, docs_dir, fail, finish_checks, nav_files, report_pending_checks, start_checks
 
 
-# Check every page and data file before any page is rendered.
+# Check every page and data file: that each is readable text at once, the rest in a second
+# process while the pages are rendered.
 @event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     texts, unreadable = read_sources(docs_dir(config))
     fail("Some files cannot be read as text; fix these and build again:", [located(p) for p in unreadable])
-    fail("Every page needs a version in each language:",
-         [located(p) for p in check_translations([rel for rel in texts if rel.endswith(".md")], LANGUAGES)])
     config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
-    problems = check_sources(texts, lang, nav_files(config.nav), config_text)
-    fail(f"The {lang!r} pages or data files need corrections; fix these and build again:",
-         [located(p) for p in problems])
+    start_checks(f"sources-{lang}", source_problems, texts, lang, nav_files(config.nav), config_text)
+
+
+# Stop before the next language is built if the sources of this one have problems.
+@event_priority(100)
+def on_post_build(config: MkDocsConfig) -> None:
+    finish_checks(f"sources-{current_language(config)}")
+
+
+# Another error stopped the build: also show what the checks found.
+def on_build_error(error: Exception, **kwargs) -> None:
+    report_pending_checks()
 
 
 # A last guard on the rendered content of each page: no script, no event handler, no script address.

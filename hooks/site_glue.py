@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from draftsite.background import BackgroundError, Task
+
 DEFAULT_LANGUAGE = "vi"
+log = logging.getLogger("mkdocs.hooks.checks")
+_pending_checks: dict[str, Task] = {}
 
 
 # The language being built, as mkdocs-static-i18n says (it builds each language in turn).
@@ -55,3 +61,40 @@ def nav_files(nav: list | None) -> list[str]:
             for value in item.values():
                 found += nav_files(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
     return [f for f in found if f.endswith(".md")]
+
+
+# Start checks in a second process while the pages are rendered; `function(*args)` returns
+# [(title, [problem, …]), …], reported by finish_checks (or report_pending_checks).
+def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
+    _pending_checks[key] = Task(function, *args)
+
+
+# Stop the build with every problem the checks started under `key` found.
+def finish_checks(key: str) -> None:
+    task = _pending_checks.pop(key, None)
+    for title, problems in _check_results(task) if task else []:
+        fail(title, problems)
+
+
+# The build stopped for another reason: show what the pending checks found too, since their
+# messages say what to fix where the other error may only be its consequence.
+def report_pending_checks() -> None:
+    tasks = list(_pending_checks.values())
+    _pending_checks.clear()
+    for task in tasks:
+        try:
+            groups = _check_results(task)
+        except PluginError as error:
+            log.error(str(error))
+            continue
+        for title, problems in groups:
+            if problems:
+                log.error(title + "".join(f"\n  - {p}" for p in problems))
+
+
+# What a check task found; a crash of the checks themselves stops the build too.
+def _check_results(task: Task) -> list[tuple[str, list[str]]]:
+    try:
+        return task.result()
+    except BackgroundError as error:
+        raise PluginError(f"the checks of the sources could not run:\n{error}") from error

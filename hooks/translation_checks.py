@@ -6,20 +6,34 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from draftsite.editor_checks import located
-from draftsite.translation_checks import check_translation_consistency, source_stamp
-from site_glue import docs_dir, fail
+from draftsite.translation_checks import source_stamp, translation_problems
+from site_glue import docs_dir, finish_checks, report_pending_checks, start_checks
 
 _checked: set[tuple] = set()
+_running: list[tuple] = []
 
 
-# Check the glossary and the translation memory before any page is rendered (once per source state:
-# mkdocs-static-i18n runs this event for each language on the same files).
+# Check the glossary and the translation memory while the pages are rendered (once per source
+# state: mkdocs-static-i18n runs this event for each language on the same files).
 @event_priority(90)
 def on_pre_build(config: MkDocsConfig) -> None:
     stamp = source_stamp(docs_dir(config))
-    if stamp in _checked:
+    if stamp in _checked or stamp in _running:
         return
-    fail("The English translation is inconsistent; fix these and build again:",
-         [located(p) for p in check_translation_consistency(docs_dir(config))])
-    _checked.add(stamp)
+    _running.append(stamp)
+    start_checks("translation", translation_problems, docs_dir(config))
+
+
+# Stop the build before the next language if the translation is inconsistent.
+@event_priority(90)
+def on_post_build(config: MkDocsConfig) -> None:
+    if _running:
+        stamp = _running.pop()
+        finish_checks("translation")
+        _checked.add(stamp)
+
+
+# Another error stopped the build: also show what the checks found.
+def on_build_error(error: Exception, **kwargs) -> None:
+    _running.clear()
+    report_pending_checks()

@@ -8,6 +8,7 @@ what to do, and no traceback; or harmless, and then the output is shown to be ri
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -20,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_env, page_html
+from draftsite.background import BackgroundError, Task
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
 from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
@@ -436,3 +438,22 @@ def test_a_damaged_qr_cache_entry_is_drawn_again(tmp_path, damage):
     assert qr_svg(address, "Góp ý", tmp_path) == fresh
     assert entry.read_text("ascii").split(" ", 1)[0].isdigit() and len(entry.read_text("ascii")) > 100
     assert [p.name for p in tmp_path.iterdir()] == [entry.name]  # no temporary file left behind
+
+
+def _exits_without_answer() -> None:
+    os._exit(3)
+
+
+def _fails() -> None:
+    raise ValueError("docs/x.md:3: broken")
+
+
+# The checks that run in a second process while pages render: their result, their failure and the
+# death of their process all reach the build, which stops.
+def test_background_work_reports_its_result_its_error_and_its_death():
+    assert Task(sorted, [3, 1, 2]).result() == [1, 2, 3]
+    assert Task(os.getpid).result() != os.getpid()  # the work did run in another process
+    with pytest.raises(BackgroundError, match=r"(?s)Traceback.*ValueError: docs/x.md:3: broken"):
+        Task(_fails).result()
+    with pytest.raises(BackgroundError, match="ended without an answer"):
+        Task(_exits_without_answer).result()

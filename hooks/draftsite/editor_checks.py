@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from draftsite.checks import Problem, check_language
+from draftsite.checks import Problem, check_language, check_translations
 from draftsite.compare_translation import translation_check
 from draftsite.data_files import check_data_text, check_glossary
 from draftsite.markdown_checks import (check_front_matter, check_heading_spaces, check_markers,
@@ -19,6 +19,7 @@ from draftsite.raw_html import check_raw_html
 from draftsite.sections import front_matter_lines
 from draftsite.site_links import check_links, check_nav
 from draftsite.source_text import check_invisible, check_tabs, decode
+from draftsite.strings import LANGUAGES
 
 GLOSSARY = "data/glossary.yml"
 
@@ -28,6 +29,16 @@ GLOSSARY = "data/glossary.yml"
 def read_sources(docs: Path) -> tuple[dict[str, str], list[Problem]]:
     return decode_sources({path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*"))
                            if path.suffix in (".md", ".yml", ".yaml") and path.is_file()})
+
+
+# Every problem of the sources for one language, in groups of (what to do, located problems).
+# `texts`: {path relative to docs: text} of every page and data file (read_sources).
+def source_problems(texts: dict[str, str], lang: str, nav: list[str], config_text: str,
+                    languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, list[str]]]:
+    pages = [rel for rel in texts if rel.endswith(".md")]
+    return [("Every page needs a version in each language:", [located(p) for p in check_translations(pages, languages)]),
+            (f"The {lang!r} pages or data files need corrections; fix these and build again:",
+             [located(p) for p in check_sources(texts, lang, nav, config_text)])]
 
 
 # The text of each file's bytes ({path relative to docs: bytes}), and the files that are not UTF-8 text.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from draftsite.checks import Problem
+from draftsite.editor_checks import located, read_sources
 from draftsite.glossary import check_glossary, parse_glossary
 from draftsite.model import file_language, is_document_page
 from draftsite.translation_memory import check_memory, load_memory
@@ -57,6 +58,14 @@ def check_translation_consistency(docs_dir: Path) -> list[Problem]:
         if (docs_dir / name).is_file():
             texts[name] = (docs_dir / name).read_text(encoding="utf-8")
     return check_translation_sources(texts)
+
+
+# The same, as one group of located problems (for the build); nothing while a file cannot be read
+# as text (the checks of the sources report it).
+def translation_problems(docs_dir: Path) -> list[tuple[str, list[str]]]:
+    texts, unreadable = read_sources(docs_dir)
+    return [] if unreadable else [("The English translation is inconsistent; fix these and build again:",
+                                   [located(p) for p in check_translation_sources(texts)])]
 
 
 # What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give
