@@ -53,20 +53,20 @@ def on_config(config: MkDocsConfig) -> None:
 # Keep published ids alive, and compare with the previous draft (once per language).
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
-    current = section_texts(docs_dir(config), lang)
+    current = {section.id for section in load_document(docs_dir(config), lang).sections}
     try:
-        retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, set(current))
+        retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
     except ValueError as error:
         raise PluginError(f"docs/{error}") from error
     _state["retired"] = retired
-    missing = vanished_ids(_state["published"], set(current), retired)
+    missing = vanished_ids(_state["published"], current, retired)
     if missing:
         listing = "\n".join(f"  - section id {ident!r} (published in {draft}) is gone" for ident, draft in missing)
         raise PluginError("A section id that readers may have cited has vanished. Keep the id, or declare it in "
                           f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:\n{listing}")
-    if _state["previous"] is not None:
-        previous = section_texts(_state["previous"], lang)
-        _state["comparisons"][lang] = (compare(previous, current), previous, current)
+    if _state["previous"] is not None:  # the texts are read only when there is a draft to compare with
+        previous, texts = section_texts(_state["previous"], lang), section_texts(docs_dir(config), lang)
+        _state["comparisons"][lang] = (compare(previous, texts), previous, texts)
 
 
 # Expand the comparison and the list of drafts.

@@ -86,7 +86,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     fail("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
          f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
          [f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})" for ident in gone])
-    (Path(config.site_dir) / REGISTRY_FILE).write_text(registry_json(_state["registry"], _state["this_draft"]), "utf-8")
+    # Written whole (then renamed): tools/publish.py starts the next draft's build when it appears.
+    registry = Path(config.site_dir) / REGISTRY_FILE
+    registry.with_suffix(".tmp").write_text(registry_json(_state["registry"], _state["this_draft"]), "utf-8")
+    registry.with_suffix(".tmp").replace(registry)
 
 
 # What the citation script needs: the draft's citation name and the interface texts.

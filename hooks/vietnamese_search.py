@@ -10,18 +10,24 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from mkdocs.exceptions import PluginError
+
+from draftsite.background import BackgroundError, Worker
 from draftsite.search_index import index_json, page_entries, stub_json
 from draftsite.strings import t
 from site_glue import DEFAULT_LANGUAGE, current_language
 
 WORKER = "assets/javascripts/search-worker.js"
+_collectors: dict[str, Worker] = {}  # per language: a second process that reads each page's sections
 _entries: dict[str, list[dict]] = {}
 _left_out: dict[str, bool] = {}  # pages whose front matter says `search: exclude: true`
 
 
 # Start an empty index for the language about to be built.
 def on_pre_build(config: MkDocsConfig) -> None:
-    _entries[current_language(config)] = []
+    lang = current_language(config)
+    _entries.pop(lang, None)
+    _collectors[lang] = Worker()
 
 
 # Material's search plugin would parse every page for an index that is replaced by a stub: tell it
@@ -33,13 +39,14 @@ def on_page_content(html: str, page: Page, **kwargs) -> str:
     return html
 
 
-# Collect the page's sections (after the other hooks have added their chrome, which is skipped).
+# Hand the page over for its sections to be read (after the other hooks have added their chrome,
+# which is skipped) while the next pages are rendered.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     context["search_worker"] = f"{WORKER}?lang={lang}"
     if _left_out.get(page.file.src_uri):
         return context
-    _entries[lang] += page_entries(page.content or "", page.url, page.title or "", t("search.footnote", lang))
+    _collectors[lang].submit(page_entries, page.content or "", page.url, page.title or "", t("search.footnote", lang))
     return context
 
 
@@ -48,8 +55,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 # search_index.json, inside its own post-build step at priority -100.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    for lang, collector in list(_collectors.items()):
+        del _collectors[lang]
+        try:
+            _entries[lang] = [entry for page in collector.results() for entry in page]
+        except BackgroundError as error:
+            raise PluginError(f"reading the pages for search failed:\n{error}") from error
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in _entries.items():
         (folder / f"index.{lang}.json").write_text(index_json(lang, entries), encoding="utf-8")
     (folder / "search_index.json").write_text(stub_json(DEFAULT_LANGUAGE), encoding="utf-8")
+
+
+# The build stopped: stop the processes reading its pages.
+def on_build_error(error: Exception, **kwargs) -> None:
+    while _collectors:
+        _collectors.popitem()[1].close()

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_env, page_html
-from draftsite.background import BackgroundError, Task
+from draftsite.background import BackgroundError, Task, Worker
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
 from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
@@ -457,3 +457,16 @@ def test_background_work_reports_its_result_its_error_and_its_death():
         Task(_fails).result()
     with pytest.raises(BackgroundError, match="ended without an answer"):
         Task(_exits_without_answer).result()
+
+
+# Page-by-page work handed to a second process comes back whole and in order, or as an error.
+def test_a_worker_returns_every_result_in_order_or_the_error():
+    worker = Worker()
+    for n in range(50):
+        worker.submit(sorted, [n, -n])
+    assert worker.results() == [[-n, n] for n in range(50)]
+    failing = Worker()
+    failing.submit(sorted, [1])
+    failing.submit(_fails)
+    with pytest.raises(BackgroundError, match="ValueError: docs/x.md:3: broken"):
+        failing.results()

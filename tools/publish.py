@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -135,14 +136,69 @@ def export(repo: Path, commit: str, target: Path) -> Path:
     return target
 
 
-# `mkdocs build --strict` of a tree, never quiet (strict mode must count the warnings); stops with its log.
+class Build:
+    """`mkdocs build --strict` of a tree in its own process, never quiet (strict mode must count
+    the warnings); `wait()` stops publishing with its log if it failed."""
+
+    # Start building `tree` into `out`.
+    def __init__(self, tree: Path, out: Path, env: dict[str, str], label: str) -> None:
+        self.label = label
+        self._stderr: str | None = None
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tree,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    # Wait for the build; raises PublishError with the end of its log if it failed.
+    def wait(self) -> None:
+        if self._stderr is None:
+            self._stderr = self._process.communicate()[1]
+        stderr = self._stderr
+        if self._process.returncode != 0:
+            log = "\n".join(line for line in stderr.splitlines() if not line.startswith("INFO"))
+            raise PublishError(f"building {self.label} failed (mkdocs build --strict):\n{log[-6000:]}")
+
+    # Wait until the build has written `path` whole (a JSON file) or has ended; raises if it failed.
+    def wait_for(self, path: Path) -> None:
+        while not _whole_json(path) and self._process.poll() is None:
+            time.sleep(0.02)
+        if not _whole_json(path):
+            self.wait()
+
+    # Stop the build (publishing failed elsewhere).
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        if self._stderr is None:
+            self._stderr = self._process.communicate()[1]
+
+
+# Whether `path` holds a whole JSON document (a draft built by older hooks writes it in place).
+def _whole_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+# The environment of a draft's builds: what the hooks read from the publishing tool.
+def _build_env(repo: Path, tmp: Path, draft: dict, history: list[dict], published: dict, site_url: str) -> dict[str, str]:
+    files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
+             "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
+    env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
+           "BUILD_DATE": draft["date"], "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
+    for name, value in files.items():
+        (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+        env[name] = str(tmp / f"{draft['date']}.{name}.json")
+    if draft["commit"] != WORKING_TREE:
+        env["SOURCE_DATE_EPOCH"] = git(repo, "log", "-1", "--format=%ct", draft["commit"]).strip()
+    return env
+
+
+# Build a tree and wait for it.
 def build(tree: Path, out: Path, env: dict[str, str], label: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=tree, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        log = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
-        raise PublishError(f"building {label} failed (mkdocs build --strict):\n{log[-6000:]}")
+    Build(tree, out, env, label).wait()
 
 
 # Publish into `out`; returns what was done, line by line. `browser`: a running Playwright Chromium for the PDFs.
@@ -159,44 +215,52 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         trees: dict[str, Path] = {}
         published: dict[str, list[str]] = {}
         previous_texts = None
-        for index, draft in enumerate(drafts):
-            tree = trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
-            texts = section_texts(tree / "docs", "vi")
-            draft["changed"] = compare(previous_texts, texts).count if previous_texts is not None else None
-            previous_texts = texts
-            history = [{k: d[k] for k in ("id", "date", "label", "changed")} for d in drafts[: index + 1]]
-            files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
-                     "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
-            env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
-                   "BUILD_DATE": draft["date"], "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
-            for name, value in files.items():
-                (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
-                env[name] = str(tmp / f"{draft['date']}.{name}.json")
-            if draft["commit"] != WORKING_TREE:
-                env["SOURCE_DATE_EPOCH"] = git(repo, "log", "-1", "--format=%ct", draft["commit"]).strip()
-            if index:
-                previous = drafts[index - 1]["date"]
-                env["PREVIOUS_DRAFT_DOCS"] = str(trees[previous] / "docs")
-                env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
-            draft["env"] = env
-            permanent = out / "du-thao" / draft["date"]
-            stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
-                                              ensure_ascii=False, default=str).encode()).hexdigest()
-            if draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
-                    or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp:
-                if permanent.exists():
-                    shutil.rmtree(permanent)
-                build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/", "DRAFT_PERMANENT": "1"},
-                      f"the draft of {draft['date']} ({draft['tag']})")
-                (permanent / MARKER).write_text(f"{draft['tag']} {draft['commit']} {stamp}\n", "utf-8")
-                built_folders.append(permanent)
-                lines.append(f"du-thao/{draft['date']}/  built from {_source(draft)}")
-            else:
-                lines.append(f"du-thao/{draft['date']}/  unchanged ({draft['tag']})")
-            published[draft["id"]] = sorted(texts)
         latest = drafts[-1]
         root_site = tmp / "root-site"
-        build(trees[latest["date"]], root_site, {**latest["env"], "SITE_URL": site_url}, "the site's root")
+        running: list[tuple[Build, dict, Path | None, str]] = []  # (build, draft, folder, stamp), in order
+        done: dict[str, str] = {}  # what became of each draft, for the editor
+        try:
+            for index, draft in enumerate(drafts):
+                tree = trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
+                texts = section_texts(tree / "docs", "vi")
+                draft["changed"] = compare(previous_texts, texts).count if previous_texts is not None else None
+                previous_texts = texts
+                history = [{k: d[k] for k in ("id", "date", "label", "changed")} for d in drafts[: index + 1]]
+                env = _build_env(repo, tmp, draft, history, published, site_url)
+                if index:
+                    previous = drafts[index - 1]["date"]
+                    env["PREVIOUS_DRAFT_DOCS"] = str(trees[previous] / "docs")
+                    env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
+                    # The previous draft's build writes its paragraph ids half-way (before its English
+                    # pages): this draft's build starts then, beside the end of the previous one.
+                    if running and running[-1][1] is drafts[index - 1]:
+                        running[-1][0].wait_for(Path(env["PREVIOUS_PARAGRAPHS_FILE"]))
+                permanent = out / "du-thao" / draft["date"]
+                stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
+                                                  ensure_ascii=False, default=str).encode()).hexdigest()
+                if draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
+                        or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp:
+                    if permanent.exists():
+                        shutil.rmtree(permanent)
+                    running.append((Build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/",
+                                                            "DRAFT_PERMANENT": "1"},
+                                          f"the draft of {draft['date']} ({draft['tag']})"), draft, permanent, stamp))
+                else:
+                    done[draft["date"]] = f"du-thao/{draft['date']}/  unchanged ({draft['tag']})"
+                if draft is latest:  # the site's root: the latest draft again, built beside its permanent folder
+                    running.append((Build(tree, root_site, {**env, "SITE_URL": site_url}, "the site's root"), {}, None, ""))
+                published[draft["id"]] = sorted(texts)
+            for build_, draft, permanent, stamp in running:
+                build_.wait()
+                if permanent is not None:
+                    (permanent / MARKER).write_text(f"{draft['tag']} {draft['commit']} {stamp}\n", "utf-8")
+                    built_folders.append(permanent)
+                    done[draft["date"]] = f"du-thao/{draft['date']}/  built from {_source(draft)}"
+            lines += [done[d["date"]] for d in drafts]
+        except BaseException:
+            for build_, *_ in running:
+                build_.stop()
+            raise
         for item in out.iterdir() if out.exists() else []:
             if item.name != "du-thao":
                 shutil.rmtree(item) if item.is_dir() else item.unlink()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import traceback
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -58,3 +59,36 @@ def _outcome(function: Callable[..., Any], args: tuple) -> tuple[str, Any]:
 def _run(send, function: Callable[..., Any], args: tuple) -> None:
     send.send(_outcome(function, args))
     send.close()
+
+
+class Worker:
+    """A second process that runs plain functions handed over one by one (page by page) while the
+    build goes on; `results()` waits for them all, in the order they were handed over."""
+
+    # Start the process (at the first hand-over).
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork") if FORK else None
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context) if FORK else None
+        self._futures: list[Future] = []
+        self._done: list[Any] = []
+
+    # Hand `function(*args)` over (function and arguments are pickled: module-level functions only).
+    def submit(self, function: Callable[..., Any], *args: Any) -> None:
+        if self._pool is None:
+            self._done.append(function(*args))
+        else:
+            self._futures.append(self._pool.submit(function, *args))
+
+    # Every result, in order; raises BackgroundError if one of the functions raised.
+    def results(self) -> list[Any]:
+        try:
+            return self._done + [future.result() for future in self._futures]
+        except Exception:  # noqa: BLE001 - reported to the build, which stops
+            raise BackgroundError(traceback.format_exc()) from None
+        finally:
+            self.close()
+
+    # Stop the process (the build stopped, or every result is in).
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
