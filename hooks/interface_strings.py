@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from draftsite.strings import STRINGS, t
 from site_glue import current_language
 
-TEMPLATE_KEYS = ("nav.breadcrumb",)
+TEMPLATE_KEYS = ("nav.breadcrumb", "palette.to_dark", "palette.to_light")
 
 
 # `ui["key"]` in templates: the string in the current language.

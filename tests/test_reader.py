@@ -356,3 +356,31 @@ def test_pdf_says_where_and_until_when_to_comment_and_numbers_its_contents(site,
     assert entry, "the contents show page numbers"
     number = int(entry[1])
     assert "[#p1-ii-1]" in re.sub(r"\s", "", pages[number - 1])
+
+
+# The light/dark toggle: the scheme follows the system until the reader chooses, the choice holds on
+# the next page before anything is drawn, the button says what a press does in the page's language,
+# and Material's palette component (which restyles the whole page when it starts) is not mounted.
+@pytest.mark.browser
+@pytest.mark.parametrize("lang,to_dark,to_light", [("vi", "Chế độ tối", "Chế độ sáng"), ("en", "Dark mode", "Light mode")])
+def test_the_colour_toggle_follows_the_system_then_the_readers_choice(browser, server, lang, to_dark, to_light):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    tab = context.new_page()
+    prefix = "" if lang == "vi" else "en/"
+    tab.goto(server + prefix + "phan-thu-nhat/kinh-te/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert tab.evaluate(scheme) == "slate"
+    assert tab.locator('[data-md-component="palette"]').count() == 0
+    toggle = tab.get_by_role("button", name=to_light, exact=True)
+    assert toggle.is_visible()
+    box = toggle.bounding_box()
+    assert box["width"] >= 40 and box["height"] >= 40
+    toggle.click()
+    assert tab.evaluate(scheme) == "default"
+    assert tab.get_by_role("button", name=to_dark, exact=True).is_visible()
+    tab.goto(server + prefix + "chi-tieu/")
+    assert tab.evaluate(scheme) == "default"  # the reader's choice outlasts the system's setting
+    tab.get_by_role("button", name=to_dark, exact=True).click()
+    tab.goto(server + prefix)
+    assert tab.evaluate(scheme) == "slate"
+    context.close()

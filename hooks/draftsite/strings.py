@@ -115,6 +115,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicators.table_name": {"vi": "Bảng các chỉ tiêu chủ yếu – {where}", "en": "Table of key targets – {where}"},
     # Interface of the templates.
     "nav.breadcrumb": {"vi": "Đường dẫn", "en": "Breadcrumb"},
+    "palette.to_dark": {"vi": "Chế độ tối", "en": "Dark mode"},
+    "palette.to_light": {"vi": "Chế độ sáng", "en": "Light mode"},
     # Paragraph links and citations.
     "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
     "cite.paragraph": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},
