@@ -1,5 +1,7 @@
 """Compile every template once: the English build reuses the Vietnamese build's compiled
-templates, and later builds reuse them from `.cache/jinja` (git-ignored; see site_glue.cache_dir)."""
+templates, and later builds reuse them from `.cache/jinja` (git-ignored; see site_glue.cache_dir).
+A second process compiles the page templates into that folder while the first pages are converted,
+so that a fresh clone does not wait for them when the first page is rendered."""
 
 from __future__ import annotations
 
@@ -8,10 +10,36 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
-from draftsite.template_cache import SharedBytecodeCache
+from draftsite.background import Task
+from draftsite.template_cache import SharedBytecodeCache, precompile
 from site_glue import cache_dir
 
+PAGE_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
 _caches: dict[Path, SharedBytecodeCache] = {}
+_compiling: list[Task] = []
+
+
+# Start compiling the page templates (once per build: the languages share them), with the
+# environment the build will have (the theme's, as the plugins change it).
+def on_files(files, config: MkDocsConfig, **kwargs):
+    if not _compiling:
+        _compiling.append(Task(_compile_templates, config, files))
+    return files
+
+
+# The templates compiled into the cache folder by a second process.
+def _compile_templates(config: MkDocsConfig, files) -> int:
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    return precompile(env, PAGE_TEMPLATES)
+
+
+# The build is over: the compiling process is done (it is never a reason to stop a build).
+def on_post_build(config: MkDocsConfig) -> None:
+    while _compiling:
+        try:
+            _compiling.pop().result()
+        except Exception:  # noqa: BLE001 - the build compiles what is missing itself
+            pass
 
 
 # Give each language's template environment the build's shared bytecode cache.
@@ -21,3 +49,8 @@ def on_env(env: Environment, config: MkDocsConfig, **kwargs) -> Environment:
         _caches[folder] = SharedBytecodeCache(folder)
     env.bytecode_cache = _caches[folder]
     return env
+
+
+# The build stopped: forget its compiling process (the next build starts its own).
+def on_build_error(error: Exception, **kwargs) -> None:
+    _compiling.clear()
