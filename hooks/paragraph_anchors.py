@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.consultation import citation_name, format_day
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, publishing_root
-from draftsite.paragraph_ids import (Registry, RemovedParagraph, assign_section, load_registry, registry_json,
+from draftsite.paragraph_ids import (BlockIds, Registry, RemovedParagraph, assign_section, load_registry, registry_json,
                                      vanished_paragraph_ids, with_retired_sections)
 from draftsite.paragraphs import anchor_paragraphs, find_blocks, section_block_texts
 from draftsite.revisions import load_retired_ids
@@ -28,6 +28,7 @@ _HEADING_END = re.compile(r'(<h[1-6] id="([^"]+)"[^>]*>.*?)(</h[1-6]>)', re.S)
 REGISTRY_FILE = "paragraphs.json"
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 _state: dict = {"registry": {}}
+
 
 
 # Read the previous draft's paragraphs (PREVIOUS_PARAGRAPHS_FILE, from the publishing tool), once.
@@ -71,7 +72,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
                 section_page = here
                 registry[section] = assign_section(section, section_page, texts, _state["previous"].get(section),
                                                    _state["previous_draft"], _state["this_draft"])
-    ids = {section: [p.id for p in entry.paragraphs] for section, entry in registry.items()}
+    ids = BlockIds(registry)
     html, _ = anchor_paragraphs(html, first, labels, lang, ids)
     up = publishing_root(page_url(src), lang, bool(_state.get("permanent")))
     return _HEADING_END.sub(lambda m: _section_button(m, labels, lang, _followed_by_comment_link(html, m))

@@ -19,10 +19,12 @@ _caches: dict[Path, SharedBytecodeCache] = {}
 _compiling: list[Task] = []
 
 
-# Start compiling the page templates (once per build: the languages share them), with the
-# environment the build will have (the theme's, as the plugins change it).
+# Start compiling the page templates when the cache folder is empty (a fresh clone; once per build:
+# the languages share them), with the environment the build will have (the theme's, as the
+# plugins change it).
 def on_files(files, config: MkDocsConfig, **kwargs):
-    if not _compiling:
+    folder = cache_dir(config) / "jinja"
+    if not _compiling and not (folder.is_dir() and any(folder.iterdir())):
         _compiling.append(Task(_compile_templates, config, files))
     return files
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,23 @@ class SectionParagraphs:
 
 
 Registry = dict[str, SectionParagraphs]
+
+
+class BlockIds(Mapping):
+    """Each section's paragraph ids in order, read from the registry when a page asks for that
+    section (not for every section of the document on every page)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+
+    def __getitem__(self, section: str) -> list[str]:
+        return [p.id for p in self._registry[section].paragraphs]
+
+    def __iter__(self):
+        return iter(self._registry)
+
+    def __len__(self) -> int:
+        return len(self._registry)
 
 
 # A whitespace-normalised paragraph text, for exact comparison.
