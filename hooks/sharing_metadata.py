@@ -42,9 +42,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
-# hreflang alternates with absolute addresses, as search engines require.
+# hreflang alternates with absolute addresses, as search engines require (they are in the head:
+# the page's body is not searched).
 def absolute_alternates(html: str, base: str) -> str:
-    return _ALTERNATE.sub(lambda m: f'{m[1]}{urljoin(base, m[2])}{m[3]}', html)
+    end = html.find("</head>")
+    end = len(html) if end < 0 else end
+    return _ALTERNATE.sub(lambda m: f'{m[1]}{urljoin(base, m[2])}{m[3]}', html[:end]) + html[end:]
 
 
 # Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
