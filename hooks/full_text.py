@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from draftsite.full_text import Chapter, anchor_ids, assemble_html, side_contents, table_of_contents
+from draftsite.background import BackgroundError, Task
+from draftsite.full_text import Chapter, assembled_page, table_of_contents
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -22,6 +23,8 @@ _chapters: dict[tuple[str, str], Chapter] = {}  # (language, page) → the page'
 
 
 _order: dict[str, list[str]] = {}  # language → the document pages in reading order
+_pages: dict[str, tuple[str, str]] = {}  # language → the full-text page's address and file
+_assembling: dict[str, Task] = {}  # language → the full text being assembled by a second process
 
 
 # The document pages of the nav in reading order, with their Markdown in the language being built.
@@ -52,6 +55,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     lang = current_language(config)
     order = _reading_order(page, config, lang)
     _order[lang] = [path for path, _ in order]
+    _pages[lang] = (page.url, page.file.src_uri)
     document = load_document(docs_dir(config), lang)
     contents = table_of_contents(document, [path for path, _ in order], [text for _, text in order])
     return markdown.replace(TOC_MARKER, contents)
@@ -66,31 +70,36 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     return html
 
 
-# Put the chapters into the full-text page (every page's content is finished before any is
-# rendered), and list the document's parts in the page's contents sidebar.
+# Every page's content is finished before any is rendered: assemble the full text in a second
+# process while the pages are rendered.
+def on_env(env, config: MkDocsConfig, **kwargs):
+    lang = current_language(config)
+    if lang in _pages:
+        url, src = _pages.pop(lang)
+        chapters = []
+        for path in _order[lang]:
+            if (lang, path) not in _chapters:
+                raise PluginError(f"{src}: {path} was not built, so the full text cannot include it")
+            chapters.append(_chapters[(lang, path)])
+        permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
+        _assembling[lang] = Task(assembled_page, chapters, load_document(docs_dir(config), lang), url, permalink)
+    return env
+
+
+# Put the chapters into the full-text page, and list the document's parts in its contents sidebar.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     if not page.meta.get("full_text"):
         return context
-    lang = current_language(config)
-    document = load_document(docs_dir(config), lang)
-    chapters = []
-    for path in _order[lang]:
-        if (lang, path) not in _chapters:
-            raise PluginError(f"{page.file.src_uri}: {path} was not built, so the full text cannot include it")
-        chapters.append(_chapters[(lang, path)])
-    permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-    body = assemble_html(chapters, document, page.url, permalink)
+    try:
+        body, anchors, parts = _assembling.pop(current_language(config)).result()
+    except BackgroundError as error:
+        raise PluginError(f"{page.file.src_uri}: assembling the full text failed:\n{error}") from error
     page.content = page.content.replace(MARKER, body)
     if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
-        page.present_anchor_ids |= set(anchor_ids(body))
-    _list_parts(page, body)
-    return context
-
-
-# The page's side contents: its own headings, then the document's parts and their first-level sections.
-def _list_parts(page: Page, body: str) -> None:
+        page.present_anchor_ids |= anchors
     if page.toc.items:
-        page.toc.items[0].children += [_anchor(entry, 2) for entry in side_contents(body)]
+        page.toc.items[0].children += [_anchor(entry, 2) for entry in parts]
+    return context
 
 
 # One side-contents entry (id, text, children) as MkDocs' table-of-contents link.

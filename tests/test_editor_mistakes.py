@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_env, page_html
-from draftsite.background import BackgroundError, Task, Worker
+from draftsite.background import NICENESS, BackgroundError, Task, Worker
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
 from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
@@ -453,6 +453,7 @@ def _fails() -> None:
 def test_background_work_reports_its_result_its_error_and_its_death():
     assert Task(sorted, [3, 1, 2]).result() == [1, 2, 3]
     assert Task(os.getpid).result() != os.getpid()  # the work did run in another process
+    assert Task(os.nice, 0).result() == min(19, os.nice(0) + NICENESS)  # and yields the CPU to the build
     with pytest.raises(BackgroundError, match=r"(?s)Traceback.*ValueError: docs/x.md:3: broken"):
         Task(_fails).result()
     with pytest.raises(BackgroundError, match="ended without an answer"):

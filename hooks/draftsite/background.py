@@ -5,11 +5,13 @@ is not held up by it. Where processes cannot be forked (Windows), the work is do
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
+NICENESS = 10  # the build's own process renders the pages: the second process yields the CPU to it
 
 
 class BackgroundError(Exception):
@@ -57,8 +59,17 @@ def _outcome(function: Callable[..., Any], args: tuple) -> tuple[str, Any]:
 
 # The forked process: run the function and send its outcome back.
 def _run(send, function: Callable[..., Any], args: tuple) -> None:
+    _yield_cpu()
     send.send(_outcome(function, args))
     send.close()
+
+
+# Lower this process's CPU priority, where the system allows it.
+def _yield_cpu() -> None:
+    try:
+        os.nice(NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 class Worker:
@@ -68,7 +79,7 @@ class Worker:
     # Start the process (at the first hand-over).
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork") if FORK else None
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context) if FORK else None
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_yield_cpu) if FORK else None
         self._futures: list[Future] = []
         self._done: list[Any] = []
 

@@ -187,3 +187,11 @@ def side_contents(html: str) -> list[tuple[str, str, list]]:
 # Every id in a piece of HTML.
 def anchor_ids(html: str) -> list[str]:
     return _ANY_ID.findall(html)
+
+
+# The full text's body, the ids of its anchors, and its side contents (assemble_html, anchor_ids,
+# side_contents), in one call: the build runs it in a second process.
+def assembled_page(chapters: list[Chapter], document: Document, url: str,
+                   permalink_title: str = "") -> tuple[str, set[str], list]:
+    body = assemble_html(chapters, document, url, permalink_title)
+    return body, set(anchor_ids(body)), side_contents(body)
