@@ -12,7 +12,8 @@ root of OUT. Before the first tag, the current commit is published as the draft 
 - Nothing that was online is dropped: a draft that mkdocs.yml once named, or that OUT holds, must
   keep its tag (or be declared in `extra.withdrawn_drafts`); otherwise publishing stops.
 - A draft folder is rebuilt only when its commit, the shared settings or the drafts before it
-  changed, so publishing twice changes no byte.
+  changed, so publishing twice changes no byte. Only the drafts that are built (and the drafts they
+  compare with) are exported; the others' section texts are kept in .cache/section-texts/.
 - `--preview` also publishes the working tree as the next draft (comparison included), before it
   is tagged; `--serve` then serves OUT at http://127.0.0.1:8000/<site path>.
 """
@@ -20,14 +21,18 @@ root of OUT. Before the first tag, the current commit is published as the draft 
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +43,7 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 from draftsite.drafts import page_dates_from_git  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
                                   lost_drafts, robots_txt, sitemap_locations, sitemap_xml, tag_date)
-from draftsite.revisions import compare, section_texts  # noqa: E402
+from draftsite.revisions import SectionText, compare, section_texts  # noqa: E402
 
 MARKER = ".published"
 WORKING_TREE = "(working tree)"
@@ -49,18 +54,28 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
-# mkdocs.yml of a commit (or of the working tree), read as MkDocs reads it.
+# mkdocs.yml of a commit (or of the working tree), read as MkDocs reads it; a commit named by its
+# hash is read once (the tags and the history name the same commits).
 def config_at(repo: Path, commit: str) -> dict:
+    if re.fullmatch(r"[0-9a-f]{40}", commit):
+        key = (str(repo), commit)
+        if key not in _configs:
+            _configs[key] = yaml_load(git(repo, "show", f"{commit}:mkdocs.yml")) or {}
+        return copy.deepcopy(_configs[key])
     text = (repo / "mkdocs.yml").read_text("utf-8") if commit == WORKING_TREE else git(repo, "show", f"{commit}:mkdocs.yml")
     return yaml_load(text) or {}
+
+
+_configs: dict[tuple[str, str], dict] = {}
 
 
 # The draft tags, oldest first: {tag, commit, date, id, label}; each checked against its mkdocs.yml.
 def draft_tags(repo: Path) -> list[dict]:
     drafts = []
-    for tag in git(repo, "tag", "-l", f"{TAG_PREFIX}*").split():
+    tags = git(repo, "tag", "-l", f"{TAG_PREFIX}*").split()
+    commits = git(repo, "rev-parse", *[f"{tag}^{{commit}}" for tag in tags]).split() if tags else []
+    for tag, commit in zip(tags, commits):
         date = tag_date(tag)
-        commit = git(repo, "rev-list", "-n", "1", tag).strip()
         settings = draft_settings(config_at(repo, commit), f"tag {tag}")
         check_tag_matches(tag, commit, settings)
         drafts.append({"tag": tag, "commit": commit, "date": date, "id": f"{TAG_PREFIX}{date}", "label": settings.label})
@@ -173,6 +188,35 @@ class Build:
             self._stderr = self._process.communicate()[1]
 
 
+# The Vietnamese sections' texts of a draft, kept in the repository's .cache by commit (and by the
+# code that reads them), so that publishing a new draft does not export and read every older one.
+def _draft_texts(repo: Path, draft: dict, tree_of) -> dict[str, SectionText]:
+    stored = None
+    if draft["commit"] != WORKING_TREE:
+        stored = repo / ".cache" / "section-texts" / f"{draft['commit']}-{_reader_version()}.json"
+        if stored.is_file():
+            try:
+                return {k: SectionText(**v) for k, v in json.loads(stored.read_text("utf-8")).items()}
+            except (ValueError, TypeError):
+                pass  # a damaged entry is read again
+    texts = section_texts(tree_of(draft) / "docs", "vi")
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        temporary = stored.with_suffix(".tmp")
+        temporary.write_text(json.dumps({k: asdict(v) for k, v in texts.items()}, ensure_ascii=False), "utf-8")
+        temporary.replace(stored)
+    return texts
+
+
+# A fingerprint of the code that reads section texts (a change to it reads every draft again).
+@functools.lru_cache(maxsize=1)
+def _reader_version() -> str:
+    digest = hashlib.sha256()
+    for source in sorted((ROOT / "hooks" / "draftsite").glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 # Whether `path` holds a whole JSON document (a draft built by older hooks writes it in place).
 def _whole_json(path: Path) -> bool:
     try:
@@ -219,27 +263,40 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         root_site = tmp / "root-site"
         running: list[tuple[Build, dict, Path | None, str]] = []  # (build, draft, folder, stamp), in order
         done: dict[str, str] = {}  # what became of each draft, for the editor
+
+        # A draft's tree, exported when first needed (only drafts that are built, and the drafts
+        # they compare with, are exported).
+        def tree_of(draft: dict) -> Path:
+            if draft["date"] not in trees:
+                trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
+            return trees[draft["date"]]
+
         try:
             for index, draft in enumerate(drafts):
-                tree = trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
-                texts = section_texts(tree / "docs", "vi")
+                texts = _draft_texts(repo, draft, tree_of)
                 draft["changed"] = compare(previous_texts, texts).count if previous_texts is not None else None
                 previous_texts = texts
                 history = [{k: d[k] for k in ("id", "date", "label", "changed")} for d in drafts[: index + 1]]
+                permanent = out / "du-thao" / draft["date"]
+                stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
+                                                  ensure_ascii=False, default=str).encode()).hexdigest()
+                rebuild = draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
+                    or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp
+                if not rebuild and draft is not latest:
+                    done[draft["date"]] = f"du-thao/{draft['date']}/  unchanged ({draft['tag']})"
+                    published[draft["id"]] = sorted(texts)
+                    continue
+                tree = tree_of(draft)
                 env = _build_env(repo, tmp, draft, history, published, site_url)
                 if index:
                     previous = drafts[index - 1]["date"]
-                    env["PREVIOUS_DRAFT_DOCS"] = str(trees[previous] / "docs")
+                    env["PREVIOUS_DRAFT_DOCS"] = str(tree_of(drafts[index - 1]) / "docs")
                     env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
                     # The previous draft's build writes its paragraph ids half-way (before its English
                     # pages): this draft's build starts then, beside the end of the previous one.
                     if running and running[-1][1] is drafts[index - 1]:
                         running[-1][0].wait_for(Path(env["PREVIOUS_PARAGRAPHS_FILE"]))
-                permanent = out / "du-thao" / draft["date"]
-                stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
-                                                  ensure_ascii=False, default=str).encode()).hexdigest()
-                if draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
-                        or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp:
+                if rebuild:
                     if permanent.exists():
                         shutil.rmtree(permanent)
                     running.append((Build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/",
@@ -291,7 +348,6 @@ def write_sitemap(out: Path, dates: list[str], site_url: str) -> None:
 
 # Serve OUT under the site's path, as the host will.
 def serve(out: Path, site_url: str, port: int = 8000) -> None:
-    import functools
     import http.server
 
     path = urlsplit(site_url).path or "/"
