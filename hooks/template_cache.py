@@ -25,7 +25,7 @@ _compiling: list[Task] = []
 def on_files(files, config: MkDocsConfig, **kwargs):
     folder = cache_dir(config) / "jinja"
     if not _compiling and not (folder.is_dir() and any(folder.iterdir())):
-        _compiling.append(Task(_compile_templates, config, files))
+        _compiling.append(Task(_compile_templates, config, files, urgent=True))
     return files
 
 

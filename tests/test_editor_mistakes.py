@@ -454,6 +454,7 @@ def test_background_work_reports_its_result_its_error_and_its_death():
     assert Task(sorted, [3, 1, 2]).result() == [1, 2, 3]
     assert Task(os.getpid).result() != os.getpid()  # the work did run in another process
     assert Task(os.nice, 0).result() == min(19, os.nice(0) + NICENESS)  # and yields the CPU to the build
+    assert Task(os.nice, 0, urgent=True).result() == os.nice(0)  # unless the build will soon wait for it
     with pytest.raises(BackgroundError, match=r"(?s)Traceback.*ValueError: docs/x.md:3: broken"):
         Task(_fails).result()
     with pytest.raises(BackgroundError, match="ended without an answer"):

@@ -22,14 +22,15 @@ class Task:
     """`function(*args)` running in a forked process; `result()` waits for what it returns."""
 
     # Start the work (a forked copy of this process runs it: nothing is pickled but the result).
-    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+    # `urgent`: the build will soon wait for it, so it keeps the build's CPU priority.
+    def __init__(self, function: Callable[..., Any], *args: Any, urgent: bool = False) -> None:
         self._value: tuple[str, Any] | None = None
         if not FORK:
             self._value = _outcome(function, args)
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(send, function, args), daemon=True)
+        self._process = context.Process(target=_run, args=(send, function, args, urgent), daemon=True)
         self._process.start()
         send.close()
 
@@ -58,8 +59,9 @@ def _outcome(function: Callable[..., Any], args: tuple) -> tuple[str, Any]:
 
 
 # The forked process: run the function and send its outcome back.
-def _run(send, function: Callable[..., Any], args: tuple) -> None:
-    _yield_cpu()
+def _run(send, function: Callable[..., Any], args: tuple, urgent: bool) -> None:
+    if not urgent:
+        _yield_cpu()
     send.send(_outcome(function, args))
     send.close()
 
