@@ -86,6 +86,15 @@ def test_english_pages_use_english_interface(site):
     assert "January 2027" in html.select_one(".consultation-status").get_text()
 
 
+# Heading links (and the full text's) are titled in the page's language: the `toc` extension has one
+# setting for both languages, set again for each.
+@pytest.mark.parametrize("url,title", [("phan-thu-nhat/kinh-te/", "Liên kết đến mục này"), ("toan-van/", "Liên kết đến mục này"),
+                                       ("en/phan-thu-nhat/kinh-te/", "Link to this section"), ("en/toan-van/", "Link to this section")])
+def test_heading_links_are_titled_in_the_pages_language(site, url, title):
+    titles = {a.get("title") for a in page_html(site, url).select("article a.headerlink")}
+    assert titles == {title}
+
+
 def test_a_missing_translation_stops_the_build(project_copy):
     (project_copy / "docs" / "phan-thu-hai" / "dot-pha.en.md").unlink()
     result = run_build(project_copy, project_copy / "site")

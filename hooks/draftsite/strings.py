@@ -116,6 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # Interface of the templates.
     "nav.breadcrumb": {"vi": "Đường dẫn", "en": "Breadcrumb"},
     "palette.to_dark": {"vi": "Chế độ tối", "en": "Dark mode"},
+    "heading.permalink": {"vi": "Liên kết đến mục này", "en": "Link to this section"},
     "palette.to_light": {"vi": "Chế độ sáng", "en": "Light mode"},
     # Paragraph links and citations.
     "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
