@@ -1,6 +1,7 @@
-"""Work that needs no rendered page (the checks of the sources, the short-address pages and their
-QR codes), done in a second process while MkDocs renders the pages, so that a build on two cores
-is not held up by it. Where processes cannot be forked (Windows), the work is done at once."""
+"""Work whose result the pages do not need at once (the checks of the sources, the short-address
+pages and their QR codes, the search entries, the full text's assembly, a fresh clone's templates),
+done in a second process while MkDocs renders the pages, so that a build on two cores is not held
+up by it. Where processes cannot be forked (Windows), the work is done at once."""
 
 from __future__ import annotations
 
