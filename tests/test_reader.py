@@ -194,6 +194,23 @@ def test_by_touch_a_paragraph_can_be_linked_and_cited_with_visible_confirmation(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("scripts", [True, False])
+def test_citation_buttons_show_only_where_scripts_can_run_them(browser, server, scripts):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=scripts)
+    tab = context.new_page()
+    messages = []
+    tab.on("console", lambda message: messages.append(message.text))
+    tab.goto(server + "phan-thu-nhat/kinh-te/")
+    button = tab.locator("#p1-ii-1-2-1 > .cite-button--section")
+    assert button.count() == 1
+    assert button.is_visible() is scripts
+    classes = tab.evaluate("document.documentElement.className").split()
+    assert ("js" in classes, "no-js" in classes) == (scripts, not scripts)
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    context.close()
+
+
+@pytest.mark.browser
 def test_tapping_cite_leaves_the_comment_link_uncovered(browser, server):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
                                   permissions=["clipboard-read", "clipboard-write"])

@@ -82,10 +82,6 @@
     setTimeout(function () { trigger.classList.remove("cite-button--done"); }, 1500);
   }
 
-  // Buttons rendered by the build stay hidden (CSS) until this script can make them work: one
-  // class on the root shows them all, with no work per paragraph while the page loads.
-  document.documentElement.classList.add("cite-ready");
-
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cite-button[data-cite-label]");
     if (!button) return;
