@@ -102,7 +102,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
         "draft": citation_name(lang, str(date)),
         "texts": json.dumps({"quote": ["«", "»"] if lang == "vi" else ["“", "”"],
                              "copied": t("cite.copied", lang), "fallback": t("cite.fallback", lang),
-                             "close": t("cite.close", lang), "selection": t("cite.selection", lang)},
+                             "close": t("cite.close", lang), "selection": t("cite.selection", lang),
+                             "link": t("paragraph.link", lang, label="{label}"),
+                             "cite": t("cite.paragraph", lang, label="{label}")},
                             ensure_ascii=False),
     }
     return context

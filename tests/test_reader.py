@@ -12,6 +12,7 @@ import pytest
 from conftest import SITE_PATH, page_html
 from draftsite.full_text import Chapter, assemble_html, outline_depths, rebase_url, relevel_headings
 from draftsite.model import build_document
+from draftsite.paragraphs import anchor_paragraphs, tools_on_demand
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -117,6 +118,64 @@ def test_full_text_contents_list_the_letter_nest_and_carry_no_citation_tools(pag
     # Tab stops before the text: only the contents' own links (and the PDF and site links).
     focusable = front.locator("a[href], button, [tabindex]")
     assert focusable.count() <= links.count() + 3
+
+
+def test_tools_on_demand_leave_each_block_its_label_and_nothing_else():
+    html, blocks = anchor_paragraphs('<h2 id="p1">P</h2>\n<p>Một.</p>\n<ul>\n<li>Hai.</li>\n</ul>', "p1",
+                                     {"p1": "Phần thứ nhất"}, "vi")
+    lean = tools_on_demand(html)
+    assert "paragraph-tools" not in lean and "cite-button" not in lean
+    assert '<p id="p1-d1" data-cite-label="Phần thứ nhất, đoạn 1">Một.</p>' in lean
+    assert '<li id="p1-d2" data-cite-label="Phần thứ nhất, đoạn 2">Hai.</li>' in lean
+    assert tools_on_demand(lean) == lean
+
+
+# The full text carries each block's citation label, the same as on its chapter page, not its tools.
+def test_full_text_blocks_carry_the_chapter_pages_citation_labels(site):
+    full = page_html(site, "toan-van/")
+    assert full.select(".paragraph-tools") == []
+    chapter = page_html(site, "phan-thu-nhat/kinh-te/")
+    blocks = chapter.select("article [id] > .paragraph-tools .cite-button")
+    assert len(blocks) > 20
+    for button in blocks:
+        block = button.find_parent(class_="paragraph-tools").parent
+        assert full.find(id=block["id"])["data-cite-label"] == button["data-cite-label"], block["id"]
+
+
+@pytest.mark.browser
+def test_full_text_paragraphs_can_be_linked_and_cited_by_pointer_touch_and_keyboard(browser, server):
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(server + "toan-van/")
+    block = tab.locator("#p1-ii-1-2-1-d2")
+    block.hover()
+    link, cite = block.locator(".paragraph-link"), block.locator(".cite-button")
+    assert link.is_visible() and link.get_attribute("href") == "#p1-ii-1-2-1-d2"
+    assert cite.get_attribute("aria-label") == "Sao chép trích dẫn Phần thứ nhất, mục II.1.2.1, đoạn 2"
+    cite.click()
+    tab.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert "Phần thứ nhất, mục II.1.2.1, đoạn 2)" in copied and copied.endswith("/toan-van/#p1-ii-1-2-1-d2")
+    tab.goto(server + "toan-van/#muc-luc")  # from the contents list, Tab reaches the paragraphs' links
+    tab.locator("#muc-luc + ul a").last.focus()
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.matches('article p[id] .paragraph-link')"):
+            break
+    else:
+        raise AssertionError("Tab does not reach a paragraph's link")
+    context.close()
+    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = phone.new_page()
+    tab.goto(server + "toan-van/")
+    block = tab.locator("#p1-ii-1-2-1-d2")
+    block.scroll_into_view_if_needed()
+    block.tap(position={"x": 40, "y": 10})
+    for target in (block.locator(".paragraph-link"), block.locator(".cite-button")):
+        assert target.is_visible()
+        box = target.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    phone.close()
 
 
 @pytest.mark.browser

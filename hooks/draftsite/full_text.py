@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from draftsite.model import Document
-from draftsite.paragraphs import SECTION_MARK
+from draftsite.paragraphs import SECTION_MARK, tools_on_demand
 from draftsite.sections import front_matter_lines
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
@@ -135,13 +135,13 @@ def split_footnotes(html: str) -> tuple[str, str]:
 
 
 # The whole document as one piece of HTML for the page at `target`: the chapters in reading order,
-# each after its section mark, and one footnotes list at the end.
+# each after its section mark, and one footnotes list at the end; paragraph tools on demand.
 def assemble_html(chapters: list[Chapter], document: Document, target: str, permalink_title: str) -> str:
     depths = outline_depths(document)
     parts, notes = [], []
     for chapter in chapters:
         body, items = split_footnotes(chapter.html)
-        body = relevel_headings(rebase_links(body, chapter.url, target), depths).strip()
+        body = relevel_headings(rebase_links(tools_on_demand(body), chapter.url, target), depths).strip()
         found = _HTML_HEADING.search(body)
         if not found and chapter.section_id:
             title = html_lib.escape(chapter.title, quote=False)

@@ -122,3 +122,18 @@ def _tools(block: Block, label: str, lang: str) -> str:
             f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
             f'<button type="button" class="cite-button" data-cite-label="{html_lib.escape(citation, quote=True)}" '
             f'aria-label="{cite_label}">“”</button></span>')
+
+
+# A block's opening tag followed by its tools (as _tools writes them): group 1 the tag without its
+# closing ">", group 2 the citation label.
+_BLOCK_WITH_TOOLS = re.compile(
+    r'(<(?:p|li) id="[^"]+"[^>]*)><span class="paragraph-tools" data-search-exclude>'
+    r'<a class="paragraph-link" href="#[^"]*" aria-label="[^"]*">¶</a>'
+    r'<button type="button" class="cite-button" data-cite-label="([^"]*)" aria-label="[^"]*">“”</button></span>')
+
+
+# The HTML with each block's tools replaced by their citation label on the block itself
+# (`data-cite-label`): for a long page, where citation.js makes a block's tools when a reader
+# reaches for them (pointer, tap, Tab key) instead of the page carrying them all.
+def tools_on_demand(html: str) -> str:
+    return _BLOCK_WITH_TOOLS.sub(r'\1 data-cite-label="\2">', html)

@@ -82,6 +82,48 @@
     setTimeout(function () { trigger.classList.remove("cite-button--done"); }, 1500);
   }
 
+  // A block's link and citation button. A long page (the full text) leaves them out and carries
+  // each block's label instead (data-cite-label on the block): they are made here when a reader
+  // reaches for them, by pointer, by touch, or with the Tab key (then all at once).
+  function toolsOf(block) {
+    var tools = block.querySelector(":scope > .paragraph-tools");
+    var label = block.dataset.citeLabel;
+    if (tools || !label) return tools;
+    tools = document.createElement("span");
+    tools.className = "paragraph-tools";
+    tools.setAttribute("data-search-exclude", "");
+    var link = document.createElement("a");
+    link.className = "paragraph-link";
+    link.href = "#" + block.id;
+    link.setAttribute("aria-label", texts.link.replace("{label}", label));
+    link.textContent = "\u00b6";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.dataset.citeLabel = label;
+    button.setAttribute("aria-label", texts.cite.replace("{label}", label));
+    button.textContent = "\u201c\u201d";
+    tools.append(link, button);
+    block.insertBefore(tools, block.firstChild);
+    return tools;
+  }
+  var BLOCKS_ON_DEMAND = "article p[data-cite-label], article li[data-cite-label]";
+  document.addEventListener("mouseover", function (event) {
+    var block = event.target.closest && event.target.closest(BLOCKS_ON_DEMAND);
+    if (block) toolsOf(block);
+  });
+  document.addEventListener("keydown", function onTab(event) {
+    if (event.key !== "Tab") return;
+    document.removeEventListener("keydown", onTab);
+    document.querySelectorAll(BLOCKS_ON_DEMAND).forEach(toolsOf);
+  });
+
+  // The citation label of a block (its button's, or its own on a long page).
+  function labelOf(block) {
+    var button = block.querySelector(":scope > .paragraph-tools .cite-button");
+    return button ? button.dataset.citeLabel : block.dataset.citeLabel;
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cite-button[data-cite-label]");
     if (!button) return;
@@ -111,7 +153,7 @@
     if (opened.length && opened[0] !== block) closeTools();
     if (!block || target.closest("a, button, input, textarea, summary")) return;
     var selection = window.getSelection();
-    if (!block.querySelector(":scope > .paragraph-tools") || (selection && !selection.isCollapsed)) return;
+    if ((selection && !selection.isCollapsed) || !toolsOf(block)) return;
     if (wasOpen) { closeTools(); return; }
     var top = block;
     while (top.parentElement && !top.parentElement.matches("article")) top = top.parentElement;
@@ -132,7 +174,7 @@
     var node = selection && !selection.isCollapsed ? selection.anchorNode : null;
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
     var block = element && element.closest ? element.closest("article p[id], article li[id]") : null;
-    if (block && block.querySelector(".cite-button")) {
+    if (block && labelOf(block)) {
       pending = block;
       pendingQuote = selection.toString().replace(/\s+/g, " ").trim();
       if (bar.hidden) bar.hidden = false;
@@ -144,7 +186,6 @@
   bar.addEventListener("mousedown", function (event) { event.preventDefault(); });
   bar.addEventListener("click", function () {
     if (!pending) return;
-    var button = pending.querySelector(".cite-button");
-    copy(citation(pending, button.dataset.citeLabel, pendingQuote || plainText(pending)), bar);
+    copy(citation(pending, labelOf(pending), pendingQuote || plainText(pending)), bar);
   });
 })();
