@@ -1,0 +1,40 @@
+"""Issue 14: the build does no work whose result it throws away (its speed is measured by
+benchmarks/, never by a timed test)."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import material
+from jinja2 import Environment, FileSystemLoader
+
+from conftest import ROOT
+from draftsite.theme_files import VisibleFilesLoader, list_visible_files_only
+
+THEME_DIRS = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
+
+
+def test_theme_files_are_listed_as_jinja_lists_them_without_hidden_folders(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "extra.css").write_text("a {}", "utf-8")
+    (tmp_path / ".icons" / "set").mkdir(parents=True)
+    (tmp_path / ".icons" / "set" / "icon.svg").write_text("<svg/>", "utf-8")
+    (tmp_path / "main.html").write_text("{{ 1 }}", "utf-8")
+    stock = FileSystemLoader([str(tmp_path)]).list_templates()
+    assert ".icons/set/icon.svg" in stock
+    env = list_visible_files_only(Environment(loader=FileSystemLoader([str(tmp_path)])))
+    assert isinstance(env.loader, VisibleFilesLoader)
+    assert env.list_templates() == [name for name in stock if not name.startswith(".")]
+    assert env.get_template(".icons/set/icon.svg").render() == "<svg/>", "hidden files still load"
+
+
+# Every static file of the theme that MkDocs copies with Jinja's own listing is in the built site.
+def test_every_static_file_of_the_theme_is_published(site):
+    skipped = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md",
+               "sitemap.xml"]
+    names = Environment(loader=FileSystemLoader(THEME_DIRS)).list_templates(
+        filter_func=lambda name: not any(fnmatch.fnmatch(name.lower(), p) for p in skipped))
+    assert len(names) > 20
+    missing = [name for name in names if not (site / name).is_file()]
+    assert missing == []
