@@ -1,5 +1,6 @@
 """Compile every template once: the English build reuses the Vietnamese build's compiled
-templates, and later builds reuse them from `.cache/jinja` (git-ignored; see site_glue.cache_dir).
+templates, plugins' own environments (Material's search) reuse them too, and later builds reuse
+them from `.cache/jinja` (git-ignored; see site_glue.cache_dir).
 A second process compiles the page templates into that folder while the first pages are converted,
 so that a fresh clone does not wait for them when the first page is rendered."""
 
@@ -7,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 from draftsite.background import Task
-from draftsite.template_cache import SharedBytecodeCache, precompile
+from draftsite.template_cache import SharedBytecodeCache, precompile, with_bytecode_cache
 from site_glue import cache_dir
 
 PAGE_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
@@ -44,13 +45,20 @@ def on_post_build(config: MkDocsConfig) -> None:
             pass
 
 
-# Give each language's template environment the build's shared bytecode cache.
-def on_env(env: Environment, config: MkDocsConfig, **kwargs) -> Environment:
+# Give every template environment the theme makes the build's shared bytecode cache: each
+# language's, and those plugins make for themselves (Material's search plugin compiled its language
+# templates anew in every build). First, before the plugins make theirs; idempotent: once per theme.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    theme = config.theme
+    if getattr(theme, "_shares_compiled_templates", False):
+        return
     folder = cache_dir(config) / "jinja"
     if folder not in _caches:
         _caches[folder] = SharedBytecodeCache(folder)
-    env.bytecode_cache = _caches[folder]
-    return env
+    theme.get_env = with_bytecode_cache(theme.get_env, _caches[folder])
+    theme._shares_compiled_templates = True
+
 
 
 # The build stopped: forget its compiling process (the next build starts its own).

@@ -10,6 +10,7 @@ import material
 from jinja2 import Environment, FileSystemLoader
 
 from conftest import ROOT
+from draftsite.template_cache import SharedBytecodeCache, with_bytecode_cache
 from draftsite.theme_files import VisibleFilesLoader, list_visible_files_only
 
 THEME_DIRS = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
@@ -38,3 +39,14 @@ def test_every_static_file_of_the_theme_is_published(site):
     assert len(names) > 20
     missing = [name for name in names if not (site / name).is_file()]
     assert missing == []
+
+
+def test_every_environment_of_the_theme_shares_compiled_templates(tmp_path):
+    (tmp_path / "page.html").write_text("{{ 1 + 1 }}", "utf-8")
+    cache = SharedBytecodeCache(tmp_path / "cache")
+    make_env = with_bytecode_cache(lambda: Environment(loader=FileSystemLoader(str(tmp_path))), cache)
+    assert make_env().get_template("page.html").render() == "2"
+    second, compiled = make_env(), []
+    second.compile = lambda *args, **kwargs: compiled.append(args) or Environment.compile(second, *args, **kwargs)
+    assert second.get_template("page.html").render() == "2"
+    assert compiled == [], "a second environment (another language, a plugin's) compiles nothing again"
