@@ -82,6 +82,9 @@
     setTimeout(function () { trigger.classList.remove("cite-button--done"); }, 1500);
   }
 
+  // Buttons rendered by the build stay hidden (CSS) until this script can make them work.
+  document.documentElement.classList.add("cite-ready");
+
   // A block's link and citation button. A long page (the full text) leaves them out and carries
   // each block's label instead (data-cite-label on the block): they are made here when a reader
   // reaches for them, by pointer, by touch, or with the Tab key (then all at once).
