@@ -254,12 +254,13 @@ def test_by_touch_a_paragraph_can_be_linked_and_cited_with_visible_confirmation(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scripts", [True, False])
-def test_citation_buttons_show_only_where_scripts_can_run_them(browser, server, scripts):
+@pytest.mark.parametrize("url", ["phan-thu-nhat/kinh-te/", "toan-van/"])
+def test_citation_buttons_show_only_where_scripts_can_run_them(browser, server, scripts, url):
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=scripts)
     tab = context.new_page()
     messages = []
     tab.on("console", lambda message: messages.append(message.text))
-    tab.goto(server + "phan-thu-nhat/kinh-te/")
+    tab.goto(server + url)
     button = tab.locator("#p1-ii-1-2-1 > .cite-button--section")
     assert button.count() == 1
     assert button.is_visible() is scripts
