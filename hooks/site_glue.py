@@ -32,6 +32,19 @@ def language_site_dir(config: MkDocsConfig) -> Path:
     return root if lang == DEFAULT_LANGUAGE else root / lang
 
 
+# Apply `adjust` to every template environment the theme makes from now on (MkDocs makes the
+# page environment, and plugins make their own, from `theme.get_env`). Once per theme and purpose:
+# on_config runs for every language.
+def adjust_theme_environments(config: MkDocsConfig, purpose: str, adjust: Callable[[Any], Any]) -> None:
+    theme = config.theme
+    marker = f"_draftsite_{purpose}"
+    if getattr(theme, marker, False):
+        return
+    make_env = theme.get_env
+    theme.get_env = lambda: adjust(make_env())
+    setattr(theme, marker, True)
+
+
 # The folder of the build caches (compiled templates, QR drawings; git-ignored): `.cache` beside
 # mkdocs.yml, or DRAFTSITE_CACHE (tools/publish.py shares one between the drafts it builds).
 def cache_dir(config: MkDocsConfig) -> Path:

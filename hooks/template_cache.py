@@ -6,14 +6,15 @@ so that a fresh clone does not wait for them when the first page is rendered."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from draftsite.background import Task
-from draftsite.template_cache import SharedBytecodeCache, precompile, with_bytecode_cache
-from site_glue import cache_dir
+from draftsite.template_cache import SharedBytecodeCache, precompile, use_bytecode_cache
+from site_glue import adjust_theme_environments, cache_dir
 
 PAGE_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
 _caches: dict[Path, SharedBytecodeCache] = {}
@@ -47,18 +48,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 # Give every template environment the theme makes the build's shared bytecode cache: each
 # language's, and those plugins make for themselves (Material's search plugin compiled its language
-# templates anew in every build). First, before the plugins make theirs; idempotent: once per theme.
+# templates anew in every build). First, before the plugins make theirs.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    theme = config.theme
-    if getattr(theme, "_shares_compiled_templates", False):
-        return
     folder = cache_dir(config) / "jinja"
     if folder not in _caches:
         _caches[folder] = SharedBytecodeCache(folder)
-    theme.get_env = with_bytecode_cache(theme.get_env, _caches[folder])
-    theme._shares_compiled_templates = True
-
+    adjust_theme_environments(config, "compiled_templates", partial(use_bytecode_cache, cache=_caches[folder]))
 
 
 # The build stopped: forget its compiling process (the next build starts its own).

@@ -6,13 +6,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 from draftsite.theme_files import list_visible_files_only
+from site_glue import adjust_theme_environments
 
 
-# Make every environment of the theme list visible files only (idempotent: once per theme object).
+# Make every environment of the theme list visible files only.
 def on_config(config: MkDocsConfig) -> None:
-    theme = config.theme
-    if getattr(theme, "_lists_visible_files_only", False):
-        return
-    make_env = theme.get_env
-    theme.get_env = lambda: list_visible_files_only(make_env())
-    theme._lists_visible_files_only = True
+    adjust_theme_environments(config, "visible_files", list_visible_files_only)

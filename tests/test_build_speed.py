@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
 from jinja2 import Environment, FileSystemLoader
 
 from conftest import ROOT
-from draftsite.template_cache import SharedBytecodeCache, with_bytecode_cache
+from site_glue import adjust_theme_environments
+from draftsite.template_cache import SharedBytecodeCache, use_bytecode_cache
 from draftsite.theme_files import VisibleFilesLoader, list_visible_files_only
 
 THEME_DIRS = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
@@ -44,9 +46,22 @@ def test_every_static_file_of_the_theme_is_published(site):
 def test_every_environment_of_the_theme_shares_compiled_templates(tmp_path):
     (tmp_path / "page.html").write_text("{{ 1 + 1 }}", "utf-8")
     cache = SharedBytecodeCache(tmp_path / "cache")
-    make_env = with_bytecode_cache(lambda: Environment(loader=FileSystemLoader(str(tmp_path))), cache)
+
+    def make_env():
+        return use_bytecode_cache(Environment(loader=FileSystemLoader(str(tmp_path))), cache)
+
     assert make_env().get_template("page.html").render() == "2"
     second, compiled = make_env(), []
     second.compile = lambda *args, **kwargs: compiled.append(args) or Environment.compile(second, *args, **kwargs)
     assert second.get_template("page.html").render() == "2"
     assert compiled == [], "a second environment (another language, a plugin's) compiles nothing again"
+
+
+# on_config runs once per language: the theme's environments are adjusted once for each purpose.
+def test_theme_environments_are_adjusted_once_per_purpose_whatever_the_languages():
+    theme = SimpleNamespace(get_env=lambda: [])
+    config = SimpleNamespace(theme=theme)
+    for _ in ("vi", "en"):
+        adjust_theme_environments(config, "a", lambda env: env + ["a"])
+        adjust_theme_environments(config, "b", lambda env: env + ["b"])
+    assert theme.get_env() == ["a", "b"]

@@ -4,7 +4,6 @@ environment) and between builds (in a folder, git-ignored), so every template is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, TemplateNotFound, meta
 from jinja2.bccache import Bucket
@@ -59,11 +58,7 @@ def precompile(env: Environment, roots: list[str]) -> int:
     return len(seen)
 
 
-# `make_env`, whose environments use `cache`.
-def with_bytecode_cache(make_env: Callable[[], Environment], cache: SharedBytecodeCache) -> Callable[[], Environment]:
-    def make_env_with_cache() -> Environment:
-        env = make_env()
-        env.bytecode_cache = cache
-        return env
-
-    return make_env_with_cache
+# The environment, with `cache` as its bytecode cache.
+def use_bytecode_cache(env: Environment, cache: SharedBytecodeCache) -> Environment:
+    env.bytecode_cache = cache
+    return env
