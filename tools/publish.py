@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
+from build_processes import start_build  # noqa: E402
+
 from draftsite.drafts import page_dates_from_git  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
                                   lost_drafts, robots_txt, sitemap_locations, sitemap_xml, tag_date)
@@ -152,40 +154,41 @@ def export(repo: Path, commit: str, target: Path) -> Path:
 
 
 class Build:
-    """`mkdocs build --strict` of a tree in its own process, never quiet (strict mode must count
-    the warnings); `wait()` stops publishing with its log if it failed."""
+    """`mkdocs build --strict` of a tree in its own process (forked from the build server, see
+    build_processes.py), never quiet (strict mode must count the warnings); `wait()` stops
+    publishing with its log if it failed."""
 
-    # Start building `tree` into `out`.
+    # Start building `tree` into `out`; its log goes to a temporary file.
     def __init__(self, tree: Path, out: Path, env: dict[str, str], label: str) -> None:
         self.label = label
-        self._stderr: str | None = None
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tree,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        descriptor, log = tempfile.mkstemp(prefix="mkdocs-build-", suffix=".log")
+        os.close(descriptor)
+        self._log = Path(log)
+        self._process = start_build(tree, out, {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
+                                    self._log)
 
     # Wait for the build; raises PublishError with the end of its log if it failed.
     def wait(self) -> None:
-        if self._stderr is None:
-            self._stderr = self._process.communicate()[1]
-        stderr = self._stderr
-        if self._process.returncode != 0:
-            log = "\n".join(line for line in stderr.splitlines() if not line.startswith("INFO"))
+        self._process.join()
+        log = self._log.read_text("utf-8", errors="replace") if self._log.exists() else ""
+        self._log.unlink(missing_ok=True)
+        if self._process.exitcode != 0:
+            log = "\n".join(line for line in log.splitlines() if not line.startswith("INFO"))
             raise PublishError(f"building {self.label} failed (mkdocs build --strict):\n{log[-6000:]}")
 
     # Wait until the build has written `path` whole (a JSON file) or has ended; raises if it failed.
     def wait_for(self, path: Path) -> None:
-        while not _whole_json(path) and self._process.poll() is None:
+        while not _whole_json(path) and self._process.is_alive():
             time.sleep(0.02)
         if not _whole_json(path):
             self.wait()
 
     # Stop the build (publishing failed elsewhere).
     def stop(self) -> None:
-        if self._process.poll() is None:
+        if self._process.is_alive():
             self._process.kill()
-        if self._stderr is None:
-            self._stderr = self._process.communicate()[1]
+        self._process.join()
+        self._log.unlink(missing_ok=True)
 
 
 # The Vietnamese sections' texts of a draft, kept in the repository's .cache by commit (and by the
@@ -260,7 +263,9 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         published: dict[str, list[str]] = {}
         previous_texts = None
         latest = drafts[-1]
-        root_site = tmp / "root-site"
+        # The root is built beside OUT (same file system), so that it is moved into place, not copied.
+        out.parent.mkdir(parents=True, exist_ok=True)
+        root_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-root-", dir=out.parent)) / "site"
         running: list[tuple[Build, dict, Path | None, str]] = []  # (build, draft, folder, stamp), in order
         done: dict[str, str] = {}  # what became of each draft, for the editor
 
@@ -305,7 +310,12 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                 else:
                     done[draft["date"]] = f"du-thao/{draft['date']}/  unchanged ({draft['tag']})"
                 if draft is latest:  # the site's root: the latest draft again, built beside its permanent folder
-                    running.append((Build(tree, root_site, {**env, "SITE_URL": site_url}, "the site's root"), {}, None, ""))
+                    # It skips the checks of the sources: the same tree's permanent build runs them, and
+                    # publishing stops if that build fails.
+                    root_env = {**env, "SITE_URL": site_url}
+                    if rebuild:
+                        root_env["SOURCES_CHECKED_BY_ANOTHER_BUILD"] = "1"
+                    running.append((Build(tree, root_site, root_env, "the site's root"), {}, None, ""))
                 published[draft["id"]] = sorted(texts)
             for build_, draft, permanent, stamp in running:
                 build_.wait()
@@ -317,12 +327,14 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         except BaseException:
             for build_, *_ in running:
                 build_.stop()
+            shutil.rmtree(root_site.parent, ignore_errors=True)
             raise
         for item in out.iterdir() if out.exists() else []:
             if item.name != "du-thao":
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
         out.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(root_site, out, dirs_exist_ok=True)
+        move_into(root_site, out)
+        shutil.rmtree(root_site.parent)
         lines.append(f"/ (root)          the draft of {latest['date']}, from {_source(latest)}")
     write_sitemap(out, [d["date"] for d in drafts], site_url)
     if pdf:
@@ -330,6 +342,15 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         for path in make_pdfs(out, browser) + [p for folder in built_folders for p in make_pdfs(folder, browser)]:
             lines.append(f"PDF  {path.relative_to(out)}")
     return notes + lines
+
+
+# Move everything in `source` into `target`, merging folders that `target` already has.
+def move_into(source: Path, target: Path) -> None:
+    for item in source.iterdir():
+        if item.is_dir() and (target / item.name).is_dir():
+            move_into(item, target / item.name)
+        else:
+            item.replace(target / item.name)
 
 
 # Where a draft was built from, for the editor: "du-thao-2020-03-31 (commit 1a2b3c4d5e)".
