@@ -77,8 +77,12 @@ def nav_files(nav: list | None) -> list[str]:
 
 
 # Start checks in a second process while the pages are rendered; `function(*args)` returns
-# [(title, [problem, …]), …], reported by finish_checks (or report_pending_checks).
+# [(title, [problem, …]), …], reported by finish_checks (or report_pending_checks). Skipped when the
+# publishing tool checks this same tree in another build (SOURCES_CHECKED_BY_ANOTHER_BUILD: the site's
+# root is the latest draft again, and its permanent folder's build runs every check).
 def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
+    if os.environ.get("SOURCES_CHECKED_BY_ANOTHER_BUILD"):
+        return
     _pending_checks[key] = Task(function, *args)
 
 

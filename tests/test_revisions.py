@@ -398,6 +398,36 @@ def test_a_warning_stops_publishing(clone, tmp_path):
     assert "building the draft of 2020-05-15" in str(stopped.value) and "khong-co.md" in str(stopped.value)
 
 
+def test_a_mistake_in_the_latest_drafts_sources_stops_publishing_before_the_root_changes(clone, tmp_path):
+    # The site's root skips the checks of the sources (its tree is the latest draft's, checked by
+    # that draft's own build): the mistake must still stop publishing, named by the draft's build.
+    edit(clone, "docs/phan-thu-nhat/kinh-te.md", "nâng cao đời sống nhân dân.\n", "nâng cao đời\u200b sống nhân dân.\n")
+    git(clone, "commit", "-qam", "A pasted invisible character")
+    git(clone, "tag", "-d", f"du-thao-{SECOND}")
+    git(clone, "tag", "-a", f"du-thao-{SECOND}", "-m", "Retagged with an invisible character")
+    with pytest.raises(PublishError) as stopped:
+        publish(clone, tmp_path / "out", SITE)
+    assert "building the draft of 2020-05-15" in str(stopped.value)
+    assert "invisible character U+200B" in str(stopped.value) and "phan-thu-nhat/kinh-te.md" in str(stopped.value)
+    assert not (tmp_path / "out" / "index.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out-root-")] == []
+
+
+def test_each_draft_is_built_with_the_code_of_its_own_tree(clone, tmp_path):
+    # Builds are forked from a process that has loaded the publishing tool (and this checkout's
+    # hooks): a draft's build must still run the hooks of the commit it is built from.
+    edit(clone, "hooks/draftsite/strings.py", '"comment.privacy": {"vi": "Quyền riêng tư"',
+         '"comment.privacy": {"vi": "Quyền riêng tư của bạn"')
+    git(clone, "commit", "-qam", "A new interface label")
+    git(clone, "tag", "-d", f"du-thao-{SECOND}")
+    git(clone, "tag", "-a", f"du-thao-{SECOND}", "-m", "Retagged with new code")
+    publish(clone, tmp_path / "out", SITE)
+    page = "phan-thu-nhat/kinh-te/index.html"
+    assert "Quyền riêng tư của bạn" in (tmp_path / "out" / page).read_text("utf-8")
+    assert "Quyền riêng tư của bạn" in (tmp_path / "out" / "du-thao" / SECOND / page).read_text("utf-8")
+    assert "Quyền riêng tư của bạn" not in (tmp_path / "out" / "du-thao" / FIRST / page).read_text("utf-8")
+
+
 def test_a_vanished_section_id_stops_the_build(clone, tmp_path):
     (clone / "docs" / "data" / "ma-muc-da-bo.yml").unlink()
     remove_section(clone, "phan-thu-nhat/ha-tang.md", "### \\* Hạ tầng đô thị: { #p1-ii-2-2-do-thi }")
