@@ -79,18 +79,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
                             + _removed_notices(m[2], lang, up), html)
 
 
-# Stop when a published paragraph id has vanished; publish this draft's paragraphs for the next one.
-def on_post_build(config: MkDocsConfig) -> None:
+# Once every page has its paragraph ids (before the pages are rendered): stop when a published
+# paragraph id has vanished; publish this draft's paragraphs for the next one.
+def on_env(env, config: MkDocsConfig, **kwargs):
     if current_language(config) != DEFAULT_LANGUAGE:
-        return
+        return env
     gone = vanished_paragraph_ids(_state["previous"], _state["registry"])
     fail("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
          f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
          [f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})" for ident in gone])
     # Written whole (then renamed): tools/publish.py starts the next draft's build when it appears.
     registry = Path(config.site_dir) / REGISTRY_FILE
+    registry.parent.mkdir(parents=True, exist_ok=True)
     registry.with_suffix(".tmp").write_text(registry_json(_state["registry"], _state["this_draft"]), "utf-8")
     registry.with_suffix(".tmp").replace(registry)
+    return env
 
 
 # What the citation script needs: the draft's citation name and the interface texts.

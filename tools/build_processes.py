@@ -11,6 +11,7 @@ runs MkDocs' own command line in the tree it builds, as `python -m mkdocs` would
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import sys
 import sysconfig
@@ -30,6 +31,11 @@ PRELOAD = [
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
+
+
+# Start the server now (it imports the packages while the caller prepares the first build).
+def warm_up() -> None:
+    multiprocessing.forkserver.ensure_running()
 
 
 # Start `mkdocs build --strict -d out` of `tree` with exactly the environment `env`, its output

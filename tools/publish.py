@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from build_processes import start_build  # noqa: E402
+from build_processes import start_build, warm_up  # noqa: E402
 
 from draftsite.drafts import page_dates_from_git  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
@@ -250,6 +250,7 @@ def build(tree: Path, out: Path, env: dict[str, str], label: str) -> None:
 
 # Publish into `out`; returns what was done, line by line. `browser`: a running Playwright Chromium for the PDFs.
 def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bool = False, browser=None) -> list[str]:
+    warm_up()
     drafts, notes = plan(repo, out, preview)
     site_url = site_url.rstrip("/") + "/"
     shared = {k: v for k, v in ((config_at(repo, WORKING_TREE if preview else "HEAD").get("extra") or {})
@@ -297,8 +298,8 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                     previous = drafts[index - 1]["date"]
                     env["PREVIOUS_DRAFT_DOCS"] = str(tree_of(drafts[index - 1]) / "docs")
                     env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
-                    # The previous draft's build writes its paragraph ids half-way (before its English
-                    # pages): this draft's build starts then, beside the end of the previous one.
+                    # The previous draft's build writes its paragraph ids once it has read its Vietnamese
+                    # pages, before rendering them: this draft's build starts then, beside the rest of it.
                     if running and running[-1][1] is drafts[index - 1]:
                         running[-1][0].wait_for(Path(env["PREVIOUS_PARAGRAPHS_FILE"]))
                 if rebuild:
