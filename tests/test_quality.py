@@ -113,6 +113,16 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server):
     context.close()
 
 
+# Material fetches sitemap.xml beside each hreflang alternate of a page: every page folder, in both
+# languages, has one (empty but for the root's and the language's), so no page load ends in a 404.
+def test_every_page_folder_has_the_sitemap_material_looks_for(site):
+    pages = [path.parent for path in site.rglob("index.html") if "gop-y" not in path.relative_to(site).parts]
+    assert len(pages) > 60
+    missing = [str(folder.relative_to(site)) for folder in pages if not (folder / "sitemap.xml").is_file()]
+    assert missing == []
+    assert "<url>" in (site / "sitemap.xml").read_text("utf-8") and "<url>" in (site / "en" / "sitemap.xml").read_text("utf-8")
+
+
 def test_every_page_carries_a_strict_content_security_policy(site):
     for lang in ("vi", "en"):
         for path in language_pages(site, lang):

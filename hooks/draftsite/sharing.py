@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 _SKIP = re.compile(r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle|removed-paragraph)"[^>]*>.*?</\1>', re.S)
@@ -21,3 +22,14 @@ def description_from_html(html: str, limit: int = 160) -> str:
             cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
             return cut + "…"
     return ""
+
+
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+# An empty sitemap.xml in each of `folders` (created if need be) that has none yet.
+def write_empty_sitemaps(folders: list[Path]) -> None:
+    for folder in folders:
+        if not (folder / "sitemap.xml").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
