@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.indicators import (KINDS, MARKER, DataError, IndicatorData, check_markers, check_official_lists,
@@ -21,6 +22,7 @@ from site_glue import current_language, docs_dir, fail, language_site_dir
 DATA_FILE = "data/chi-tieu.yml"
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$", re.M)
 _data: dict[str, IndicatorData] = {}
+_slots: dict[tuple[str, str], dict[str, str]] = {}  # (language, page) → {slot in the Markdown: its HTML}
 
 
 # Load and validate the data once per language build, then check every page's markers and official
@@ -40,7 +42,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
          "correct the one that is wrong):", problems)
 
 
-# Check the official lists on their page, then expand the markers into tables and charts.
+# Render each marker's tables and charts (errors name the marker's line) and leave a slot for them
+# in the Markdown: Markdown would otherwise parse tens of kilobytes of finished HTML.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     lang = current_language(config)
     data = _data[lang]
@@ -48,15 +51,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         return markdown
     count = 0
     offset = _front_matter_offset(page)
+    slots = _slots[(lang, page.file.src_uri)] = {}
 
     def expand(match: re.Match) -> str:
         nonlocal count
         count += 1
         headings = HEADING_ID.findall(markdown, 0, match.start())
         line = offset + markdown.count("\n", 0, match.start()) + 1
-        return _render(match, page, data, lang, config, count, headings[-1] if headings else None, line)
+        slot = f"<!-- indicators-slot-{count} -->"
+        slots[slot] = _render(match, page, data, lang, config, count, headings[-1] if headings else None, line)
+        return f"\n{slot}\n"
 
     return MARKER.sub(expand, markdown)
+
+
+# Put the tables and charts into their slots, before any other hook reads the page's content.
+@event_priority(110)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    for slot, rendered in _slots.pop((current_language(config), page.file.src_uri), {}).items():
+        if slot not in html:
+            raise PluginError(f"{page.file.src_uri}: an indicators marker did not reach the page as a block of its "
+                              "own; put each <!-- indicators:… --> marker on its own line, outside lists and code")
+        html = html.replace(slot, rendered, 1)
+    return html
 
 
 # Write the downloads (CSV, JSON) of the language just built.
@@ -101,4 +118,4 @@ def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config:
     name = t("indicators.table_name", lang, where=section.label if section else page.title)
     html = (render_table(chosen, lang, links, name) + render_chart(chosen, lang, f"chart-{section_id or 'page'}-{count}")  # unique in the full text too
             + render_downloads(lang, here))
-    return f'\n<div class="indicators" markdown="0">{html}</div>\n'
+    return f'<div class="indicators" markdown="0">{html}</div>'
