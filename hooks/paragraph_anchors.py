@@ -64,16 +64,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     sections = document.on_page(src)
     first = page.meta.get("section_id") or (sections[0].id if sections else "doc")
     registry: Registry = _state["registry"]
+    blocks = find_blocks(html, first)
     if lang == DEFAULT_LANGUAGE:
         here = page_url(src)
-        found = section_block_texts(find_blocks(html, first))
+        found = section_block_texts(blocks)
         for section, texts in {**{s.id: [] for s in sections}, **found}.items():
             if section not in registry:
                 section_page = here
                 registry[section] = assign_section(section, section_page, texts, _state["previous"].get(section),
                                                    _state["previous_draft"], _state["this_draft"])
     ids = BlockIds(registry)
-    html, _ = anchor_paragraphs(html, first, labels, lang, ids)
+    html, _ = anchor_paragraphs(html, first, labels, lang, ids, blocks)
     up = publishing_root(page_url(src), lang, bool(_state.get("permanent")))
     return _HEADING_END.sub(lambda m: _section_button(m, labels, lang, _followed_by_comment_link(html, m))
                             + _removed_notices(m[2], lang, up), html)

@@ -93,9 +93,11 @@ def section_block_texts(blocks: list[_Found]) -> dict[str, list[str]]:
 
 # The HTML with paragraph ids, links and citation buttons, and the blocks, in order. `ids` gives
 # each section's block ids in order (from the paragraph registry); without it, blocks are numbered.
+# `found`: find_blocks(content, first_section), when the caller has it already.
 def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], lang: str,
-                      ids: dict[str, list[str]] | None = None) -> tuple[str, list[Block]]:
-    found = find_blocks(content, first_section)
+                      ids: dict[str, list[str]] | None = None,
+                      found: list[_Found] | None = None) -> tuple[str, list[Block]]:
+    found = find_blocks(content, first_section) if found is None else found
     out: list[str] = []
     blocks: list[Block] = []
     counts: dict[str, int] = {}
