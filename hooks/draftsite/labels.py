@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ _NUMBER = re.compile(r"^[0-9]+$")
 _PARTS = ("p1", "p2")
 # Id roots: the report's parts, the discussion guide, the report's title page and theme, the letter.
 ROOTS = ("p1", "p2", "gy", "bao-cao", "chu-de", "cv")
+_ROOTS_LONGEST_FIRST = sorted(ROOTS, key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class IdParts:
 
 # The parts of a section id: root, part, document numbering, suffix.
 def split_id(section_id: str) -> IdParts:
-    root = next((r for r in sorted(ROOTS, key=len, reverse=True) if section_id == r or section_id.startswith(r + "-")), None)
+    root = next((r for r in _ROOTS_LONGEST_FIRST if section_id == r or section_id.startswith(r + "-")), None)
     if root is None:
         raise ValueError(f"section id {section_id!r} does not start with one of: {', '.join(ROOTS)}")
     parts = section_id[len(root) :].strip("-").split("-") if section_id != root else []
@@ -37,7 +39,8 @@ def split_id(section_id: str) -> IdParts:
     return IdParts(root, part, ".".join(numbering), parts)
 
 
-# Heading text as plain words: no markup, no "*" marker, no trailing colon.
+# Heading text as plain words: no markup, no "*" marker, no trailing colon (each title cleaned once).
+@functools.lru_cache(maxsize=4096)
 def clean_title(title: str) -> str:
     title = re.sub(r"(?<!\\)<[^>]+>", " ", title)  # inline HTML tags (not escaped "\<")
     title = re.sub(r"(?<!\\)\*\*", "", title)  # bold markers
