@@ -82,7 +82,9 @@ def on_env(env, config: MkDocsConfig, **kwargs):
                 raise PluginError(f"{src}: {path} was not built, so the full text cannot include it")
             chapters.append(_chapters[(lang, path)])
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-        _assembling[lang] = Task(assembled_page, chapters, load_document(docs_dir(config), lang), url, permalink)
+        # Urgent: the full-text page is rendered soon after, and its rendering waits for this.
+        _assembling[lang] = Task(assembled_page, chapters, load_document(docs_dir(config), lang), url, permalink,
+                                 urgent=True)
     return env
 
 
