@@ -65,3 +65,16 @@ def test_theme_environments_are_adjusted_once_per_purpose_whatever_the_languages
         adjust_theme_environments(config, "a", lambda env: env + ["a"])
         adjust_theme_environments(config, "b", lambda env: env + ["b"])
     assert theme.get_env() == ["a", "b"]
+
+
+# Publishing reads every draft's mkdocs.yml with libyaml: the same settings as MkDocs' own reading,
+# and MkDocs' reading where libyaml's safe loader refuses a tag.
+def test_publishing_reads_mkdocs_yml_as_mkdocs_does():
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    from mkdocs.utils.yaml import yaml_load
+    from publish import _read_config
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert _read_config(text) == yaml_load(text)
+    assert _read_config("site_url: !ENV [NO_SUCH_VARIABLE, 'https://x/']\n") == {"site_url": "https://x/"}
+    assert _read_config("f: !!python/name:os.path.join\n") == yaml_load("f: !!python/name:os.path.join\n")
