@@ -40,6 +40,13 @@ def edit(repo: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), "utf-8")
 
 
+# Commit the changes in `repo` and move the latest draft's tag onto that commit.
+def retag_latest(repo: Path, message: str) -> None:
+    git(repo, "commit", "-qam", message)
+    git(repo, "tag", "-d", f"du-thao-{SECOND}")
+    git(repo, "tag", "-a", f"du-thao-{SECOND}", "-m", f"Retagged: {message}")
+
+
 def remove_section(repo: Path, rel: str, heading: str) -> None:
     path = repo / "docs" / rel
     text = path.read_text("utf-8")
@@ -390,9 +397,7 @@ def test_the_placeholder_form_stops_publishing(clone, tmp_path):
 
 def test_a_warning_stops_publishing(clone, tmp_path):
     edit(clone, "docs/phan-thu-nhat/kinh-te.md", "nâng cao đời sống nhân dân.\n", "nâng cao đời sống nhân dân. [x](khong-co.md)\n")
-    git(clone, "commit", "-qam", "A broken link")
-    git(clone, "tag", "-d", f"du-thao-{SECOND}")
-    git(clone, "tag", "-a", f"du-thao-{SECOND}", "-m", "Retagged with a broken link")
+    retag_latest(clone, "A broken link")
     with pytest.raises(PublishError) as stopped:
         publish(clone, tmp_path / "out", SITE)
     assert "building the draft of 2020-05-15" in str(stopped.value) and "khong-co.md" in str(stopped.value)
@@ -402,9 +407,7 @@ def test_a_mistake_in_the_latest_drafts_sources_stops_publishing_before_the_root
     # The site's root skips the checks of the sources (its tree is the latest draft's, checked by
     # that draft's own build): the mistake must still stop publishing, named by the draft's build.
     edit(clone, "docs/phan-thu-nhat/kinh-te.md", "nâng cao đời sống nhân dân.\n", "nâng cao đời\u200b sống nhân dân.\n")
-    git(clone, "commit", "-qam", "A pasted invisible character")
-    git(clone, "tag", "-d", f"du-thao-{SECOND}")
-    git(clone, "tag", "-a", f"du-thao-{SECOND}", "-m", "Retagged with an invisible character")
+    retag_latest(clone, "A pasted invisible character")
     with pytest.raises(PublishError) as stopped:
         publish(clone, tmp_path / "out", SITE)
     assert "building the draft of 2020-05-15" in str(stopped.value)
@@ -418,9 +421,7 @@ def test_each_draft_is_built_with_the_code_of_its_own_tree(clone, tmp_path):
     # hooks): a draft's build must still run the hooks of the commit it is built from.
     edit(clone, "hooks/draftsite/strings.py", '"comment.privacy": {"vi": "Quyền riêng tư"',
          '"comment.privacy": {"vi": "Quyền riêng tư của bạn"')
-    git(clone, "commit", "-qam", "A new interface label")
-    git(clone, "tag", "-d", f"du-thao-{SECOND}")
-    git(clone, "tag", "-a", f"du-thao-{SECOND}", "-m", "Retagged with new code")
+    retag_latest(clone, "A new interface label")
     publish(clone, tmp_path / "out", SITE)
     page = "phan-thu-nhat/kinh-te/index.html"
     assert "Quyền riêng tư của bạn" in (tmp_path / "out" / page).read_text("utf-8")
