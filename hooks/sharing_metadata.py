@@ -8,9 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
 from draftsite.publishing import robots_txt, sitemap_xml
