@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,24 @@ def retag_latest(repo: Path, message: str) -> None:
     git(repo, "commit", "-qam", message)
     git(repo, "tag", "-d", f"du-thao-{SECOND}")
     git(repo, "tag", "-a", f"du-thao-{SECOND}", "-m", f"Retagged: {message}")
+
+
+# Processes still writing to a build's log when publishing has stopped: a build, or a process a
+# build started, left behind (waited for up to two seconds while they die).
+def leftover_build_processes() -> list[str]:
+    for _ in range(20):
+        found = []
+        for stdout in Path("/proc").glob("[0-9]*/fd/1"):
+            try:
+                target = os.readlink(stdout)
+            except OSError:
+                continue
+            if "mkdocs-build-" in target:
+                found.append(f"process {stdout.parts[2]} writing to {target}")
+        if not found:
+            return []
+        time.sleep(0.1)
+    return found
 
 
 def remove_section(repo: Path, rel: str, heading: str) -> None:
@@ -401,6 +421,7 @@ def test_a_warning_stops_publishing(clone, tmp_path):
     with pytest.raises(PublishError) as stopped:
         publish(clone, tmp_path / "out", SITE)
     assert "building the draft of 2020-05-15" in str(stopped.value) and "khong-co.md" in str(stopped.value)
+    assert leftover_build_processes() == []
 
 
 def test_a_mistake_in_the_latest_drafts_sources_stops_publishing_before_the_root_changes(clone, tmp_path):
@@ -414,6 +435,7 @@ def test_a_mistake_in_the_latest_drafts_sources_stops_publishing_before_the_root
     assert "invisible character U+200B" in str(stopped.value) and "phan-thu-nhat/kinh-te.md" in str(stopped.value)
     assert not (tmp_path / "out" / "index.html").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out-root-")] == []
+    assert leftover_build_processes() == []
 
 
 def test_each_draft_is_built_with_the_code_of_its_own_tree(clone, tmp_path):

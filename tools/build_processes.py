@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import signal
 import sys
 import sysconfig
 import types
@@ -53,6 +54,17 @@ def start_build(tree: Path, out: Path, env: dict[str, str], log: Path) -> multip
     return process
 
 
+# Stop a build and every process it started (its second processes would otherwise wait forever
+# for work from a build that is gone, and keep the server alive with them).
+def stop_build(process: multiprocessing.process.BaseProcess) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # the group is gone, or not made yet
+        if process.is_alive():
+            process.kill()
+    process.join()
+
+
 # The folders of the Python installation: modules from there are the same for every tree.
 def _installed_folders() -> tuple[str, ...]:
     paths = sysconfig.get_paths()
@@ -72,8 +84,10 @@ def _inside(path: str, folders: tuple[str, ...]) -> bool:
     return (str(Path(path).resolve()) + os.sep).startswith(folders)
 
 
-# The build's process: forget what is not installed, then run MkDocs' command line in `tree`.
+# The build's process: its own process group (stop_build ends it with every process it started),
+# forget what is not installed, then run MkDocs' command line in `tree`.
 def _build(tree: str, out: str, env: dict[str, str], log: str) -> None:
+    os.setpgid(0, 0)
     descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(descriptor, 1)
     os.dup2(descriptor, 2)

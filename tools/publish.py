@@ -42,7 +42,7 @@ import yaml  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # noqa: E402
 
-from build_processes import start_build, warm_up  # noqa: E402
+from build_processes import start_build, stop_build, warm_up  # noqa: E402
 
 from draftsite.drafts import page_dates_from_git  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
@@ -197,11 +197,9 @@ class Build:
         if not _whole_json(path):
             self.wait()
 
-    # Stop the build (publishing failed elsewhere).
+    # Stop the build and every process it started (publishing failed elsewhere).
     def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
+        stop_build(self._process)
         self._log.unlink(missing_ok=True)
 
 
