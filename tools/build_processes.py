@@ -3,9 +3,10 @@ has imported MkDocs, Material, Markdown and the other installed packages once: e
 publish starts with them loaded instead of importing them again (about a third of a second each).
 
 The server is multiprocessing's "forkserver": a clean, single-threaded process, so forking is safe
-even when the caller runs threads (a test's web server, a browser driver). Each build's process
-forgets every module that is not installed (the publishing tool's own, the project's hooks) and
-runs MkDocs' own command line in the tree it builds, as `python -m mkdocs` would there.
+even when the caller runs threads (a test's web server, a browser driver). It loads nothing of the
+project (only PRELOAD; the caller's main script is hidden from it), and each build's process keeps
+only the installation's folders on sys.path before it runs MkDocs' own command line in the tree it
+builds, as `python -m mkdocs` would there: a draft is built with its own tree's hooks.
 """
 
 from __future__ import annotations
@@ -65,18 +66,12 @@ def stop_build(process: multiprocessing.process.BaseProcess) -> None:
     process.join()
 
 
-# The folders of the Python installation: modules from there are the same for every tree.
+# The folders of the Python installation: what is imported from there is the same for every tree.
 def _installed_folders() -> tuple[str, ...]:
     paths = sysconfig.get_paths()
     folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, paths["stdlib"], paths["platstdlib"],
                paths["purelib"], paths["platlib"]}
     return tuple(str(Path(folder).resolve()) + os.sep for folder in folders)
-
-
-# Whether a loaded module comes from the installation (kept) rather than from a project folder.
-def _installed(module: object, folders: tuple[str, ...]) -> bool:
-    file = getattr(module, "__file__", None)
-    return file is None or _inside(file, folders)
 
 
 # Whether `path` lies in one of `folders` (each ending with a separator).
@@ -85,7 +80,7 @@ def _inside(path: str, folders: tuple[str, ...]) -> bool:
 
 
 # The build's process: its own process group (stop_build ends it with every process it started),
-# forget what is not installed, then run MkDocs' command line in `tree`.
+# the caller's project folders off sys.path, then MkDocs' command line in `tree`.
 def _build(tree: str, out: str, env: dict[str, str], log: str) -> None:
     os.setpgid(0, 0)
     descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -93,9 +88,6 @@ def _build(tree: str, out: str, env: dict[str, str], log: str) -> None:
     os.dup2(descriptor, 2)
     os.close(descriptor)
     folders = _installed_folders()
-    for name, module in list(sys.modules.items()):
-        if name not in ("__main__", "__mp_main__") and not _installed(module, folders):
-            del sys.modules[name]
     sys.path[:] = [tree] + [entry for entry in sys.path if entry and _inside(entry, folders)]
     os.chdir(tree)
     os.environ.clear()
