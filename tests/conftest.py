@@ -1,5 +1,11 @@
 """Shared fixtures: one strict build of the whole site per test session, HTML helpers, a local
-HTTP server for the built site, and headless Chromium (Debian's) driven by Playwright."""
+HTTP server for the built site, and headless Chromium (Debian's) driven by Playwright.
+
+The tests test the software, not the editors' current content: every build here is of the tests'
+own snapshot of the document (`tests/fixture/`: `docs/` and `mkdocs.yml`, the first draft with the
+sample form), with the repository's code (`hooks/`, `overrides/`). Whatever the editors publish in
+`docs/` and `mkdocs.yml` (a real form, a second draft, responses, a closed consultation) leaves the
+suite green; the workflow's strict build of every draft is what checks their content."""
 
 from __future__ import annotations
 
@@ -24,8 +30,11 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
 ]
-PROJECT_FILES = ("docs", "hooks", "overrides", "mkdocs.yml")
-SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+FIXTURE = ROOT / "tests" / "fixture"  # the tests' own document and settings
+FIXTURE_DOCS = FIXTURE / "docs"
+FIXTURE_CONFIG = FIXTURE / "mkdocs.yml"
+CODE_FILES = ("hooks", "overrides")  # taken from the repository: the software under test
+SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", FIXTURE_CONFIG.read_text("utf-8"), re.M)[1]
 SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
 
 
@@ -62,12 +71,12 @@ def site_url(origin) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, browser, origin) -> Path:
+def site(tmp_path_factory, browser, origin, fixture_project) -> Path:
     """The whole site, built once per session as the publishing workflow builds it —
     `mkdocs build --strict`, then the PDFs (tools/make_pdf.py) — for the local server's address,
     so that absolute links (canonical, hreflang, comment pages) stay on this machine."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out, SITE_URL=origin[2])
+    result = run_build(fixture_project, out, SITE_URL=origin[2])
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     sys.path.insert(0, str(ROOT / "tools"))
     from make_pdf import make_pdfs
@@ -76,17 +85,27 @@ def site(tmp_path_factory, browser, origin) -> Path:
     return out
 
 
+# A buildable project in `target`: the tests' document and settings (tests/fixture/) with the
+# repository's code (hooks/, overrides/). Returns `target`.
+def assemble_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(FIXTURE_DOCS, target / "docs")
+    shutil.copy2(FIXTURE_CONFIG, target / "mkdocs.yml")
+    for name in CODE_FILES:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory) -> Path:
+    """The project the session's site is built from (see assemble_project)."""
+    return assemble_project(tmp_path_factory.mktemp("project"))
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project's sources, for builds on crafted bad input."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        target = tmp_path / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target)
-    return tmp_path
+    """A throw-away project (the tests' document, the repository's code), for builds on crafted input."""
+    return assemble_project(tmp_path)
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,11 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, _QuietHandler, page_html, run_build
+from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, page_html, run_build
 from draftsite.consultation import ConfigError, load_consultation, status
 
 SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+CONFIG = yaml.safe_load(FIXTURE_CONFIG.read_text("utf-8").replace("!ENV", ""))
 SETTINGS = CONFIG["extra"]["consultation"]
 FIELDS = {v: k for k, v in SETTINGS["form"]["fields"].items()}  # entry.NNN -> named field
 
@@ -83,7 +83,7 @@ def test_general_link_and_status_on_every_page(site):
 def test_discussion_guide_items_link_to_the_report_and_the_form(site):
     html = page_html(site, "goi-y-thao-luan/")
     spans = html.select("span.guide-links")
-    mapping = yaml.safe_load((ROOT / "docs" / "data" / "goi-y-lien-ket.yml").read_text("utf-8"))
+    mapping = yaml.safe_load((FIXTURE_DOCS / "data" / "goi-y-lien-ket.yml").read_text("utf-8"))
     assert len(spans) == sum(len(v) for v in mapping.values())
     for span in spans:
         targets = [a for a in span.select("a") if "comment-link" not in a.get("class", [])]

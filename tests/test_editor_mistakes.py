@@ -20,7 +20,7 @@ from typing import Callable
 import pytest
 import yaml
 
-from conftest import ROOT, build_env, page_html
+from conftest import FIXTURE, FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, build_env, page_html
 from draftsite.background import NICENESS, BackgroundError, Task, Worker
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
@@ -244,9 +244,9 @@ HARMLESS = [
 
 
 def _source_files() -> dict[str, bytes]:
-    files = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in (ROOT / "docs").rglob("*")
+    files = {p.relative_to(FIXTURE).as_posix(): p.read_bytes() for p in FIXTURE_DOCS.rglob("*")
              if p.is_file() and p.suffix in (".md", ".yml")}
-    files["mkdocs.yml"] = (ROOT / "mkdocs.yml").read_bytes()
+    files["mkdocs.yml"] = FIXTURE_CONFIG.read_bytes()
     return files
 
 

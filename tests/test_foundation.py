@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SITE_URL, language_pages, page_html, run_build
+from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, SITE_URL, language_pages, page_html, run_build
 
 SOURCE = ROOT / "source" / "du-thao-2020-03-31.md.txt"  # the original as received (a copy of shared/source)
 SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -149,18 +150,46 @@ def tokens(text: str) -> Counter:
     return Counter(text.split())
 
 
-def test_document_text_is_the_source_text_word_for_word():
-    source = tokens(SOURCE.read_text(encoding="utf-8"))
-    pages = Counter()
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
+FIRST_DRAFT = "du-thao-2020-03-31"
+
+
+# The Vietnamese document pages of the first draft as the repository holds it: its tag, or, before
+# the first tag, main's latest commit while mkdocs.yml still names that draft. {path: text}
+def first_draft_pages() -> dict[str, str]:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    if git("tag", "-l", FIRST_DRAFT).strip():
+        ref = FIRST_DRAFT
+    else:
+        config = git("show", "HEAD:mkdocs.yml")
+        assert f"id: {FIRST_DRAFT}" in config, (f"the first draft has no tag {FIRST_DRAFT} and main no longer names it: "
+                                                f"tag the commit it was published from (editor guide, section 6)")
+        ref = "HEAD"
+    names = git("ls-tree", "-r", "--name-only", ref, "docs").split("\n")
+    return {name[len("docs/"):]: git("show", f"{ref}:{name}") for name in names if name.endswith(".md")}
+
+
+# The words of the document pages (Vietnamese; the cover letter, report and discussion guide).
+def document_tokens(pages: dict[str, str]) -> Counter:
+    words = Counter()
+    for rel, text in sorted(pages.items()):
         if rel.endswith(".en.md") or not rel.startswith(("cong-van", "bao-cao/", "phan-thu-", "goi-y")):
             continue
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-        pages += tokens(text)
-    assert pages - source == Counter(), "words on the site that the source does not have"
-    assert source - pages == Counter(), "words of the source missing from the site"
+        words += tokens(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S))
+    return words
+
+
+@pytest.mark.parametrize("which", ["the tests' snapshot", "the first draft in git"])
+def test_document_text_is_the_source_text_word_for_word(which):
+    source = tokens(SOURCE.read_text(encoding="utf-8"))
+    if which == "the first draft in git":
+        pages = first_draft_pages()
+    else:
+        pages = {p.relative_to(FIXTURE_DOCS).as_posix(): p.read_text("utf-8") for p in FIXTURE_DOCS.rglob("*.md")}
+    words = document_tokens(pages)
+    assert words - source == Counter(), "words on the site that the source does not have"
+    assert source - words == Counter(), "words of the source missing from the site"
 
 
 def test_home_page_says_draft_and_links_to_every_part(site):
@@ -216,3 +245,21 @@ def test_mkdocs_config_is_strict_and_has_no_third_party_fonts():
     assert config["strict"] is True
     assert config["theme"]["font"] is False
     assert config["site_url"] == ["SITE_URL", SITE_URL] and SITE_URL.startswith("https://")
+
+
+# What editors own in mkdocs.yml (the pages, the consultation, withdrawn drafts): the tests keep their
+# own; everything else is the software's and must be the same in the tests' copy.
+def _without_editor_keys(config: dict) -> dict:
+    config = dict(config)
+    config.pop("nav", None)
+    config.pop("exclude_docs", None)
+    config["extra"] = {k: v for k, v in (config.get("extra") or {}).items() if k not in ("consultation", "withdrawn_drafts")}
+    return config
+
+
+def test_the_tests_settings_follow_the_sites_except_what_editors_own():
+    def read(path: Path) -> dict:
+        return yaml.safe_load(path.read_text("utf-8").replace("!ENV", ""))
+
+    assert _without_editor_keys(read(FIXTURE_CONFIG)) == _without_editor_keys(read(ROOT / "mkdocs.yml")), (
+        "mkdocs.yml changed outside nav/extra.consultation: make the same change in tests/fixture/mkdocs.yml")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, language_pages, page_html, run_build
+from conftest import ROOT, assemble_project, language_pages, page_html, run_build
 
 
 DOCUMENT_URLS = [u for u in (
@@ -51,7 +51,7 @@ def test_paragraph_ids_are_the_same_in_both_languages(site):
 
 def test_paragraph_ids_are_stable_across_builds(site, tmp_path):
     again = tmp_path / "again"
-    result = run_build(ROOT, again)
+    result = run_build(assemble_project(tmp_path / "project"), again)
     assert result.returncode == 0, result.stderr
     for url in DOCUMENT_URLS:
         assert paragraph_ids(site, url) == paragraph_ids(again, url)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_FILES, ROOT, broken_internal_links, build_env
+from conftest import ROOT, assemble_project, broken_internal_links, build_env
 
 sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
@@ -130,12 +130,7 @@ def snapshot(out: Path, name: Path) -> Path:
 def scenario(tmp_path_factory, browser):
     """The editor guide followed literally on a fresh repository. Returns a dict of outputs and logs."""
     tmp = tmp_path_factory.mktemp("drafts")
-    repo = tmp / "repo"
-    repo.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name,
-                                                                **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
+    repo = assemble_project(tmp / "repo")
     # The organiser's form, set as the editor guide says (publishing refuses the placeholder).
     link = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
             "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")

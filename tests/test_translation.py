@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, language_pages, page_html, run_build
+from conftest import FIXTURE_DOCS, ROOT, language_pages, page_html, run_build
 from draftsite.checks import check_translations
 from draftsite.compare_translation import translation_problems
 from draftsite.glossary import load_glossary, missing_terms
 from draftsite.numbers import numbers_en, numbers_vi
 from draftsite.sections import split_sections
 
-DOCS = ROOT / "docs"
+DOCS = FIXTURE_DOCS
 VI_PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
 DOCUMENT = [p for p in VI_PAGES if p.relative_to(DOCS).as_posix().startswith(("cong-van", "bao-cao/", "phan-thu-", "goi-y"))]
 GLOSSARY = load_glossary(DOCS / "data" / "glossary.yml")

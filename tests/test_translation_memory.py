@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, language_pages, page_html, run_build
+from conftest import FIXTURE_DOCS, ROOT, language_pages, page_html, run_build
 from draftsite.glossary import check_glossary, parse_glossary
 from draftsite.translation_checks import check_translation_consistency
 from draftsite.translation_memory import Entry, check_memory, has_rendering, load_memory, page_blocks, recurring_clauses
 
-DOCS = ROOT / "docs"
+DOCS = FIXTURE_DOCS
 THEME_VI = ("Tăng cường xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh, tinh gọn, "
             "hoạt động hiệu lực, hiệu quả")
 THEME_EN = ("strengthen the building and rectification of a clean, strong and streamlined Party and political "
