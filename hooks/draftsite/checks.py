@@ -17,11 +17,17 @@ _CODE = re.compile(r"`[^`\n]*`")
 
 @dataclass(frozen=True)
 class Problem:
+    """A mistake in a source file: where it is, and what to do, for the editor (in Vietnamese where
+    the check says it, `vi`) and in English for the log."""
+
     file: str
     line: int
     message: str
+    vi: str = ""
 
     def __str__(self) -> str:
+        if self.vi:
+            return f"{self.file}:{self.line}: {self.vi} (English: {self.message})"
         return f"{self.file}:{self.line}: {self.message}"
 
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import math
+import re
+
 from draftsite.checks import Problem
 from draftsite.numbers import numbers_en, numbers_vi
 from draftsite.sections import split_sections
+from draftsite.translation_memory import Block, page_blocks
+
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 
 
 # Human-readable differences between a Vietnamese page and its English translation.
@@ -64,6 +70,8 @@ def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, docu
         first = next(e for v, e in zip(vi, en, strict=True) if v.id != e.id)
         return [Problem(en_rel, first.line, f"section {{ #{first.id} }} is out of order: the English sections must "
                         f"come in the order of {vi_rel}")]
+    if document:
+        problems += block_problems(vi_rel, vi_text, en_rel, en_text)
     for section in vi:
         other = en_by_id[section.id]
         if other.level != section.level:
@@ -79,6 +87,84 @@ def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, docu
                                     f"{vi_rel} (missing in English: {missing or 'none'}; extra in English: "
                                     f"{extra or 'none'}): write the same numbers, in English notation (11.1, 21,521)"))
     return problems
+
+
+# The kind of a block of the document: the English pages take the Vietnamese paragraph ids block by
+# block, so both languages must have the same kinds of blocks in the same order.
+def block_kind(block: Block) -> str:
+    if "#^" in block.key:
+        return f"footnote [^{block.key.split('#^', 1)[1]}]"
+    if block.text.startswith("|"):
+        return "table"
+    return "list item" if _LIST_ITEM.match(block.text) else "paragraph"
+
+
+# Each section's blocks (paragraphs, list items, tables, footnotes), headings left out.
+def section_blocks(rel: str, text: str) -> dict[str, list[Block]]:
+    sections: dict[str, list[Block]] = {}
+    for block in page_blocks(rel, text):
+        section, position = block.key.split("#", 1)
+        if position != "0":
+            sections.setdefault(section, []).append(block)
+    return sections
+
+
+# Where the English has one block fewer or more than the Vietnamese: the position whose removal from
+# the longer list lines up the lengths of the rest best (the English runs to a steady multiple of the
+# Vietnamese length, so a skipped paragraph shows as a break in that ratio).
+def _gap(longer: list[Block], shorter: list[Block], longer_is_vi: bool) -> int:
+    def cost(skip: int) -> float:
+        rest = longer[:skip] + longer[skip + 1:]
+        ratios = [math.log((len(s.text) + 20) / (len(o.text) + 20)) for o, s in zip(rest, shorter)]
+        if not longer_is_vi:
+            ratios = [-r for r in ratios]
+        middle = sorted(ratios)[len(ratios) // 2] if ratios else 0.0
+        return sum(abs(r - middle) for r in ratios)
+    return min(range(len(longer)), key=cost)
+
+
+# The sections whose English does not have the same blocks as the Vietnamese: the build names the
+# section and the first block that differs.
+def block_problems(vi_rel: str, vi_text: str, en_rel: str, en_text: str) -> list[Problem]:
+    vi, en = section_blocks(vi_rel, vi_text), section_blocks(en_rel, en_text)
+    headings = {s.id: s.line for s in split_sections(en_text)}
+    problems = []
+    for section, vi_blocks in vi.items():
+        en_blocks = en.get(section, [])
+        vi_kinds, en_kinds = [block_kind(b) for b in vi_blocks], [block_kind(b) for b in en_blocks]
+        if vi_kinds == en_kinds:
+            continue
+        first = next((i for i, (a, b) in enumerate(zip(vi_kinds, en_kinds)) if a != b), min(len(vi_kinds), len(en_kinds)))
+        if abs(len(vi_kinds) - len(en_kinds)) == 1:
+            longer_is_vi = len(vi_kinds) > len(en_kinds)
+            longer, shorter = (vi_blocks, en_blocks) if longer_is_vi else (en_blocks, vi_blocks)
+            gap = _gap(longer, shorter, longer_is_vi)
+            if [block_kind(b) for i, b in enumerate(longer) if i != gap] == [block_kind(b) for b in shorter]:
+                first = gap
+        vi_block = vi_blocks[first] if first < len(vi_blocks) else None
+        en_block = en_blocks[first] if first < len(en_blocks) else None
+        line = en_block.line if en_block else (en_blocks[-1].line if en_blocks else headings.get(section, 1))
+        said = (f"the Vietnamese {vi_block and block_kind(vi_block)} {first + 1} ({vi_rel}, line {vi_block.line}: "
+                f"«{_opening(vi_block.text)}»)" if vi_block else f"the Vietnamese has no block {first + 1}")
+        english = f"«{_opening(en_block.text)}» ({block_kind(en_block)})" if en_block else "none"
+        vi_said = (f"khối {first + 1} của bản tiếng Việt ({vi_rel}, dòng {vi_block.line}: «{_opening(vi_block.text)}»)"
+                   if vi_block else f"bản tiếng Việt không có khối {first + 1}")
+        problems.append(Problem(en_rel, line, (
+            f"section {{ #{section} }}: the English has {len(en_kinds)} blocks (paragraphs, list items, tables, "
+            f"footnotes), the Vietnamese {len(vi_kinds)}; the first that differs is block {first + 1}: {said}, "
+            f"English: {english}. Give the English the same paragraphs, list items and footnotes in the same order: "
+            "translate the missing one, or join or remove the extra one"),
+            vi=(f"mục {{ #{section} }}: bản tiếng Anh có {len(en_kinds)} khối (đoạn, mục liệt kê, bảng, chú thích), "
+                f"bản tiếng Việt có {len(vi_kinds)}; khối khác đầu tiên là khối {first + 1}: {vi_said}. Bản tiếng Anh "
+                "phải có đúng các đoạn, mục liệt kê và chú thích như bản tiếng Việt, cùng thứ tự: dịch đoạn còn thiếu, "
+                "hoặc gộp, bỏ đoạn thừa")))
+    return problems
+
+
+# The first words of a block, for a message.
+def _opening(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
 
 
 if __name__ == "__main__":
