@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
-from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, format_date,
+from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, fill_draft_markers,
+                                    format_date,
                                     general_link_html, how_to_comment_html, load_consultation,
                                     placeholder_problem, status, status_texts)
 from draftsite.csp import add_policy_meta
@@ -65,6 +66,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def build_date() -> dt.date:
     value = os.environ.get("BUILD_DATE")
     return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+# The draft's label and date where a page names them (`<!-- draft:label -->`, `<!-- draft:date -->`).
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    return fill_draft_markers(markdown, _state["consultation"], current_language(config))
 
 
 # Put a prefilled comment link under every section heading of a document page.

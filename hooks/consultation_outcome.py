@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 
 from draftsite.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
 from draftsite.consultation import build_day, load_consultation, status
-from draftsite.drafts import load_drafts
-from draftsite.model import is_document_page, load_document, neutral_path, page_url, relative_link
+from draftsite.drafts import load_drafts, outcome_scope
+from draftsite.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
 from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
 from draftsite.responses import ResponseError, load_responses
@@ -48,12 +48,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
     except ValueError as error:
         raise PluginError(f"docs/{error}") from error
+    # Counts and responses are main's, published with every draft: they may name any draft of the
+    # repository and any section of any of them.
+    scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))
+    sections |= scope.sections
     try:
-        responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, {d.date.isoformat() for d in drafts})
+        responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
+                                   f"docs/{RESPONSES_FILE}")
     except ResponseError as error:
         raise PluginError(f"Responses to comments: {error}") from error
     _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
-                  responses=responses, consultation=load_consultation(config.extra))
+                  responses=responses, consultation=load_consultation(config.extra), scope=scope)
 
 
 # Expand the outcome marker into totals, tables, chart and responses.
@@ -63,8 +68,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     lang = current_language(config)
     drafts = _state["drafts"]
     outcome = render_outcome(_state["counts"], _state["rejected"], _state["responses"], _state["document"],
-                             {d.date.isoformat(): d.label[lang] for d in drafts}, drafts[-1].date.isoformat(), lang,
-                             page_url(page.file.src_uri), os.environ.get("DRAFTS_ROOT_URL", config.site_url))
+                             {date: label[lang] for date, label in _state["scope"].drafts.items()},
+                             drafts[-1].date.isoformat(), lang,
+                             page_url(page.file.src_uri), os.environ.get("DRAFTS_ROOT_URL", config.site_url),
+                             nav_pages(config.nav))
     return markdown.replace(MARKER, outcome)
 
 

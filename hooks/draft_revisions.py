@@ -20,7 +20,7 @@ from draftsite.consultation import format_date, format_day
 from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
 from draftsite.model import language_prefix, load_document, page_url, publishing_root, relative_link
 from draftsite.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
-                                 vanished_ids, word_diff_html)
+                                 paragraph_diff_html, vanished_ids)
 from draftsite.strings import t
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
 
@@ -109,10 +109,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     current = drafts[-1]
     date = _state["page_dates"].get(page.file.src_uri)
     context["draft_info"] = {
-        "label": t("rev.this_draft", lang, date=format_day(current.date, lang)),
+        "label": t("rev.this_draft", lang, date=format_day(current.date, lang)) + (
+            f" ({t('rev.corrects', lang, date=format_day(current.corrects, lang)).lower()})" if current.corrects else ""),
         "date": current.date.isoformat(),
         "older": t("rev.older", lang, date=format_day(current.date, lang)),
         "drafts_label": t("rev.drafts", lang),
+        "latest_text": t("rev.latest", lang),
+        "frame_notice": t("frame.notice", lang),  # drafts.js puts the latest draft's label in its place
         "permanent": _state["permanent"],
         "root": _state["root"],
         "lang_prefix": language_prefix(lang),
@@ -128,7 +131,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     drafts = _state["drafts"]
     root = Path(config.site_dir)
     (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
-    feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"])
+    feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"], t("feed.author", lang))
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
 
 
@@ -156,11 +159,11 @@ def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
         parts.append(f'<li data-kind="{key[4:]}"><strong>{esc(t(key, lang))} ({len(ids)}):</strong> {items}</li>')
     parts.append("</ul>")
     for ident in comparison.changed + comparison.added:
-        before = old[ident].text if ident in old else ""
-        diff = word_diff_html(before, new[ident].text, t("rev.deleted", lang), t("rev.inserted", lang))
+        before = old[ident].paragraphs if ident in old else ()
+        diff = paragraph_diff_html(before, new[ident].paragraphs, t("rev.deleted", lang), t("rev.inserted", lang))
         title = document.get(ident).full_label if document.get(ident) else ident
         parts.append(f'<h2 id="sua-{ident}">{link(ident) if document.get(ident) else esc(title)}</h2>'
-                     f'<p class="revision-diff" data-section="{ident}">{diff}</p>')
+                     f'<div class="revision-diff" data-section="{ident}">{diff}</div>')
     changes = indicator_changes(_state["previous"] / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
     if changes:
         rows = "".join(f"<tr><th scope=\"row\">{esc(i)}</th><td>{esc(f)}</td><td><del>{esc(a)}</del></td>"
@@ -181,8 +184,10 @@ def _drafts_html(lang: str, page: Page) -> str:
     for draft in reversed(drafts):
         prefix = language_prefix(lang)
         target = f"{up}du-thao/{draft.slug}/{prefix}" if _state["published_build"] else f"{up}{prefix}"
+        errata = (f'<br><span class="draft-errata">{esc(t("rev.corrects", lang, date=format_day(draft.corrects, lang)))}: '
+                  f'{esc(draft.errata[lang])}</span>' if draft.corrects and draft.errata else "")
         rows.append(f'<tr><td>{format_day(draft.date, lang)}</td><td><a href="{target}">'
-                    f'{esc(draft.label[lang])}</a></td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
+                    f'{esc(draft.label[lang])}</a>{errata}</td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
     feed = f'<p><a href="{"../" * here.count("/")}du-thao.atom" type="application/atom+xml">{esc(t("rev.feed", lang))}</a></p>'
     return (f'\n<div class="revision-drafts" markdown="0"><table><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>{feed}</div>\n')

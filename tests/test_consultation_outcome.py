@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, _QuietHandler, language_pages, page_html, run_build
+from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, language_pages, page_html, run_build
 from draftsite.comment_import import (CommentImportError, DEFAULT_COLUMNS, SourceLedger, dump_ledger, export_columns,
                                       import_export, parse_draft, parse_ledger, total_counts)
 from draftsite.consultation import load_consultation, placeholder_problem
@@ -29,9 +29,9 @@ from draftsite.model import load_document
 from draftsite.outcome import change_href, to_csv
 from draftsite.responses import ResponseError, load_responses
 
-CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text("utf-8")
+CONFIG_TEXT = FIXTURE_CONFIG.read_text("utf-8")
 CONFIG = yaml.safe_load(CONFIG_TEXT.replace("!ENV", ""))
-SECTIONS = [s.id for s in load_document(ROOT / "docs", "vi").sections]
+SECTIONS = [s.id for s in load_document(FIXTURE_DOCS, "vi").sections]
 DRAFT = "2020-03-31"
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 PERSONAL = "BÍMẬT"  # in every name, address, e-mail and phone number of the generated export
@@ -256,7 +256,7 @@ RESPONSE = """responses:
 
 @pytest.mark.parametrize("edit,message", [
     (lambda s: s.replace("p1-ii-1-2-1", "p1-ii-9"), r"tiep-thu-giai-trinh.yml:2: field `section`: 'p1-ii-9'"),
-    (lambda s: s.replace("draft: 2020-03-31", "draft: 2019-01-01"), r"tiep-thu-giai-trinh.yml:2: field `draft`: '2019-01-01' is not a published draft"),
+    (lambda s: s.replace("draft: 2020-03-31", "draft: 2019-01-01"), r"tiep-thu-giai-trinh.yml:2: field `draft`: '2019-01-01' is not a draft of this repository"),
     (lambda s: s.replace("decision: tiep-thu", "decision: dong-y"), r"tiep-thu-giai-trinh.yml:2: field `decision`: 'dong-y'"),
     (lambda s: s.replace("en: Added.", "fr: Ajouté."), r":2: field `explanation`: needs both"),
     (lambda s: s + "    changed_in: 2020-03-31\n", r":2: field `changed_in`: 2020-03-31 is not after"),
@@ -306,7 +306,7 @@ def test_without_imported_comments_the_outcome_page_says_so(site):
 
 
 def _section_page(site: Path, lang: str, section_id: str) -> BeautifulSoup:
-    page = load_document(ROOT / "docs", lang).get(section_id).page
+    page = load_document(FIXTURE_DOCS, lang).get(section_id).page
     url = ("" if lang == "vi" else "en/") + re.sub(r"\.md$", "/", re.sub(r"(^|/)index\.md$", r"\1", page))
     return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 

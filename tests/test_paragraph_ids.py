@@ -83,7 +83,7 @@ def test_malformed_draft_tags_are_refused_by_name(tag):
 
 def test_a_draft_that_was_online_cannot_be_dropped():
     named = {"2020-03-31": "a" * 40, "2020-05-15": "b" * 40}
-    assert lost_drafts(named, set(), {"2020-05-15"}, None, set())[0].startswith("the draft of 2020-03-31")
+    assert lost_drafts(named, set(), {"2020-05-15"}, None, set())[0].startswith("bản dự thảo ngày 2020-03-31")
     assert lost_drafts(named, set(), {"2020-03-31"}, "2020-05-15", set()) == []
     assert lost_drafts(named, set(), {"2020-05-15"}, None, {"2020-03-31"}) == []
     assert "du-thao/2020-01-01/" in lost_drafts({}, {"2020-01-01"}, set(), None, set())[0]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -45,12 +46,48 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # noqa: E402
 from build_processes import start_build, stop_build, warm_up  # noqa: E402
 
 from draftsite.drafts import page_dates_from_git  # noqa: E402
-from draftsite.publishing import (TAG_PREFIX, PublishError, check_tag_matches, draft_settings,  # noqa: E402
-                                  lost_drafts, robots_txt, sitemap_locations, sitemap_xml, tag_date)
+from draftsite.publishing import (TAG_PREFIX, PublishError, check_corrections, check_record,  # noqa: E402
+                                  check_tag_matches,
+                                  consultation_state, current_record, draft_settings, lost_drafts,
+                                  merged_record, outcome_named_drafts, record_json, robots_txt, sitemap_locations, sitemap_xml,
+                                  tag_date)
 from draftsite.revisions import SectionText, compare, section_texts  # noqa: E402
 
 MARKER = ".published"
 WORKING_TREE = "(working tree)"
+RECORD = "published-drafts.json"  # each published draft's commit, published with the site
+# The outcome of the consultation: main's copy is published with every draft, like the settings.
+OUTCOME_FILES = ("docs/data/gop-y.yml", "docs/data/tiep-thu-giai-trinh.yml")
+VIET_NAM = dt.timezone(dt.timedelta(hours=7))
+
+
+# The day of publishing, in Viet Nam (BUILD_DATE=YYYY-MM-DD fixes it, for reproducible runs and tests):
+# the consultation's state (open, closed) on every draft's pages is that day's.
+def publishing_day() -> str:
+    return os.environ.get("BUILD_DATE") or dt.datetime.now(VIET_NAM).date().isoformat()
+
+
+# The outcome files as main (or, with --preview, the working tree) holds them: {path: bytes or None}.
+def outcome_files(repo: Path, preview: bool) -> dict[str, bytes | None]:
+    files: dict[str, bytes | None] = {}
+    for name in OUTCOME_FILES:
+        if preview:
+            files[name] = (repo / name).read_bytes() if (repo / name).is_file() else None
+        else:
+            shown = subprocess.run(["git", "show", f"HEAD:{name}"], cwd=repo, capture_output=True)
+            files[name] = shown.stdout if shown.returncode == 0 else None
+    return files
+
+
+# Put main's outcome files into a draft's exported tree, in place of the draft's own.
+def overlay_outcome(tree: Path, files: dict[str, bytes | None]) -> None:
+    for name, data in files.items():
+        target = tree / name
+        if data is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 # The output of a git command in `repo`.
@@ -94,7 +131,8 @@ def draft_tags(repo: Path) -> list[dict]:
         date = tag_date(tag)
         settings = draft_settings(config_at(repo, commit), f"tag {tag}")
         check_tag_matches(tag, commit, settings)
-        drafts.append({"tag": tag, "commit": commit, "date": date, "id": f"{TAG_PREFIX}{date}", "label": settings.label})
+        drafts.append({"tag": tag, "commit": commit, "date": date, "id": f"{TAG_PREFIX}{date}", "label": settings.label,
+                       "docs": docs_tree(repo, commit), "corrects": settings.corrects, "errata": settings.errata})
     return sorted(drafts, key=lambda d: d["date"])
 
 
@@ -114,12 +152,18 @@ def head_draft(repo: Path, commit: str) -> dict:
     settings = draft_settings(config_at(repo, commit), "HEAD" if commit != WORKING_TREE else "the working tree")
     sha = git(repo, "rev-parse", commit).strip() if commit != WORKING_TREE else commit
     return {"tag": commit, "commit": sha, "date": settings.date, "id": f"{TAG_PREFIX}{settings.date}",
-            "label": settings.label}
+            "label": settings.label, "docs": docs_tree(repo, sha) if commit != WORKING_TREE else None,
+            "corrects": settings.corrects, "errata": settings.errata}
+
+
+# The git tree of a commit's docs/ folder: the text of the draft it holds.
+def docs_tree(repo: Path, commit: str) -> str:
+    return git(repo, "rev-parse", f"{commit}:docs").strip()
 
 
 # What to publish, oldest first, and notes for the editor: tags, or HEAD before the first tag,
 # plus the working tree with --preview. Stops if a draft that was online would be dropped.
-def plan(repo: Path, out: Path, preview: bool) -> tuple[list[dict], list[str]]:
+def plan(repo: Path, out: Path, preview: bool, recorded: frozenset[str] = frozenset()) -> tuple[list[dict], list[str]]:
     tags = draft_tags(repo)
     head = head_draft(repo, "HEAD")
     notes: list[str] = []
@@ -137,18 +181,22 @@ def plan(repo: Path, out: Path, preview: bool) -> tuple[list[dict], list[str]]:
     config = config_at(repo, "HEAD")
     withdrawn = {str(d) for d in ((config.get("extra") or {}).get("withdrawn_drafts") or [])}
     folders = {p.name for p in (out / "du-thao").iterdir() if p.is_dir()} if (out / "du-thao").is_dir() else set()
+    folders |= recorded  # drafts the live site has published
     problems = lost_drafts(named_drafts(repo), folders, tagged, current, withdrawn)
     if problems:
-        raise PublishError("Publishing would drop a draft that readers may have seen:\n" +
-                           "\n".join(f"  - {p}" for p in problems))
+        raise PublishError("Publishing would drop a draft that readers may have seen (see above)",
+                           vi="Xuất bản sẽ làm mất một bản dự thảo bạn đọc có thể đã xem:\n" +
+                              "\n".join(f"  - {p}" for p in problems))
     drafts = [d for d in drafts if d["date"] not in withdrawn]
     if preview:
         draft = head_draft(repo, WORKING_TREE)
         if draft["date"] in tagged:
-            raise PublishError(f"--preview: mkdocs.yml still names the draft of {draft['date']}, which is already "
-                               "published. Set extra.consultation.draft (id, date, labels) to the new draft first.")
-        drafts = [d for d in drafts if d["date"] < draft["date"]] + [draft]
-        notes.append(f"preview: the working tree is published as the draft of {draft['date']} (not tagged)")
+            # The published drafts as they will be once the working tree's settings and outcome reach main.
+            notes.append(f"preview: the published drafts with the working tree's settings and outcome (mkdocs.yml "
+                         f"still names the draft of {draft['date']}; to preview a new draft, name it first)")
+        else:
+            drafts = [d for d in drafts if d["date"] < draft["date"]] + [draft]
+            notes.append(f"preview: the working tree is published as the draft of {draft['date']} (not tagged)")
     return drafts, notes
 
 
@@ -173,8 +221,8 @@ class Build:
     publishing with its log if it failed."""
 
     # Start building `tree` into `out`; its log goes to a temporary file.
-    def __init__(self, tree: Path, out: Path, env: dict[str, str], label: str) -> None:
-        self.label = label
+    def __init__(self, tree: Path, out: Path, env: dict[str, str], label: str, vi_label: str) -> None:
+        self.label, self.vi_label = label, vi_label
         descriptor, log = tempfile.mkstemp(prefix="mkdocs-build-", suffix=".log")
         os.close(descriptor)
         self._log = Path(log)
@@ -188,7 +236,9 @@ class Build:
         self._log.unlink(missing_ok=True)
         if self._process.exitcode != 0:
             log = "\n".join(line for line in log.splitlines() if not line.startswith("INFO"))
-            raise PublishError(f"building {self.label} failed (mkdocs build --strict):\n{log[-6000:]}")
+            raise PublishError(f"building {self.label} failed (mkdocs build --strict)",
+                               vi=f"dựng {self.vi_label} thất bại (mkdocs build --strict); sửa các lỗi dưới đây (tệp:dòng: "
+                                  f"điều sai; cách sửa), commit và đẩy lại:\n{log[-6000:]}")
 
     # Wait until the build has written `path` whole (a JSON file) or has ended; raises if it failed.
     def wait_for(self, path: Path) -> None:
@@ -246,7 +296,8 @@ def _build_env(repo: Path, tmp: Path, draft: dict, history: list[dict], publishe
     files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
              "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
     env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
-           "BUILD_DATE": draft["date"], "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
+           "OUTCOME_SCOPE_FILE": str(tmp / "scope.json"),
+           "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
     for name, value in files.items():
         (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
         env[name] = str(tmp / f"{draft['date']}.{name}.json")
@@ -255,18 +306,24 @@ def _build_env(repo: Path, tmp: Path, draft: dict, history: list[dict], publishe
     return env
 
 
-# Build a tree and wait for it.
-def build(tree: Path, out: Path, env: dict[str, str], label: str) -> None:
-    Build(tree, out, env, label).wait()
-
-
-# Publish into `out`; returns what was done, line by line. `browser`: a running Playwright Chromium for the PDFs.
-def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bool = False, browser=None) -> list[str]:
+# Publish into `out`; returns what was done, line by line. `browser`: a running Playwright Chromium for
+# the PDFs. `record`: the published record of the live site (its published-drafts.json), if any.
+def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bool = False, browser=None,
+            record: dict | None = None) -> list[str]:
     warm_up()
-    drafts, notes = plan(repo, out, preview)
+    record = merged_record(record or {}, markers_record(out))
+    drafts, notes = plan(repo, out, preview, frozenset(record))
+    check_corrections(drafts)
     site_url = site_url.rstrip("/") + "/"
+    check_record(drafts, record)
     shared = {k: v for k, v in ((config_at(repo, WORKING_TREE if preview else "HEAD").get("extra") or {})
                                 .get("consultation") or {}).items() if k != "draft"}
+    outcome = outcome_files(repo, preview)
+    day = publishing_day()
+    # What every draft's pages depend on besides their own tree: a change rebuilds every draft.
+    inputs = {"settings": shared, "outcome": {k: hashlib.sha256(v).hexdigest() if v is not None else None
+                                              for k, v in outcome.items()},
+              "state": consultation_state(shared, day)}
     lines: list[str] = []
     built_folders: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -274,7 +331,6 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         (tmp / "settings.json").write_text(json.dumps(shared, ensure_ascii=False, default=str), "utf-8")
         trees: dict[str, Path] = {}
         published: dict[str, list[str]] = {}
-        previous_texts = None
         latest = drafts[-1]
         # The root is built beside OUT (same file system), so that it is moved into place, not copied.
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -283,21 +339,31 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         done: dict[str, str] = {}  # what became of each draft, for the editor
 
         # A draft's tree, exported when first needed (only drafts that are built, and the drafts
-        # they compare with, are exported).
+        # they compare with, are exported), with main's outcome files.
         def tree_of(draft: dict) -> Path:
             if draft["date"] not in trees:
                 trees[draft["date"]] = export(repo, draft["commit"], tmp / draft["date"])
+                overlay_outcome(trees[draft["date"]], outcome)
             return trees[draft["date"]]
 
         try:
+            all_texts = [_draft_texts(repo, draft, tree_of) for draft in drafts]
+            # Counts and responses may name any draft being published and any of their sections.
+            scope = {"drafts": {d["date"]: d["label"] for d in drafts},
+                     "sections": sorted(set().union(*all_texts))}
+            (tmp / "scope.json").write_text(json.dumps(scope, ensure_ascii=False), "utf-8")
+            named = outcome_named_drafts(outcome)
             for index, draft in enumerate(drafts):
-                texts = _draft_texts(repo, draft, tree_of)
-                draft["changed"] = compare(previous_texts, texts).count if previous_texts is not None else None
-                previous_texts = texts
-                history = [{k: d[k] for k in ("id", "date", "label", "changed")} for d in drafts[: index + 1]]
+                texts = all_texts[index]
+                draft["changed"] = compare(all_texts[index - 1], texts).count if index else None
+                history = [{k: d[k] for k in ("id", "date", "label", "changed", "corrects", "errata")}
+                           for d in drafts[: index + 1]]
                 permanent = out / "du-thao" / draft["date"]
-                stamp = hashlib.sha256(json.dumps([draft["commit"], shared, history, published], sort_keys=True,
-                                                  ensure_ascii=False, default=str).encode()).hexdigest()
+                earlier = [d["commit"] for d in drafts[:index]]  # the comparison and paragraph ids depend on them
+                # Of the scope, a draft's pages show only the labels of the drafts the outcome names.
+                in_scope = {d: label for d, label in scope["drafts"].items() if d in named or "?" in named}
+                stamp = hashlib.sha256(json.dumps([draft["commit"], inputs, history, published, earlier, in_scope],
+                                                  sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
                 rebuild = draft["commit"] == WORKING_TREE or not (permanent / MARKER).is_file() \
                     or (permanent / MARKER).read_text("utf-8").split()[-1] != stamp
                 if not rebuild and draft is not latest:
@@ -306,6 +372,7 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                     continue
                 tree = tree_of(draft)
                 env = _build_env(repo, tmp, draft, history, published, site_url)
+                env["BUILD_DATE"] = day
                 if index:
                     previous = drafts[index - 1]["date"]
                     env["PREVIOUS_DRAFT_DOCS"] = str(tree_of(drafts[index - 1]) / "docs")
@@ -319,7 +386,8 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                         shutil.rmtree(permanent)
                     running.append((Build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/",
                                                             "DRAFT_PERMANENT": "1"},
-                                          f"the draft of {draft['date']} ({draft['tag']})"), draft, permanent, stamp))
+                                          f"the draft of {draft['date']} ({draft['tag']})",
+                                          f"bản dự thảo ngày {draft['date']} ({draft['tag']})"), draft, permanent, stamp))
                 else:
                     done[draft["date"]] = f"du-thao/{draft['date']}/  unchanged ({draft['tag']})"
                 if draft is latest:  # the site's root: the latest draft again, built beside its permanent folder
@@ -328,12 +396,12 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                     root_env = {**env, "SITE_URL": site_url}
                     if rebuild:
                         root_env["SOURCES_CHECKED_BY_ANOTHER_BUILD"] = "1"
-                    running.append((Build(tree, root_site, root_env, "the site's root"), {}, None, ""))
+                    running.append((Build(tree, root_site, root_env, "the site's root", "trang gốc"), {}, None, ""))
                 published[draft["id"]] = sorted(texts)
             for build_, draft, permanent, stamp in running:
                 build_.wait()
                 if permanent is not None:
-                    (permanent / MARKER).write_text(f"{draft['tag']} {draft['commit']} {stamp}\n", "utf-8")
+                    (permanent / MARKER).write_text(f"{draft['tag']} {draft['commit']} {draft['docs'] or '-'} {stamp}\n", "utf-8")
                     built_folders.append(permanent)
                     done[draft["date"]] = f"du-thao/{draft['date']}/  built from {_source(draft)}"
             lines += [done[d["date"]] for d in drafts]
@@ -350,11 +418,26 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         shutil.rmtree(root_site.parent)
         lines.append(f"/ (root)          the draft of {latest['date']}, from {_source(latest)}")
     write_sitemap(out, [d["date"] for d in drafts], site_url)
+    (out / RECORD).write_text(record_json(merged_record(record, current_record(drafts))), "utf-8")
     if pdf:
         from make_pdf import make_pdfs
         for path in make_pdfs(out, browser) + [p for folder in built_folders for p in make_pdfs(folder, browser)]:
             lines.append(f"PDF  {path.relative_to(out)}")
+    else:
+        lines.append("PDF  none printed (run with --pdf, as the workflow does): the banners' PDF links lead nowhere")
     return notes + lines
+
+
+# The record kept in OUT by earlier runs: each draft folder's marker names the commit it was built from.
+def markers_record(out: Path) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for marker in sorted((out / "du-thao").glob(f"*/{MARKER}")) if (out / "du-thao").is_dir() else []:
+        fields = marker.read_text("utf-8").split()  # tag, commit, docs tree, stamp
+        if len(fields) == 4 and re.fullmatch(r"[0-9a-f]{40}", fields[1]):
+            found[marker.parent.name] = {"tag": fields[0], "commit": fields[1], "docs": fields[2]}
+    if (out / RECORD).is_file():
+        found = merged_record(json.loads((out / RECORD).read_text("utf-8")).get("drafts", {}), found)
+    return found
 
 
 # Move everything in `source` into `target`, merging folders that `target` already has.
@@ -396,6 +479,29 @@ def serve(out: Path, site_url: str, port: int = 8000) -> None:
     server.serve_forever()
 
 
+# The published record of the live site: {date: {tag, commit}}. `source` is a file, a URL, or "live"
+# (the site's own address, or PUBLISHED_SITE_URL's). A site never published (404) has an empty record;
+# any other failure stops publishing, since without the record a moved tag would go unnoticed.
+def read_record(source: str, site_url: str) -> dict:
+    import urllib.error
+    import urllib.request
+
+    if source == "live":
+        source = (os.environ.get("PUBLISHED_SITE_URL") or site_url).rstrip("/") + "/" + RECORD
+    if not source.startswith(("http://", "https://")):
+        return json.loads(Path(source).read_text("utf-8")).get("drafts", {})
+    try:
+        with urllib.request.urlopen(source, timeout=60) as response:
+            return json.loads(response.read().decode("utf-8")).get("drafts", {})
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            print(f"publish: {source} does not exist yet: the site's first publication with a record")
+            return {}
+        raise PublishError(f"could not read the published record {source} (HTTP {error.code}); run the workflow again") from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise PublishError(f"could not read the published record {source} ({error}); run the workflow again") from None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -404,15 +510,19 @@ def main() -> None:
     parser.add_argument("--pdf", action="store_true", help="also print each new draft to PDF")
     parser.add_argument("--preview", action="store_true", help="also publish the working tree as the next draft")
     parser.add_argument("--serve", action="store_true", help="then serve OUT at http://127.0.0.1:8000/")
+    parser.add_argument("--record", default=None,
+                        help="the live site's published-drafts.json (a file, or 'live' for <site_url>published-drafts.json, "
+                             "or PUBLISHED_SITE_URL's): a tag moved since it was published stops publishing")
     args = parser.parse_args()
     repo = args.repo.resolve()
     site_url = args.site_url or config_at(repo, "HEAD")["site_url"]
     if args.preview and not args.site_url:
         site_url = "http://127.0.0.1:8000" + (urlsplit(site_url).path or "/")
     try:
-        lines = publish(repo, args.out.resolve(), site_url, args.pdf, args.preview)
+        record = read_record(args.record, config_at(repo, "HEAD")["site_url"]) if args.record else None
+        lines = publish(repo, args.out.resolve(), site_url, args.pdf, args.preview, record=record)
     except PublishError as error:
-        raise SystemExit(f"publish: stopped. {error}") from None
+        raise SystemExit(f"publish: dừng xuất bản, trang đang chạy không thay đổi. {error}") from None
     print(f"published into {args.out} for {site_url}:")
     print("\n".join(f"  {line}" for line in lines))
     if args.serve:

@@ -106,6 +106,15 @@ def parse_draft(cell: str) -> str | None:
         return None
 
 
+# The draft open for comments at a response's time ("31/03/2020 10:02:03", "2020-03-31 10:02:03"):
+# the latest known draft dated on or before that day; None when the time cannot be read.
+def draft_open_at(time: str, drafts: set[str]) -> str | None:
+    first = time.split()[0] if time.strip() else ""
+    day = parse_draft(first.replace("/", "-") if re.match(r"\d{4}/", first) else first) if first else None
+    earlier = sorted(d for d in drafts if day is not None and d <= day)
+    return earlier[-1] if earlier else None
+
+
 # The identity of an export's form when none is given: a digest of its column titles (not personal).
 def source_of(header: list[str]) -> str:
     return hashlib.sha256("\x1f".join(_norm(h) for h in header).encode("utf-8")).hexdigest()[:12]
@@ -149,8 +158,10 @@ def import_export(data: bytes, name: str, ledger: dict[str, SourceLedger], colum
     rejected: dict[str, list[int]] = {kind: [] for kind in REJECTED_KINDS}
     counted = 0
     for index, key in enumerate(keys):
-        _time, section, draft_cell, comment = key
+        time, section, draft_cell, comment = key
         draft = parse_draft(draft_cell)
+        if not section and not draft_cell:  # sent from the form itself, not from a prefilled link
+            section, draft = GENERAL_SECTION, draft_open_at(time, drafts)
         if not comment:
             kind = "empty_comment"
         elif draft is None or draft not in drafts:

@@ -33,6 +33,8 @@ class Consultation:
     draft_id: str
     draft_date: dt.date
     draft_label: dict[str, str]
+    draft_corrects: dt.date | None = None  # a correction: the date of the draft it corrects
+    draft_errata: dict[str, str] | None = None  # a correction: what it corrects ({"vi": …, "en": …})
 
 
 # Validate `extra.consultation` of mkdocs.yml; every problem raises ConfigError naming the key.
@@ -84,7 +86,25 @@ def load_consultation(extra: dict | None) -> Consultation:
     label = draft.get("label")
     if not isinstance(label, dict) or not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
         raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts")
-    return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]})
+    corrects, errata = _correction(draft, draft_date)
+    return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]},
+                        corrects, errata)
+
+
+# A draft that corrects an earlier one: `corrects` (that draft's date) and `errata` (what it corrects,
+# in both languages). Both or neither.
+def _correction(draft: dict, draft_date: dt.date) -> tuple[dt.date | None, dict[str, str] | None]:
+    if draft.get("corrects") is None and draft.get("errata") is None:
+        return None, None
+    corrects = _date(draft.get("corrects"), f"{CONFIG_KEY}.draft.corrects")
+    if corrects >= draft_date:
+        raise ConfigError(f"{CONFIG_KEY}.draft.corrects: {corrects.isoformat()} is not before this draft's date "
+                          f"({draft_date.isoformat()}); name the date of the published draft this one corrects")
+    errata = draft.get("errata")
+    if not isinstance(errata, dict) or not all(isinstance(errata.get(k), str) and errata[k].strip() for k in ("vi", "en")):
+        raise ConfigError(f"{CONFIG_KEY}.draft.errata: a correction says what it corrects, with `vi:` and `en:` texts "
+                          "(for example vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")")
+    return corrects, {"vi": errata["vi"].strip(), "en": errata["en"].strip()}
 
 
 def _mapping(raw: dict, key: str) -> dict:
@@ -216,3 +236,10 @@ def citation_name(lang: str, iso_date: str) -> str:
 # A date as the document writes it in running text: 31/3/2020 (no leading zeros) or 31 March 2020.
 def format_day(day: dt.date, lang: str) -> str:
     return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(day, lang)
+
+
+# `<!-- draft:label -->` and `<!-- draft:date -->` in a page's Markdown: the label and the date of the
+# draft being consulted on, from the settings (the one place a draft's date is written).
+def fill_draft_markers(markdown: str, c: Consultation, lang: str) -> str:
+    date = format_day(c.draft_date, lang)
+    return markdown.replace("<!-- draft:label -->", c.draft_label[lang]).replace("<!-- draft:date -->", date)

@@ -19,6 +19,8 @@ class Draft:
     date: dt.date
     label: dict[str, str]  # {"vi": "Dự thảo ngày 31/3/2020", "en": "Draft of 31 March 2020"}
     changed: int | None = None  # sections changed from the previous draft
+    corrects: dt.date | None = None  # a correction: the date of the draft it corrects
+    errata: dict[str, str] | None = None  # a correction: what it corrects, per language
 
     @property
     def slug(self) -> str:  # the permanent folder: du-thao/<date>/
@@ -29,32 +31,40 @@ class Draft:
 def load_drafts(path: str | None, config_draft: dict) -> list[Draft]:
     if path:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        return [Draft(d["id"], dt.date.fromisoformat(d["date"]), d["label"], d.get("changed")) for d in raw]
-    return [Draft(config_draft["id"], dt.date.fromisoformat(str(config_draft["date"])), dict(config_draft["label"]))]
+        return [Draft(d["id"], dt.date.fromisoformat(d["date"]), d["label"], d.get("changed"),
+                      dt.date.fromisoformat(d["corrects"]) if d.get("corrects") else None, d.get("errata")) for d in raw]
+    corrects = config_draft.get("corrects")
+    return [Draft(config_draft["id"], dt.date.fromisoformat(str(config_draft["date"])), dict(config_draft["label"]),
+                  None, dt.date.fromisoformat(str(corrects)) if corrects else None,
+                  dict(config_draft["errata"]) if corrects and config_draft.get("errata") else None)]
 
 
 # Drafts as JSON for the browser (drafts.json): newest first, with their permanent folders.
 def drafts_json(drafts: list[Draft]) -> str:
     return json.dumps([{"id": d.id, "date": d.date.isoformat(), "label": d.label, "path": f"du-thao/{d.slug}/",
-                        "changed": d.changed} for d in reversed(drafts)], ensure_ascii=False, indent=1)
+                        "changed": d.changed, **({"corrects": d.corrects.isoformat()} if d.corrects else {})}
+                       for d in reversed(drafts)], ensure_ascii=False, indent=1)
 
 
-# An Atom feed of the drafts (newest first) for one language.
-def atom_feed(drafts: list[Draft], lang: str, title: str, root_url: str) -> str:
+# An Atom feed of the drafts (newest first) for one language; `author` is the feed's author, which
+# RFC 4287 requires of a feed whose entries name none.
+def atom_feed(drafts: list[Draft], lang: str, title: str, root_url: str, author: str) -> str:
     root = root_url.rstrip("/") + "/"
     prefix = language_prefix(lang)
     updated = max(d.date for d in drafts).isoformat() + "T00:00:00Z"
     entries = []
     for draft in reversed(drafts):
         link = f"{root}du-thao/{draft.slug}/{prefix}"
-        summary = draft.label[lang] + (f" ({draft.changed})" if draft.changed is not None else "")
+        summary = draft.label[lang] + (f" ({draft.changed})" if draft.changed is not None else "") + \
+            (f" – {draft.errata[lang]}" if draft.errata else "")
         entries.append(
             f"<entry><id>{html.escape(link)}</id><title>{html.escape(draft.label[lang])}</title>"
             f"<updated>{draft.date.isoformat()}T00:00:00Z</updated><link rel=\"alternate\" href=\"{html.escape(link)}\"/>"
             f"<summary>{html.escape(summary)}</summary></entry>")
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
             f'xml:lang="{lang}"><id>{html.escape(root + prefix)}du-thao.atom</id><title>{html.escape(title)}</title>'
-            f'<updated>{updated}</updated><link rel="self" href="{html.escape(root + prefix)}du-thao.atom"/>'
+            f'<updated>{updated}</updated><author><name>{html.escape(author)}</name></author>'
+            f'<link rel="self" href="{html.escape(root + prefix)}du-thao.atom"/>'
             f'<link rel="alternate" href="{html.escape(root + prefix)}"/>' + "".join(entries) + "</feed>\n")
 
 
@@ -80,3 +90,46 @@ def page_dates_from_git(docs_dir: Path, revision: str = "HEAD") -> dict[str, str
             rel = name[len(prefix):] if name.startswith(prefix) else name
             dates.setdefault(rel, stamp)
     return dates
+
+
+@dataclass(frozen=True)
+class OutcomeScope:
+    """What comments and responses may name: every draft in the repository (date → labels) and
+    every section id of any of them."""
+
+    drafts: dict[str, dict[str, str]]
+    sections: frozenset[str]
+
+
+# The drafts and sections that counts and responses may name. A published build reads them from
+# the publishing tool (OUTCOME_SCOPE_FILE: every tagged draft, whichever draft is being built); a
+# local build knows the draft of mkdocs.yml and the dates of the repository's draft tags.
+def outcome_scope(path: str | None, config_draft: dict, docs_dir: Path) -> OutcomeScope:
+    if path:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        return OutcomeScope({d: dict(label) for d, label in raw["drafts"].items()}, frozenset(raw["sections"]))
+    drafts = {str(config_draft["date"]): dict(config_draft["label"])}
+    for date in tag_dates_from_git(docs_dir):
+        day = dt.date.fromisoformat(date)
+        drafts.setdefault(date, {"vi": f"Dự thảo ngày {day.day}/{day.month}/{day.year}",
+                                 "en": f"Draft of {day.day} {day.strftime('%B')} {day.year}"})
+    return OutcomeScope(dict(sorted(drafts.items())), frozenset())
+
+
+# The dates of the repository's well-formed draft tags (du-thao-YYYY-MM-DD); none outside git.
+def tag_dates_from_git(folder: Path) -> list[str]:
+    try:
+        output = subprocess.run(["git", "tag", "-l", "du-thao-*"], cwd=folder, capture_output=True, text=True,
+                                timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    dates = []
+    for tag in output.stdout.split() if output.returncode == 0 else []:
+        date = tag[len("du-thao-"):]
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            continue  # a malformed tag: publishing names it; a local build ignores it
+        if len(date) == 10:
+            dates.append(date)
+    return sorted(dates)

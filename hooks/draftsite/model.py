@@ -55,6 +55,15 @@ class Document:
 
 
 # The language of a Markdown file by its suffix ("x.en.md" → "en"; "x.md" → the default).
+def nav_pages(nav: list | None) -> list[str]:
+    """The pages of mkdocs.yml's `nav`, in reading order (the document's order)."""
+    pages: list[str] = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return pages
+
+
 def file_language(path: str, default: str = "vi") -> str:
     match = re.search(r"\.([a-z]{2})\.md$", path)
     return match[1] if match else default

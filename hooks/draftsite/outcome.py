@@ -106,7 +106,7 @@ def _table(name: str, head: list[str], rows: list[list[str]], css: str) -> str:
 # chart and responses. `drafts` maps draft dates to their labels in `lang`, oldest first.
 def render_outcome(counts: dict[str, dict[str, int]], rejected: dict[str, int], responses: list[Response],
                    document: Document, drafts: dict[str, str], current_draft: str, lang: str, here: str,
-                   root_url: str) -> str:
+                   root_url: str, pages: list[str] | None = None) -> str:
     esc = html.escape
     consulted = [d for d in drafts if counts.get(d) or any(r.draft == d for r in responses)]
     received = sum(sum(c.values()) for c in counts.values())
@@ -116,7 +116,8 @@ def render_outcome(counts: dict[str, dict[str, int]], rejected: dict[str, int], 
     kinds = ", ".join(f"{esc(t('reject.' + k, lang))}: {rejected.get(k, 0)}" for k in REJECTED_KINDS)
     out = [f'<p class="outcome-totals">{esc(t("outcome.totals_all", lang, total=received + unplaced, placed=received))}',
            f' {esc(t("outcome.unplaced", lang, n=unplaced))} ({kinds}).</p>']
-    order = {s.id: i for i, s in enumerate(document.sections)}
+    rank = {page: i for i, page in enumerate(pages or [])}  # the document's order: nav's, not the files'
+    order = {s.id: (rank.get(s.page, len(rank)), i) for i, s in enumerate(document.sections)}
     for draft in reversed(consulted):
         out.append(_draft_block(draft, counts.get(draft, {}), [r for r in responses if r.draft == draft], document,
                                 drafts, current_draft, lang, here, root_url, order))
@@ -154,7 +155,7 @@ def _draft_block(draft, counts, responses, document, drafts, current_draft, lang
                       "outcome-parts"))
     out.append(render_chart(parts, lang, f"chart-y-kien-{draft}", t("outcome.chart_title", lang, draft=label)))
     answered = {r.section for r in responses}
-    listed = sorted(set(s for s, n in counts.items() if n) | answered, key=lambda s: order.get(s, -1))
+    listed = sorted(set(s for s, n in counts.items() if n) | answered, key=lambda s: order.get(s, (-1, -1)))
     rows = []
     for section in listed:
         response = (f'<a href="#{response_anchor(draft, section)}">{esc(t("outcome.response_link", lang))}</a>'

@@ -42,9 +42,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-# Read and validate the responses; `sections` are the known section ids, `drafts` the known draft dates.
-def load_responses(path: Path, sections: set[str], drafts: set[str]) -> list[Response]:
-    name = path.as_posix()
+# Read and validate the responses; `sections` are the known section ids, `drafts` the known draft
+# dates; `name` is how messages name the file (default: its path).
+def load_responses(path: Path, sections: set[str], drafts: set[str], name: str | None = None) -> list[Response]:
+    name = name or path.as_posix()
     if not path.is_file():
         return []
     try:
@@ -93,7 +94,7 @@ def _response(name: str, entry: object, sections: set[str], drafts: set[str]) ->
 def _draft(where: str, key: str, value: object, drafts: set[str]) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     if text not in drafts:
-        raise ResponseError(f"{where}: field `{key}`: {text!r} is not a published draft; use the date of one of: "
+        raise ResponseError(f"{where}: field `{key}`: {text!r} is not a draft of this repository; use the date of the draft the comment was made on, one of: "
                             f"{', '.join(sorted(drafts))}")
     return text
 

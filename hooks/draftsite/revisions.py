@@ -27,6 +27,7 @@ class SectionText:
     parent: str | None
     title: str
     text: str  # plain text of the section's own paragraphs (not its sub-sections)
+    paragraphs: tuple[str, ...] = ()  # the same, paragraph by paragraph
 
 
 @dataclass
@@ -53,6 +54,40 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# The plain text of each paragraph (or list item, table) of a section's Markdown, in order.
+def paragraph_texts(markdown: str) -> tuple[str, ...]:
+    blocks = re.split(r"\n\s*\n|\n(?=\s{0,3}(?:[-*+]|\d+[.)])\s)", markdown)
+    return tuple(text for text in (plain_text(block) for block in blocks) if text)
+
+
+# A section's changes paragraph by paragraph: paragraphs aligned in order, each shown with its
+# word-level marks; a paragraph removed or added whole is marked as one.
+def paragraph_diff_html(old: tuple[str, ...], new: tuple[str, ...], deleted: str, inserted: str) -> str:
+    out = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out += [f"<p>{html.escape(text)}</p>" for text in old[i1:i2]]
+            continue
+        i, j = i1, j1
+        while i < i2 or j < j2:  # pair paragraphs still at least half the same; the rest went or came whole
+            if i < i2 and j < j2 and _similar(old[i], new[j]):
+                out.append(f"<p>{word_diff_html(old[i], new[j], deleted, inserted)}</p>")
+                i, j = i + 1, j + 1
+            elif j < j2 and (i == i2 or any(_similar(old[i], later) for later in new[j + 1:j2])):
+                out.append(f'<p class="revision-added">{word_diff_html("", new[j], deleted, inserted)}</p>')
+                j += 1
+            else:
+                out.append(f'<p class="revision-removed">{word_diff_html(old[i], "", deleted, inserted)}</p>')
+                i += 1
+    return "".join(out)
+
+
+# Whether two paragraphs are still at least half the same words (the rule paragraph ids follow).
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(a=_WORD.findall(a), b=_WORD.findall(b), autojunk=False).ratio() >= 0.5
+
+
 # Every section of one language of a docs folder, with its own text.
 def section_texts(docs_dir: Path, lang: str) -> dict[str, SectionText]:
     files = language_files(docs_dir, lang)
@@ -63,8 +98,9 @@ def section_texts(docs_dir: Path, lang: str) -> dict[str, SectionText]:
             model = document.get(section.id)
             if model is None:
                 continue
-            result[section.id] = SectionText(section.id, model.page, model.parent, model.title,
-                                             plain_text("\n".join(section.body)))
+            body = "\n".join(section.body)
+            result[section.id] = SectionText(section.id, model.page, model.parent, model.title, plain_text(body),
+                                             paragraph_texts(body))
     return result
 
 
@@ -127,7 +163,16 @@ def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, st
 def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
     if not path.is_file():
         return {}
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
+    name = f"{path.parent.name}/{path.name}"
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
+    except yaml.YAMLError as error:  # a syntax error: the file, the line and what to do, never a traceback
+        mark = getattr(error, "problem_mark", None)
+        raise ValueError(f"{name}:{mark.line + 1 if mark else 1}: YAML syntax error ({getattr(error, 'problem', error)}); "
+                         "fix that line: each entry is `old-id: {status: merged, into: new-id}`") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{name}:1: the file must map each retired section id to its entry, e.g. "
+                         "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`")
     retired = {}
     for ident, entry in raw.items():
         if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):

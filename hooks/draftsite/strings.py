@@ -133,6 +133,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rev.this_draft": {"vi": "Bản dự thảo ngày {date}", "en": "Draft of {date}"},
     "rev.older": {"vi": "Đây là bản dự thảo ngày {date}; bản mới nhất:", "en": "This is the draft of {date}; the latest draft:"},
     "rev.drafts": {"vi": "Các bản dự thảo", "en": "Drafts"},
+    "rev.corrects": {"vi": "Đính chính bản dự thảo ngày {date}", "en": "Correction of the draft of {date}"},
     "rev.changed_link": {"vi": "đã sửa so với bản trước", "en": "changed since the previous draft"},
     "rev.first": {"vi": "Đây là bản dự thảo đầu tiên: chưa có bản trước để so sánh.",
                   "en": "This is the first draft: there is no earlier draft to compare with."},
@@ -154,6 +155,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "rev.list_changed": {"vi": "Số mục thay đổi", "en": "Sections changed"},
     "rev.list_compare": {"vi": "So sánh", "en": "Comparison"},
     "rev.feed": {"vi": "Nhận tin khi có bản dự thảo mới (Atom)", "en": "Get new drafts by feed (Atom)"},
+    "frame.notice": {"vi": "Trang này đang hiện bên trong một trang web khác, nên các liên kết góp ý đã bị ẩn. "
+                           "Đọc và góp ý tại trang chính thức:",
+                     "en": "This page is shown inside another website, so its comment links are hidden. Read and "
+                           "comment on the official site:"},
+    "feed.author": {"vi": "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
+                    "en": "Document Subcommittee of the 20th Thái Nguyên Provincial Party Congress"},
     "rev.updated": {"vi": "Trang cập nhật lần cuối: {date}", "en": "Page last changed: {date}"},
     "para.removed": {"vi": "Đoạn này đã được bỏ trong dự thảo ngày {removed}.",
                      "en": "This paragraph was removed in the draft of {removed}."},
