@@ -40,6 +40,7 @@ K_EN = "docs/phan-thu-nhat/kinh-te.en.md"
 P1 = "docs/phan-thu-nhat/index.md"
 DATA = "docs/data/chi-tieu.yml"
 GLOSSARY = "docs/data/glossary.yml"
+POINTS = "docs/data/diem-phan-tram.yml"
 GUIDE = "docs/data/goi-y-lien-ket.yml"
 PARAGRAPH = "Hệ thống kết cấu hạ tầng kinh tế - xã hội được cải thiện"
 
@@ -204,6 +205,12 @@ STOPPED = [
          ("already in the glossary",)),
     Case("glossary unknown key", GLOSSARY, swap('{vi: "Tỉnh ủy", en:', '{vi: "Tỉnh ủy", ghi-chu: x, en:'), "ghi-chu",
          ("unknown key(s) ghi-chu",)),
+    # The exceptions to the percentage-point check (issue 26).
+    Case("percentage-point exception that matches nothing", POINTS,
+         lambda s: s + '- {section: p1-ii-1-2, vi: "tỷ lệ giảm 5%", reason: "reworded since"}\n', "tỷ lệ giảm 5%",
+         ("matches no sentence of section 'p1-ii-1-2'", "remove the entry")),
+    Case("percentage-point exception without a reason", POINTS,
+         lambda s: s + '- {section: p1-i, vi: "Giảm tỷ lệ hộ nghèo"}\n', "Giảm tỷ lệ hộ nghèo", ("no `reason:` text",)),
     # The discussion guide's links.
     Case("guide link to a missing section", GUIDE, swap("gy-p2: [[p2-boi-canh]]", "gy-p2: [[p2-boi-canh-x]]"), "gy-p2:",
          ("'p2-boi-canh-x' does not exist",)),

@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +18,10 @@ from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
 from draftsite.sections import ID_SYNTAX, split_sections
 from draftsite.strings import t
 
-UNITS = ("percent", "percent_per_year", "million_vnd", "workers", "district_units", "none")
+# points_per_year: the yearly change of a RATE (the poverty rate falls by 2.06 points a year), which
+# the Vietnamese writes in %/năm as the report does («2,06 %/năm») and the English in percentage
+# points ("2.06 percentage points a year"): "2.06%/year" would be a relative change, another figure.
+UNITS = ("percent", "percent_per_year", "points_per_year", "million_vnd", "workers", "district_units", "none")
 COMPARATORS = ("above", "below", "at_least")
 PERIODS = ("target_2020", "result_2020", "target_2025")
 PERIOD_HEADINGS = {"target_2020": "indicators.target_2020", "result_2020": "indicators.result_2020",
@@ -25,11 +29,16 @@ PERIOD_HEADINGS = {"target_2020": "indicators.target_2020", "result_2020": "indi
 VALUE_KEYS = {"value", "comparator", "wording", "note"}
 INDICATOR_KEYS = {"id", "group", "label", "unit", "sections", *PERIODS}
 _UNIT_TEXT = {
-    "vi": {"percent": "{v} %", "percent_per_year": "{v} %/năm", "million_vnd": "{v} triệu đồng",
-           "workers": "{v} lao động", "district_units": "{v} đơn vị", "none": "{v}"},
-    "en": {"percent": "{v}%", "percent_per_year": "{v}%/year", "million_vnd": "VND {v} million",
-           "workers": "{v} workers", "district_units": "{v} units", "none": "{v}"},
+    "vi": {"percent": "{v} %", "percent_per_year": "{v} %/năm", "points_per_year": "{v} %/năm",
+           "million_vnd": "{v} triệu đồng", "workers": "{v} lao động", "district_units": "{v} đơn vị", "none": "{v}"},
+    "en": {"percent": "{v}%", "percent_per_year": "{v}%/year", "points_per_year": "{v} percentage points a year",
+           "million_vnd": "VND {v} million", "workers": "{v} workers", "district_units": "{v} units", "none": "{v}"},
 }
+# The unit's text for exactly 1, where the noun is singular ("at least 1 percentage point a year").
+_UNIT_TEXT_ONE = {"vi": {}, "en": {"points_per_year": "{v} percentage point a year"}}
+# The unit as a language's downloads name it, where it differs from the data's: the Vietnamese files
+# keep `percent_per_year`, as the Vietnamese text and tables write the figure («2,06 %/năm»).
+_DOWNLOAD_UNIT = {"vi": {"points_per_year": "percent_per_year"}, "en": {}}
 _COMPARATOR_TEXT = {
     "vi": {"above": "trên {x}", "below": "dưới {x}", "at_least": "từ {x} trở lên", None: "{x}"},
     "en": {"above": "above {x}", "below": "below {x}", "at_least": "at least {x}", None: "{x}"},
@@ -187,7 +196,8 @@ def format_value(value: Value | None, unit: str, lang: str) -> str:
         return t("indicators.not_stated", lang)
     if value.number is None:
         return value.wording[lang] if value.wording else ""
-    amount = _UNIT_TEXT[lang][unit].format(v=format_number(value.number, lang))
+    template = (_UNIT_TEXT_ONE[lang].get(unit) if value.number == 1 else None) or _UNIT_TEXT[lang][unit]
+    amount = template.format(v=format_number(value.number, lang))
     return _COMPARATOR_TEXT[lang][value.comparator].format(x=amount)
 
 
@@ -352,13 +362,19 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines + [line] if line else lines
 
 
-# An SVG bar chart of the numeric indicators (one row per indicator, own scale per row), no JavaScript.
+# A generous average width of a character of the chart's 10px text, to keep the values inside it.
+_CHAR_WIDTH = 5.6
+
+
+# An SVG bar chart of the numeric indicators (one row per indicator, own scale per row), no JavaScript;
+# wider than 360 only when a value's text would not fit ("2.06 percentage points a year").
 def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
     esc = html.escape
     rows = [i for i in indicators if i.unit != "none" and sum(1 for v in i.values.values() if v.number is not None) >= 1]
     width, bar_x, bar_max, bar_h = 360, 4, 230, 9
     series = [(p, f"s-{p.replace('_', '-')}", t(PERIOD_HEADINGS[p], lang)) for p in PERIODS]
     parts = []
+    right = 0.0  # where the longest value text ends
     y = 6
     # Legend: one swatch per series (outline, solid, hatched: not colour alone).
     for index, (_, css, name) in enumerate(series):
@@ -379,12 +395,15 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
             if value is not None and value.number is not None:
                 length = float(value.number / top) * bar_max if top else 0
                 fill = f' fill="url(#{chart_id}-hatch)"' if period == "target_2025" else ""
+                text = format_value(value, indicator.unit, lang)
+                right = max(right, bar_x + length + 4 + len(text) * _CHAR_WIDTH)
                 parts.append(f'<rect class="bar {css}"{fill} x="{bar_x}" y="{y}" width="{length:.1f}" height="{bar_h}"/>'
                              f'<text class="value" x="{bar_x + length + 4:.1f}" y="{y + 8}">'
-                             f'{esc(format_value(value, indicator.unit, lang))}</text>')
+                             f'{esc(text)}</text>')
             y += bar_h + 3
         y += 8
     height = y + 4
+    width = max(width, math.ceil(right + 4))
     title = esc(t("indicators.chart_title", lang))
     summary = "; ".join(
         f"({i.group}) {i.label[lang]}: " + ", ".join(
@@ -407,6 +426,11 @@ def render_downloads(lang: str, page_url: str) -> str:
             f'<a href="{up}data/indicators.csv" download>CSV</a> · <a href="{up}data/indicators.json" download>JSON</a></p>')
 
 
+# The unit code that the downloads of `lang` write for `unit`.
+def download_unit(unit: str, lang: str) -> str:
+    return _DOWNLOAD_UNIT[lang].get(unit, unit)
+
+
 def _value_record(value: Value | None, lang: str) -> dict | None:
     if value is None:
         return None
@@ -424,7 +448,8 @@ def _value_record(value: Value | None, lang: str) -> dict | None:
 
 # The data as JSON for one language (numbers as JSON numbers, UTF-8 text, not \\u escapes).
 def to_json(data: IndicatorData, lang: str, draft: dict | None = None) -> str:
-    records = [{"id": i.id, "group": i.group, "label": i.label[lang], "unit": i.unit, "sections": list(i.sections),
+    records = [{"id": i.id, "group": i.group, "label": i.label[lang], "unit": download_unit(i.unit, lang),
+                "sections": list(i.sections),
                 **{p: _value_record(i.values.get(p), lang) for p in PERIODS}} for i in data.indicators]
     return json.dumps({"language": lang, "draft": draft or {}, "indicators": records}, ensure_ascii=False, indent=1)
 
@@ -439,7 +464,7 @@ def to_csv(data: IndicatorData, lang: str) -> bytes:
         header += [f"{period}_comparator", f"{period}_value", f"{period}_text"]
     writer.writerow(header + ["sections"])
     for indicator in data.indicators:
-        row = [indicator.id, indicator.group, indicator.label[lang], indicator.unit]
+        row = [indicator.id, indicator.group, indicator.label[lang], download_unit(indicator.unit, lang)]
         for period in PERIODS:
             value = indicator.values.get(period)
             number = "" if value is None or value.number is None else format(value.number, "f")

@@ -11,7 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "part.gy": {"vi": "Gợi ý thảo luận", "en": "Discussion guide"},
     "part.bao-cao": {"vi": "Báo cáo chính trị", "en": "Political Report"},
     "part.chu-de": {"vi": "Chủ đề Đại hội", "en": "Congress theme"},
-    "part.cv": {"vi": "Công văn số 15-CV/TBVK", "en": "Official letter No. 15-CV/TBVK"},
+    "part.cv": {"vi": "Công văn số 15-CV/TBVK", "en": "Official Letter No. 15-CV/TBVK"},
     "label.item": {"vi": "mục", "en": "section"},
     "label.paragraph": {"vi": "đoạn", "en": "paragraph"},
     # The draft.
@@ -34,7 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pdf.link": {"vi": "Tải bản PDF", "en": "Download the PDF"},
     "comment.closed": {
         "vi": "Đã hết thời gian lấy ý kiến (đến {close}).",
-        "en": "The consultation closed on {close}.",
+        "en": "The consultation period has ended (comments were accepted until {close}).",
     },
     "status.open": {
         "vi": "Dự thảo – đang lấy ý kiến đến {close}",
@@ -55,13 +55,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "outcome.none": {"vi": "Chưa có số liệu góp ý nào được tổng hợp.", "en": "No comments have been counted yet."},
     "outcome.totals_all": {"vi": "Đã nhận {total} phiếu góp ý, trong đó {placed} phiếu được tổng hợp theo mục.",
                            "en": "{total} comment forms received, {placed} of them counted by section."},
-    "outcome.unplaced": {"vi": "{n} phiếu không xếp được vào mục nào", "en": "{n} could not be placed"},
+    "outcome.unplaced": {"vi": "{n} phiếu không xếp được vào mục nào", "en": "{n} could not be placed in any section"},
     "outcome.totals": {"vi": "Đã nhận {total} ý kiến góp ý về {sections} mục.",
                        "en": "{total} comments received on {sections} sections."},
     "outcome.responded": {
         "vi": "Ban biên tập đã trả lời {n} nhóm ý kiến: tiếp thu {tiep_thu}, tiếp thu một phần {tiep_thu_mot_phan}, "
               "giải trình, không tiếp thu {giai_trinh}.",
-        "en": "The editors answered {n} points: accepted {tiep_thu}, partly accepted {tiep_thu_mot_phan}, "
+        "en": "The editors answered {n} groups of comments: accepted {tiep_thu}, partly accepted {tiep_thu_mot_phan}, "
               "explained, not accepted {giai_trinh}.",
     },
     "outcome.by_part": {"vi": "Số ý kiến theo phần", "en": "Comments by part"},
@@ -78,7 +78,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "outcome.decision": {"vi": "Hướng xử lý:", "en": "Decision:"},
     "outcome.explanation": {"vi": "Giải trình:", "en": "Explanation:"},
     "outcome.change_link": {"vi": "Xem chỗ sửa trong {draft}", "en": "See the change in the {draft}"},
-    "outcome.download": {"vi": "Tải số liệu góp ý:", "en": "Download the counts:"},
+    "outcome.download": {"vi": "Tải số liệu góp ý:", "en": "Download the comment counts:"},
     "outcome.whole_draft": {"vi": "Toàn bộ dự thảo", "en": "The whole draft"},
     "outcome.count": {"vi": "{n} ý kiến góp ý", "en": "{n} comments"},
     "outcome.count_one": {"vi": "1 ý kiến góp ý", "en": "1 comment"},

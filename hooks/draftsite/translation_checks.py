@@ -1,5 +1,6 @@
 """The English reference translation kept consistent: the glossary and the translation memory,
-checked together over the document pages and the home page (which quotes the Congress theme)."""
+checked together over the document pages and the home page (which quotes the Congress theme), and
+the changes of a rate given in percentage points (draftsite.percentage_points)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from draftsite.checks import Problem
 from draftsite.editor_checks import located, read_sources
 from draftsite.glossary import check_glossary, parse_glossary
 from draftsite.model import file_language, is_document_page
+from draftsite.percentage_points import EXCEPTIONS_FILE, check_percentage_points
 from draftsite.translation_memory import check_memory, load_memory
 
 GLOSSARY_FILE = "data/glossary.yml"
 MEMORY_FILE = "data/translation-memory.yml"
+DATA_FILES = (GLOSSARY_FILE, MEMORY_FILE, EXCEPTIONS_FILE)
 # Pages outside the document that repeat its formulas.
 EXTRA_PAGES = ("index.md",)
 
@@ -35,26 +38,31 @@ def checked_pages(texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]
     return vi, en
 
 
-# Every glossary and translation-memory problem of the sources ({path relative to docs: text}).
+# Every glossary, translation-memory and percentage-point problem of the sources ({path relative to
+# docs: text}).
 # Formulas are found in the document's own pages; the home page, whose contents list repeats the
 # document's headings, is only held to the renderings found there.
 def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
     problems = [Problem(name, 1, "file missing: the translation checks need it")
-                for name in (GLOSSARY_FILE, MEMORY_FILE) if name not in texts]
+                for name in DATA_FILES if name not in texts]
     if problems:
         return problems
     vi, en = checked_pages(texts)
     terms, problems = parse_glossary(texts[GLOSSARY_FILE], GLOSSARY_FILE)
     entries, memory_problems = load_memory(texts[MEMORY_FILE], MEMORY_FILE)
+    document = {rel for rel in vi if is_document_page(rel)}
     # Broken entries are reported and skipped; the valid ones are still checked.
     return (problems + memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
-            + check_memory(vi, en, entries, MEMORY_FILE, {rel for rel in vi if is_document_page(rel)}))
+            + check_memory(vi, en, entries, MEMORY_FILE, document)
+            + check_percentage_points({rel: vi[rel] for rel in sorted(document)},
+                                      {rel: text for rel, text in en.items() if is_document_page(rel)},
+                                      texts[EXCEPTIONS_FILE], EXCEPTIONS_FILE))
 
 
 # The same, for a docs folder.
 def check_translation_consistency(docs_dir: Path) -> list[Problem]:
     texts = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
-    for name in (GLOSSARY_FILE, MEMORY_FILE):
+    for name in DATA_FILES:
         if (docs_dir / name).is_file():
             texts[name] = (docs_dir / name).read_text(encoding="utf-8")
     return check_translation_sources(texts)
@@ -71,5 +79,5 @@ def translation_problems(docs_dir: Path) -> list[tuple[str, list[str]]]:
 # What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give
 # equal results.
 def source_stamp(docs_dir: Path) -> tuple:
-    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / GLOSSARY_FILE, docs_dir / MEMORY_FILE]
+    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / name for name in DATA_FILES]
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
