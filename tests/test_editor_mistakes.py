@@ -79,6 +79,17 @@ def add_html(snippet: str) -> Callable[[str], str]:
     return after(PARAGRAPH, f"Đoạn mới {snippet} hết.")
 
 
+def in_paragraph(snippet: str) -> Callable[[str], str]:
+    """Add `snippet` at the end of an existing paragraph (a new paragraph in one language only would be
+    a translation mistake of its own)."""
+    def edit(text: str) -> str:
+        lines = text.split("\n")
+        index = next(i for i, line in enumerate(lines) if PARAGRAPH in line)
+        lines[index] += f" {snippet}"
+        return "\n".join(lines)
+    return edit
+
+
 STOPPED = [
     # Raw HTML and addresses: content is text, not code.
     Case("script element", K, add_html("<script>alert(1)</script>"), "Đoạn mới", ("<script>", "not allowed"), "vi"),
@@ -189,7 +200,7 @@ STOPPED = [
     Case("tab in the indicators", DATA, swap("    group: 1\n", "\tgroup: 1\n"), "\tgroup: 1", ("tab",)),
     Case("unknown unit", DATA, swap("unit: million_vnd", "unit: dong"), "- id: grdp-per-capita", ("unknown unit 'dong'",)),
     Case("group out of range", DATA, swap("    group: 1\n", "    group: 16\n"), "- id: grdp-growth", ("field `group`",)),
-    Case("label without English", DATA, swap(', en: "Average economic growth (GRDP)"}', "}"), "- id: grdp-growth",
+    Case("label without English", DATA, swap(', en: "Average economic growth rate (GRDP)"}', "}"), "- id: grdp-growth",
          ("needs both",)),
     Case("section that does not exist", DATA, swap("sections: [p1-i, p1-ii-1-2, p2-i-2]", "sections: [p1-i, p1-ii-1-9, p2-i-2]"),
          "- id: grdp-growth", ("'p1-ii-1-9' does not exist",)),
@@ -243,10 +254,10 @@ HARMLESS = [
     Case("Windows line endings", K, lambda s: s.replace("\n", "\r\n"), None, (), "vi"),
     Case("title in quotes with a colon", K, swap("title: II.1. Về lĩnh vực kinh tế", 'title: "II.1: Về lĩnh vực kinh tế"'),
          None, (), "vi"),
-    Case("an editor's own HTML comment", K, add_html("<!-- ghi chú: kiểm tra lại số liệu -->"), None, ()),
-    Case("allowed inline HTML", K, add_html('<abbr title="Trung ương">TW</abbr> m<sup>x</sup><br>'), None, ()),
-    Case("https link and mailto", K, add_html("[cổng](https://thainguyen.gov.vn) <mailto:vp@thainguyen.gov.vn>"), None, ()),
-    Case("HTML shown as code", K, add_html("`<script>alert()</script>` và `[x](javascript:y)`"), None, ()),
+    Case("an editor's own HTML comment", K, in_paragraph("<!-- ghi chú: kiểm tra lại số liệu -->"), None, ()),
+    Case("allowed inline HTML", K, in_paragraph('<abbr title="Trung ương">TW</abbr> m<sup>x</sup><br>'), None, ()),
+    Case("https link and mailto", K, in_paragraph("[cổng](https://thainguyen.gov.vn) <mailto:vp@thainguyen.gov.vn>"), None, ()),
+    Case("HTML shown as code", K, in_paragraph("`<script>alert()</script>` và `[x](javascript:y)`"), None, ()),
 ]
 
 

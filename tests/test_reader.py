@@ -349,7 +349,7 @@ def test_indicators_table_and_chart_use_the_desktop_width(browser, server, lang)
     table = tab.locator(".indicator-table").first.bounding_box()
     assert table["width"] >= 900
     rows = tab.evaluate("() => [...document.querySelectorAll('.indicator-table tbody tr')].map(r => r.offsetHeight)")
-    assert max(rows) < 130, rows
+    assert max(rows) < 150, rows  # the longest English rows say "percentage points a year" three times
     assert tab.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     chart = tab.locator("figure.indicator-chart svg").first.bounding_box()
     assert chart["width"] >= 500
