@@ -2,7 +2,7 @@
 Issue 16: search that ranks like a Vietnamese reader expects (marks as typed, phrase, proximity,
 the word being typed, numbers, slips, tone placement), with a table of reader queries.
 Issue 29: every result says where it is in the document (the look-alike headings of Part One and
-Part Two told apart)."""
+Part Two told apart), and the index is fetched when the search box gets focus, not on the first key."""
 
 from __future__ import annotations
 
@@ -165,15 +165,32 @@ def test_each_language_searches_its_own_pages(page, server):
     assert vietnamese and not any("/en/" in r["href"] for r in vietnamese)
 
 
+# How a reader comes to the search box: a tap on the search icon (phone), or Material's shortcuts.
+def enter_search_box(page, how: str) -> None:
+    if how == "tap":
+        page.locator("label[for=__search]").first.click()
+    else:
+        page.keyboard.press(how)
+
+
 @pytest.mark.browser
-def test_the_index_is_fetched_only_when_the_reader_searches(page, server):
+@pytest.mark.parametrize("lang,how", [("vi", "tap"), ("vi", "/"), ("en", "s")])
+def test_the_index_is_fetched_when_the_search_box_gets_focus(page, server, lang, how):
+    index = f"/search/index.{lang}.json"
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(server + "phan-thu-nhat/kinh-te/")
+    page.goto(server + ("en/" if lang == "en" else "") + "phan-thu-nhat/kinh-te/", wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert not [u for u in requested if "index.vi.json" in u]
-    search(page, "nong thon")
-    assert [u for u in requested if "index.vi.json" in u]
+    assert any("search-worker.js" in u for u in requested), "Material's worker starts with the page"
+    assert not [u for u in requested if index in u], "the page load must not fetch the index"
+    with page.expect_request(lambda request: index in request.url, timeout=5000):
+        enter_search_box(page, how)
+    box = page.locator("input.md-search__input")
+    assert box.evaluate("box => box === document.activeElement")
+    assert box.input_value() == "", "the index is asked for before the first letter"
+    results = type_query(page, "kinh te" if lang == "vi" else "economic")
+    assert ranked(results), "the query typed after the focus finds results"
+    assert len([u for u in requested if index in u]) == 1, "the index is fetched once"
 
 
 # Where each result link says it is: its place line (None if it has none), whether the reader sees
