@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from draftsite.data_files import line_of
+
 COLUMN_KEYS = ("section", "draft", "comment", "time")
 DEFAULT_COLUMNS = {"section": "Mã mục", "draft": "Ngày dự thảo", "comment": "Nội dung góp ý", "time": "Dấu thời gian"}
 REJECTED_KINDS = ("empty_comment", "unknown_draft", "unknown_section", "duplicate")
@@ -45,7 +47,11 @@ class ImportResult:
 
 # The column titles to look for: `extra.consultation.export.columns` over the defaults.
 def export_columns(consultation: dict | None) -> dict[str, str]:
-    raw = ((consultation or {}).get("export") or {}).get("columns") or {}
+    export = (consultation or {}).get("export") or {}
+    if not isinstance(export, dict):
+        raise CommentImportError("mkdocs.yml: extra.consultation.export must be a block with `columns:` mapping "
+                                 "section, draft, comment, time to the column titles of the form's export")
+    raw = export.get("columns") or {}
     if not isinstance(raw, dict):
         raise CommentImportError("mkdocs.yml: extra.consultation.export.columns must map section, draft, comment, time "
                            "to the column titles of the form's export")
@@ -207,36 +213,48 @@ def dump_ledger(ledger: dict[str, SourceLedger]) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The ledger from the parsed YAML of the file; every problem raises ValueError naming the key.
+# The ledger from the parsed YAML of the file (`load_yaml`, so that messages name the line); every
+# problem raises ValueError as `name:LINE: what is wrong; what to do`.
 def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
+    restore = "restore the file from git (git checkout -- docs/data/gop-y.yml) and import the export again"
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), dict):
-        raise ValueError(f"{name}: expected `sources:`; the file is written by tools/import_comments.py — "
-                         "restore it from git and import again")
+        raise ValueError(f"{name}:{line_of(raw, 'sources')}: expected `sources:` with one block per form; the file is "
+                         f"written by tools/import_comments.py: {restore}")
     ledger = {}
-    for source, entry in raw["sources"].items():
-        where = f"{name}: sources.{source}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("digest"), str):
-            raise ValueError(f"{where}: needs `rows:` and `digest:`; restore the file from git and import again")
+    sources = raw["sources"]
+    for source, entry in sources.items():
+        where = f"{name}:{line_of(sources, source)}: sources.{source}"
+        if not isinstance(entry, dict) or not _is_count(entry.get("rows")) or not isinstance(entry.get("digest"), str):
+            raise ValueError(f"{where}: needs `rows:` (a number) and `digest:` (a text); {restore}")
         counts = entry.get("counts") or {}
         rejected = entry.get("rejected") or {}
         if not isinstance(counts, dict) or not isinstance(rejected, dict):
-            raise ValueError(f"{where}: `counts:` and `rejected:` must be mappings")
+            key = "counts" if not isinstance(counts, dict) else "rejected"
+            raise ValueError(f"{name}:{line_of(entry, key)}: sources.{source}.{key}: must be a mapping; {restore}")
         parsed: dict[str, dict[str, int]] = {}
         for draft, sections in counts.items():
             draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
             if parse_draft(draft_key) != draft_key or not isinstance(sections, dict):
-                raise ValueError(f"{where}.counts.{draft_key}: not a draft date (YYYY-MM-DD) with section counts")
+                raise ValueError(f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
+                                 f"date (YYYY-MM-DD) with section counts; {restore}")
             for section, n in sections.items():
-                if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                    raise ValueError(f"{where}.counts.{draft_key}.{section}: {n!r} is not a count")
+                if not _is_count(n):
+                    raise ValueError(f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
+                                     f"{section}: {n!r} is not a count; {restore}")
             parsed[draft_key] = {str(s): n for s, n in sections.items()}
         for kind, n in rejected.items():
-            if kind not in REJECTED_KINDS or isinstance(n, bool) or not isinstance(n, int):
-                raise ValueError(f"{where}.rejected.{kind}: use one of {', '.join(REJECTED_KINDS)} with a count")
+            if kind not in REJECTED_KINDS or not _is_count(n):
+                raise ValueError(f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: use one of "
+                                 f"{', '.join(REJECTED_KINDS)} with a count; {restore}")
         ledger[str(source)] = SourceLedger(entry["rows"], entry["digest"], parsed, dict(rejected))
     return ledger
+
+
+# Whether a YAML value is a count (a whole number, zero or more; not true/false).
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 # Counts of all sources together: draft date -> section id -> comments.
