@@ -76,7 +76,7 @@ class RejectedRows:
 class DigestSet:
     """A set of 16-byte digests in one bytearray (open addressing, linear probing, at most half full):
     32 bytes per distinct row at most, whatever the length of its comment; a Python set of 16-byte
-    `bytes` would take about 90."""
+    `bytes` would take about 80 (49 for the object, 33 in the set's table)."""
 
     SIZE = 16
 
