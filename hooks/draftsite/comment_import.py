@@ -74,9 +74,9 @@ class RejectedRows:
 
 
 class DigestSet:
-    """A set of 16-byte digests in one bytearray (open addressing, linear probing, at most half full):
-    32 bytes per distinct row at most, whatever the length of its comment; a Python set of 16-byte
-    `bytes` would take about 80 (49 for the object, 33 in the set's table)."""
+    """A set of 16-byte digests in one bytearray (open addressing, linear probing, doubled before it
+    is more than half full): 32 to 64 bytes per distinct row, whatever the length of its comment; a
+    Python set of 16-byte `bytes` takes about 80 (49 for the object, 33 in the set's table)."""
 
     SIZE = 16
 
