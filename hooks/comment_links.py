@@ -15,16 +15,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
+from draftsite.comment_import import CommentImportError, export_columns
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, fill_draft_markers,
                                     format_date,
                                     general_link_html, how_to_comment_html, load_consultation,
-                                    placeholder_problem, status, status_texts)
+                                    load_withdrawn_drafts, placeholder_problem, status, status_texts)
 from draftsite.csp import add_policy_meta
+from draftsite.data_files import DataFileError
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
-from draftsite.strings import t
+from draftsite.settings_file import CONFIG_FILE, key_line, read_editor_settings
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
+from draftsite.strings import t
 from site_glue import cache_dir, current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
@@ -39,15 +42,24 @@ _state: dict[str, Consultation] = {}
 _writers: dict[str, Task] = {}
 
 
-# Validate the consultation settings (idempotent: runs once per language).
+# Validate the consultation settings (idempotent: runs once per language): every problem names the
+# line of mkdocs.yml, the key and what to do.
 def on_config(config: MkDocsConfig) -> None:
+    text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
+    try:
+        settings = read_editor_settings(text)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
     try:
         _state["consultation"] = load_consultation(config.extra)
-    except ConfigError as error:
-        raise PluginError(f"mkdocs.yml: {error}") from error
+        export_columns(config.extra["consultation"])
+        load_withdrawn_drafts(config.extra)
+    except (ConfigError, CommentImportError) as error:
+        message = str(error).removeprefix(f"{CONFIG_FILE}: ")
+        raise PluginError(f"{CONFIG_FILE}:{key_line(settings, ConfigError(message).key)}: {message}") from None
     problem = placeholder_problem(_state["consultation"])
     if problem and os.environ.get("PUBLISH") == "1":
-        raise PluginError(f"mkdocs.yml: publishing refused: {problem}")
+        raise PluginError(f"{CONFIG_FILE}:{key_line(settings, 'extra.consultation.form')}: publishing refused: {problem}")
     if problem and not _state.get("noticed"):
         _state["noticed"] = True  # once per build, not once per language
         log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
@@ -137,7 +149,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if writer is not None:
             writer.result()
     except BackgroundError as error:
-        raise PluginError(f"writing the short comment addresses failed:\n{error}") from error
+        raise PluginError(error.report("writing the short comment addresses failed")) from None
 
 
 # The short address page and QR code of every section of the language.
@@ -197,7 +209,7 @@ def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) ->
 
 # A guide-links error as the editor reads it: the file, the line when known, the problem.
 def _guide_error(error: GuideError) -> str:
-    return f"docs/{GUIDE_DATA}:{error.line}: {error}" if error.line else f"docs/{GUIDE_DATA}: {error}"
+    return f"docs/{GUIDE_DATA}:{error.line}: {error}"
 
 
 def _guide_links(html, config, document, consultation, lang, state, page) -> str:

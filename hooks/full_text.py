@@ -95,7 +95,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     try:
         body, anchors, parts = _assembling.pop(current_language(config)).result()
     except BackgroundError as error:
-        raise PluginError(f"{page.file.src_uri}: assembling the full text failed:\n{error}") from error
+        raise PluginError(error.report(f"{page.file.src_uri}: assembling the full text failed")) from None
     page.content = page.content.replace(MARKER, body)
     if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
         page.present_anchor_ids |= anchors

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.consultation import citation_name, format_day
@@ -48,7 +49,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     document = load_document(docs_dir(config), DEFAULT_LANGUAGE)
     current = {s.id for s in document.sections}
-    successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    try:
+        successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    except ValueError as error:
+        raise PluginError(f"docs/{error}") from None
     _state["previous"] = with_retired_sections(_state["previous"], current, successors,
                                                _state["previous_draft"], _state["this_draft"])
 

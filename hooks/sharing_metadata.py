@@ -77,7 +77,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         _writers.pop(current_language(config)).result()
     except BackgroundError as error:
-        raise PluginError(f"writing the page folders' empty sitemaps failed:\n{error}") from error
+        raise PluginError(error.report("writing the page folders' empty sitemaps failed")) from None
     text = sitemap_xml(list(_pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:

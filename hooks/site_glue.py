@@ -114,4 +114,4 @@ def _check_results(task: Task) -> list[tuple[str, list[str]]]:
     try:
         return task.result()
     except BackgroundError as error:
-        raise PluginError(f"the checks of the sources could not run:\n{error}") from error
+        raise PluginError(error.report("the checks of the sources could not run")) from None

@@ -61,7 +61,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         try:
             _entries[lang] = [entry for page in collector.results() for entry in page]
         except BackgroundError as error:
-            raise PluginError(f"reading the pages for search failed:\n{error}") from error
+            raise PluginError(error.report("reading the pages for search failed")) from None
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in _entries.items():

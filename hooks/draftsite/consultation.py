@@ -22,6 +22,12 @@ EXAMPLE_HOSTS = {"example.org", "example.com", "example.net", "www.example.org",
 class ConfigError(Exception):
     """A broken consultation setting in mkdocs.yml, naming the key and what to do."""
 
+    @property
+    def key(self) -> str:
+        """The dotted key the message starts with ("extra.consultation.form.url")."""
+        match = re.match(r"extra(?:\.[A-Za-z0-9_-]+)*", str(self))
+        return match[0] if match else "extra"
+
 
 @dataclass(frozen=True)
 class Consultation:
@@ -41,7 +47,8 @@ class Consultation:
 def load_consultation(extra: dict | None) -> Consultation:
     raw = (extra or {}).get("consultation")
     if not isinstance(raw, dict):
-        raise ConfigError(f"{CONFIG_KEY} is missing: add the comment form and the consultation dates (see README)")
+        raise ConfigError(f"{CONFIG_KEY} is missing or not a block of settings: add the comment form and the "
+                          "consultation dates (see README)")
     form = _mapping(raw, "form")
     preset = form.get("preset")
     if preset not in PRESETS:
@@ -136,6 +143,18 @@ def _date(value: object, key: str) -> dt.date:
         except ValueError:
             pass
     raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+# The drafts declared withdrawn (`extra.withdrawn_drafts`): their dates, YYYY-MM-DD; nothing when
+# the key is absent. Anything else raises ConfigError naming the key.
+def load_withdrawn_drafts(extra: dict | None) -> list[str]:
+    raw = (extra or {}).get("withdrawn_drafts")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ConfigError(f"extra.withdrawn_drafts: {raw!r} is not a list; write the withdrawn drafts' dates as a list, "
+                          "e.g. withdrawn_drafts: [\"2020-03-31\"]")
+    return [_date(value, "extra.withdrawn_drafts").isoformat() for value in raw]
 
 
 # Whether the settings still point at a placeholder form (the project's sample address or an example

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from draftsite.data_files import LINE_KEY, DataFileError, load_yaml
+from draftsite.data_files import LINE_KEY, DataFileError, kind_of, line_of, load_yaml
 from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
 from draftsite.sections import ID_SYNTAX, split_sections
 from draftsite.strings import t
@@ -95,15 +95,20 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
     except DataFileError as error:
         raise DataError(str(error)) from error
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
-        raise DataError(f"{name}: the file must be a mapping with an `indicators:` list (see the schema at its top)")
+        found = kind_of(raw.get("indicators")) if isinstance(raw, dict) and "indicators" in raw else kind_of(raw)
+        raise DataError(f"{name}:{line_of(raw, 'indicators')}: the file must be a mapping with an `indicators:` list, "
+                        f"not {found}; compare it with the schema at its top")
     lists = raw.get("lists")
-    if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"}:
-        raise DataError(f"{name}: `lists:` must name the sections of the official lists as `results:` and `targets:`")
+    if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"} \
+            or not all(isinstance(v, str) for k, v in lists.items() if k != LINE_KEY):
+        raise DataError(f"{name}:{line_of(raw, 'lists')}: `lists:` must name the sections of the official lists as "
+                        "`results:` and `targets:`; write lists: {results: p1-i, targets: p2-i-2}")
     lists = {k: v for k, v in lists.items() if k != LINE_KEY}
     seen: dict[str, int] = {}
     indicators = []
-    for entry in raw["indicators"]:
-        indicator = _indicator(name, entry, known_sections)
+    entries = raw["indicators"]
+    for index, entry in enumerate(entries):
+        indicator = _indicator(name, entry, line_of(entries, index), known_sections)
         if indicator.id in seen:
             raise DataError(f"{name}:{indicator.line}: indicator {indicator.id!r}: field `id`: duplicate id "
                             f"(first at line {seen[indicator.id]}); ids must be unique")
@@ -112,14 +117,15 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
     if known_sections is not None:
         for kind, section in lists.items():
             if section not in known_sections:
-                raise DataError(f"{name}: `lists.{kind}`: section {section!r} does not exist in the document")
+                raise DataError(f"{name}:{line_of(raw['lists'], kind)}: `lists.{kind}`: section {section!r} does not exist "
+                                "in the document; name the section that holds the official list")
     return IndicatorData(name, lists, tuple(indicators))
 
 
-def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Indicator:
+def _indicator(name: str, entry: object, line: int, known_sections: set[str] | None) -> Indicator:
     if not isinstance(entry, dict):
-        raise DataError(f"{name}: every item of `indicators:` must be a mapping of fields")
-    line = entry.get(LINE_KEY, 0)
+        raise DataError(f"{name}:{line}: the item is {kind_of(entry)}; every item of `indicators:` must be a mapping "
+                        "of fields (id, group, label, unit, sections, …)")
     ident = entry.get("id")
     where = f"{name}:{line}: indicator {ident!r}"
     for required in ("id", "group", "label", "unit", "sections"):
@@ -135,7 +141,7 @@ def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Ind
         raise DataError(f"{where}: field `group`: must be a whole number from 1 to 15 (the list item's number)")
     label = _texts(where, "label", entry["label"])
     unit = entry["unit"]
-    if unit not in UNITS:
+    if not isinstance(unit, str) or unit not in UNITS:
         raise DataError(f"{where}: field `unit`: unknown unit {unit!r}; use one of {', '.join(UNITS)}")
     sections = entry["sections"]
     if not isinstance(sections, list) or not sections or not all(isinstance(s, str) for s in sections):
@@ -183,7 +189,7 @@ def _value(where: str, raw: object) -> Value:
             raise DataError(f"{where}.value: {value!r} is not a number the report states; write the number")
         number = Decimal(str(value))
     comparator = raw.get("comparator")
-    if comparator is not None and comparator not in COMPARATORS:
+    if comparator is not None and (not isinstance(comparator, str) or comparator not in COMPARATORS):
         raise DataError(f"{where}.comparator: unknown comparator {comparator!r}; use one of {', '.join(COMPARATORS)}")
     wording = _texts(where, "wording", raw["wording"]) if "wording" in raw else None
     note = _texts(where, "note", raw["note"]) if "note" in raw else None

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from draftsite.data_files import LINE_KEY, DataFileError, kind_of, line_of, read_yaml_file
 
 DECISIONS = ("tiep-thu", "tiep-thu-mot-phan", "giai-trinh")  # accepted / partly accepted / explained, not accepted
 KEYS = {"section", "draft", "asked", "decision", "explanation", "changed_in"}
@@ -29,56 +29,42 @@ class Response:
     line: int
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A YAML loader that remembers the line of every mapping (as `__line__`)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 # Read and validate the responses; `sections` are the known section ids, `drafts` the known draft
 # dates; `name` is how messages name the file (default: its path).
 def load_responses(path: Path, sections: set[str], drafts: set[str], name: str | None = None) -> list[Response]:
     name = name or path.as_posix()
-    if not path.is_file():
-        return []
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark else name
-        raise ResponseError(f"{where}: YAML syntax error: {getattr(error, 'problem', error)}; fix the syntax at that line") from error
+        raw = read_yaml_file(path, name, keep_lines=True)
+    except DataFileError as error:
+        raise ResponseError(str(error)) from None
     if raw is None:
         return []
     if not isinstance(raw, dict) or not isinstance(raw.get("responses"), list):
-        raise ResponseError(f"{name}: the file must hold a `responses:` list (see the example at its top)")
-    return [_response(name, entry, sections, drafts) for entry in raw["responses"]]
+        found = kind_of(raw.get("responses")) if isinstance(raw, dict) and "responses" in raw else kind_of(raw)
+        raise ResponseError(f"{name}:{line_of(raw, 'responses')}: the file must hold a `responses:` list, not {found}; "
+                            "write `responses: []` and add one item per response (see the example at its top)")
+    entries = raw["responses"]
+    return [_response(name, entry, line_of(entries, index), sections, drafts) for index, entry in enumerate(entries)]
 
 
-def _response(name: str, entry: object, sections: set[str], drafts: set[str]) -> Response:
-    if not isinstance(entry, dict):
-        raise ResponseError(f"{name}: every item of `responses:` must be a mapping (section, draft, asked, decision, explanation)")
-    line = entry.get("__line__", 0)
+def _response(name: str, entry: object, line: int, sections: set[str], drafts: set[str]) -> Response:
     where = f"{name}:{line}"
+    if not isinstance(entry, dict):
+        raise ResponseError(f"{where}: the item is {kind_of(entry)}; every item of `responses:` must be a mapping "
+                            "(section, draft, asked, decision, explanation)")
     for key in REQUIRED:
         if key not in entry:
             raise ResponseError(f"{where}: field `{key}` is missing; every response needs {', '.join(REQUIRED)}")
-    unknown = set(entry) - KEYS - {"__line__"}
+    unknown = set(entry) - KEYS - {LINE_KEY}
     if unknown:
-        raise ResponseError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(KEYS))}")
+        raise ResponseError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(KEYS))}")
     section = entry["section"]
-    if section not in sections:
+    if not isinstance(section, str) or section not in sections:
         raise ResponseError(f"{where}: field `section`: {section!r} is not a section id of the draft; copy the id "
                             "from the section's heading ({ #… }) or use du-thao for the whole draft")
     draft = _draft(where, "draft", entry["draft"], drafts)
     decision = entry["decision"]
-    if decision not in DECISIONS:
+    if not isinstance(decision, str) or decision not in DECISIONS:
         raise ResponseError(f"{where}: field `decision`: {decision!r} is not a decision; use tiep-thu (tiếp thu), "
                             "tiep-thu-mot-phan (tiếp thu một phần) or giai-trinh (giải trình, không tiếp thu)")
     changed_in = None
@@ -92,6 +78,9 @@ def _response(name: str, entry: object, sections: set[str], drafts: set[str]) ->
 
 
 def _draft(where: str, key: str, value: object, drafts: set[str]) -> str:
+    if not isinstance(value, (str, int, dt.date)) or isinstance(value, bool):
+        raise ResponseError(f"{where}: field `{key}`: {kind_of(value)} is not a date; write the draft's date as "
+                            f"YYYY-MM-DD, one of: {', '.join(sorted(drafts))}")
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     if text not in drafts:
         raise ResponseError(f"{where}: field `{key}`: {text!r} is not a draft of this repository; use the date of the draft the comment was made on, one of: "
