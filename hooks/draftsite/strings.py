@@ -51,6 +51,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "comment.privacy": {"vi": "Quyền riêng tư", "en": "Privacy"},
     "comment.privacy.title": {"vi": "Phiếu góp ý thu thập gì, ai nhận, lưu bao lâu, trang công bố gì",
                               "en": "What the form collects, who receives it, how long it is kept, what is published"},
+    # The privacy page: the form's provider and the organiser's contact (from the settings).
+    "privacy.provider.google": {
+        "vi": "Phiếu góp ý được đặt trên Google Forms, dịch vụ biểu mẫu của Google LLC (Hoa Kỳ): góp ý được gửi tới "
+              "và lưu trên máy chủ của Google, có thể đặt ngoài lãnh thổ Việt Nam.",
+        "en": "The comment form runs on Google Forms, a form service of Google LLC (United States): comments are sent "
+              "to and stored on Google's servers, which may be outside Viet Nam.",
+    },
+    "privacy.provider.template": {
+        "vi": "Phiếu góp ý được đặt trên dịch vụ biểu mẫu tại địa chỉ {host}: góp ý được gửi tới và lưu trên máy chủ "
+              "của dịch vụ này.",
+        "en": "The comment form runs on the form service at {host}: comments are sent to and stored on that "
+              "service's servers.",
+    },
+    "privacy.organiser.address": {"vi": "Địa chỉ:", "en": "Address:"},
+    "privacy.organiser.email": {"vi": "Thư điện tử:", "en": "E-mail:"},
+    "privacy.organiser.phone": {"vi": "Điện thoại:", "en": "Phone:"},
+    "privacy.organiser.missing": {
+        "vi": "Chưa có thông tin liên hệ của cơ quan tổ chức lấy ý kiến: ban biên tập điền khối "
+              "extra.consultation.organiser trong mkdocs.yml (tên, địa chỉ, thư điện tử, điện thoại). Trang không "
+              "được xuất bản khi còn thiếu thông tin này.",
+        "en": "The contact of the body that runs the consultation is missing: the editors fill the block "
+              "extra.consultation.organiser in mkdocs.yml (name, address, e-mail, phone). The site cannot be "
+              "published without it.",
+    },
     # The outcome of the consultation (tổng hợp, tiếp thu, giải trình ý kiến).
     "outcome.none": {"vi": "Chưa có số liệu góp ý nào được tổng hợp.", "en": "No comments have been counted yet."},
     "outcome.totals_all": {"vi": "Đã nhận {total} phiếu góp ý, trong đó {placed} phiếu được tổng hợp theo mục.",
