@@ -163,3 +163,21 @@ def test_the_privacy_pages_take_provider_and_contact_from_markers_the_checks_kno
             assert check_markers(name, text) == []
     misspelled = check_markers("quyen-rieng-tu.md", "Liên hệ:\n\n<!-- consultation:organizer -->\n")
     assert len(misspelled) == 1 and "<!-- consultation:organiser -->" in str(misspelled[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. The home page leads to the outcome page and says when it is filled.
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_home_page_links_the_outcome_page_and_gives_the_closing_date_from_the_settings(site, lang):
+    source = (FIXTURE_DOCS / ("index.md" if lang == "vi" else "index.en.md")).read_text("utf-8")
+    closes = format_day(load_consultation(settings()).closes, lang)
+    assert "<!-- consultation:closes -->" in source and closes not in source, "the date is not typed in the page"
+    html = page_html(site, PREFIX[lang])
+    link = html.select_one("article a[href='tong-hop-y-kien/']")
+    assert link is not None
+    menu = html.select_one(".md-sidebar--primary a.md-nav__link[href='tong-hop-y-kien/']")
+    assert link.get_text(strip=True) == re.sub(r"\s+", " ", menu.get_text()).strip()
+    sentence = re.sub(r"\s+", " ", link.parent.get_text())
+    assert closes in sentence, sentence
+    assert ("15/1/2027" if lang == "vi" else "15 January 2027") == closes

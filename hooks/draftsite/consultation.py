@@ -336,7 +336,11 @@ def format_day(day: dt.date, lang: str) -> str:
 
 
 # `<!-- draft:label -->` and `<!-- draft:date -->` in a page's Markdown: the label and the date of the
-# draft being consulted on, from the settings (the one place a draft's date is written).
+# draft being consulted on; `<!-- consultation:closes -->`: the last day comments are accepted. All
+# from the settings (the one place a date is written).
 def fill_draft_markers(markdown: str, c: Consultation, lang: str) -> str:
-    date = format_day(c.draft_date, lang)
-    return markdown.replace("<!-- draft:label -->", c.draft_label[lang]).replace("<!-- draft:date -->", date)
+    values = {"<!-- draft:label -->": c.draft_label[lang], "<!-- draft:date -->": format_day(c.draft_date, lang),
+              "<!-- consultation:closes -->": format_day(c.closes, lang)}
+    for marker, value in values.items():
+        markdown = markdown.replace(marker, value)
+    return markdown
