@@ -181,3 +181,73 @@ def test_home_page_links_the_outcome_page_and_gives_the_closing_date_from_the_se
     sentence = re.sub(r"\s+", " ", link.parent.get_text())
     assert closes in sentence, sentence
     assert ("15/1/2027" if lang == "vi" else "15 January 2027") == closes
+
+
+# ---------------------------------------------------------------------------------------------
+# 12. The page's language: footnote back-links, indicator downloads, table captions.
+
+@pytest.mark.parametrize("lang,title", [("vi", "Quay lại chỗ đánh dấu chú thích {n} trong văn bản"),
+                                        ("en", "Jump back to footnote {n} in the text")])
+def test_footnote_back_links_are_titled_in_the_pages_language(site, lang, title):
+    seen = 0
+    pages = language_pages(site, lang) + [site / PREFIX[lang] / "toan-van" / "index.html"]
+    for path in pages:
+        for back in page_html(site, path.relative_to(site).as_posix()).select("a.footnote-backref"):
+            number = back["href"].rsplit(":", 1)[1]
+            assert back["title"] == title.format(n=number), f"{path}: {back['title']}"
+            seen += 1
+    assert seen >= 32  # 16 notes on the chapter pages and 16 on the full text
+
+
+ENGLISH_CODES = ("target_2020", "result_2020", "target_2025", "percent", "per_year", "at_least", "above", "below",
+                 "million_vnd", "workers", "district_units", "comparator", "sections", "label", "group", "unit")
+
+
+def test_the_vietnamese_downloads_speak_vietnamese_under_a_vietnamese_name(site):
+    assert not (site / "data" / "indicators.csv").exists() and not (site / "data" / "indicators.json").exists()
+    raw = (site / "data" / "chi-tieu.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[:4] == ["Mã chỉ tiêu", "Nhóm", "Chỉ tiêu", "Đơn vị"] and header[-1] == "Mục liên quan"
+    assert "Mục tiêu 2020–2025: so sánh" in header and "Kết quả 2020: số liệu" in header
+    words = [cell for row in rows for cell in row[1:-1]]  # not the ids, nor the section ids
+    for code in ENGLISH_CODES:
+        assert not any(code in cell for cell in words), f"{code!r} in the Vietnamese CSV"
+    growth = dict(zip(header, next(r for r in rows if r[0] == "grdp-growth")))
+    assert growth["Đơn vị"] == "%/năm" and growth["Mục tiêu 2020–2025: so sánh"] == "tối thiểu"
+    assert growth["Mục tiêu 2020–2025: số liệu"] == "8" and growth["Kết quả 2020: số liệu"] == "11,1"
+    data = json.loads((site / "data" / "chi-tieu.json").read_text("utf-8"))
+    first = data["chi_tieu"][0]
+    assert data["ngon_ngu"] == "vi" and first["don_vi"] == "%/năm"
+    assert first["muc_tieu_2020_2025"] == {"so_lieu": 8, "so_sanh": "tối thiểu"}
+    flat = json.dumps(data, ensure_ascii=False)
+    assert not any(f'"{code}' in flat for code in ENGLISH_CODES), "English keys or codes in the Vietnamese JSON"
+
+
+def test_the_english_downloads_keep_their_name_and_codes(site):
+    header = (site / "en" / "data" / "indicators.csv").read_text("utf-8-sig").split("\r\n")[0]
+    assert header.startswith("id,group,label,unit,target_2020_comparator,target_2020_value")
+    assert json.loads((site / "en" / "data" / "indicators.json").read_text("utf-8"))["indicators"][0]["unit"] == \
+        "percent_per_year"
+    assert not (site / "en" / "data" / "chi-tieu.csv").exists()
+
+
+@pytest.mark.parametrize("lang,name", [("vi", "chi-tieu"), ("en", "indicators")])
+def test_every_download_link_names_its_languages_file(site, lang, name):
+    checked = 0
+    for url in ("chi-tieu/", "phan-thu-nhat/", "phan-thu-hai/", "toan-van/"):
+        path = site / PREFIX[lang] / url / "index.html"
+        for link in page_html(site, PREFIX[lang] + url).select(".indicator-downloads a[href]"):
+            assert Path(link["href"]).stem == name, f"{url}: {link['href']}"
+            assert (path.parent / link["href"]).resolve().is_file(), f"{url}: {link['href']}"
+            checked += 1
+    assert checked >= 8
+
+
+@pytest.mark.parametrize("lang,source", [("vi", "Nguồn:"), ("en", "Source:")])
+def test_indicator_table_captions_give_the_source_in_words(site, lang, source):
+    for url in ("phan-thu-nhat/", "phan-thu-hai/", "chi-tieu/"):
+        for caption in page_html(site, PREFIX[lang] + url).select("table.indicator-table caption"):
+            note = caption.select_one(".indicator-source").get_text()
+            assert note.startswith(source) and "docs/" not in caption.get_text() and ".yml" not in caption.get_text()
