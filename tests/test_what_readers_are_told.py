@@ -251,3 +251,50 @@ def test_indicator_table_captions_give_the_source_in_words(site, lang, source):
         for caption in page_html(site, PREFIX[lang] + url).select("table.indicator-table caption"):
             note = caption.select_one(".indicator-source").get_text()
             assert note.startswith(source) and "docs/" not in caption.get_text() and ".yml" not in caption.get_text()
+
+
+# ---------------------------------------------------------------------------------------------
+# 13. Print: a chapter page names its part; the PDF's title page has no section id.
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang,url,part,other", [
+    ("vi", "phan-thu-nhat/kinh-te/", "Phần thứ nhất", "Phần thứ hai"),
+    ("vi", "phan-thu-hai/kinh-te/", "Phần thứ hai", "Phần thứ nhất"),
+    ("en", "phan-thu-hai/kinh-te/", "Part Two", "Part One"),
+])
+def test_a_printed_chapter_page_names_its_part_at_the_top_of_every_page(browser, server, tmp_path, lang, url, part,
+                                                                        other):
+    tab = browser.new_page()
+    tab.goto(server + PREFIX[lang] + url)
+    tab.emulate_media(media="print")
+    target = tmp_path / "page.pdf"
+    tab.pdf(path=str(target), prefer_css_page_size=True)
+    tab.close()
+    pages = pdf_pages(target)
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        header = next(line for line in text.splitlines() if line.strip())
+        assert ("Dự thảo Báo cáo chính trị" if lang == "vi" else "Draft Political Report") in header
+        assert header.strip().endswith(f"– {part}"), f"page {number}: {header.strip()}"
+        assert other not in header
+
+
+def test_pages_outside_the_parts_keep_the_plain_running_header(site):
+    for url in ("", "goi-y-thao-luan/", "cong-van/", "toan-van/"):
+        sheet = page_html(site, url).select_one("link[rel=stylesheet][media=print]")["href"]
+        assert sheet.endswith("assets/stylesheets/print-vi.css"), url
+    plain = (site / "assets" / "stylesheets" / "print-vi.css").read_text("utf-8")
+    assert "Phần thứ" not in plain
+
+
+@pytest.mark.parametrize("pdf", ["du-thao-bao-cao-chinh-tri.pdf", "en/draft-political-report.pdf"])
+def test_the_pdfs_title_page_shows_no_section_id(site, pdf):
+    pages = pdf_pages(site / pdf)
+    title = re.sub(r"\s+", "", pages[0])
+    assert "[#" not in title, pages[0]
+    assert "[#p1-ii-1]" in re.sub(r"\s+", "", "".join(pages[1:])), "the sections keep their printed ids"
