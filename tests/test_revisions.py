@@ -412,17 +412,22 @@ def test_the_placeholder_form_stops_publishing(clone, tmp_path):
     assert "publishing refused" in str(stopped.value) and "placeholder form" in str(stopped.value)
 
 
-def test_a_missing_contact_stops_publishing_and_names_the_key(clone, tmp_path):
-    text = (clone / "mkdocs.yml").read_text("utf-8")
-    start = text.index("    organiser:\n")
-    end = text.index("    # The form's CSV export")
-    (clone / "mkdocs.yml").write_text(text[:start] + text[end:], "utf-8")
-    git(clone, "commit", "-qam", "The contact block deleted")
+def test_a_missing_contact_stops_publishing_and_names_the_key(tmp_path):
+    """An editor sets the organiser's form but not the contact (guide §5), commits and publishes."""
+    repo = assemble_project(tmp_path / "repo")
+    link = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
+            "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), link, "--config", str(repo / "mkdocs.yml")],
+                   check=True, capture_output=True)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The organiser's form, no contact")
     with pytest.raises(PublishError) as stopped:
-        publish(clone, tmp_path / "out", SITE)
+        publish(repo, tmp_path / "out", SITE)
     message = str(stopped.value)
     assert "publishing refused: extra.consultation.organiser is missing" in message
     assert "placeholder form" not in message
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def test_the_published_privacy_page_names_the_forms_provider_and_the_organisers_contact(scenario):
