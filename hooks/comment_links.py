@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 from draftsite.background import BackgroundError, Task
 from draftsite.comment_import import CommentImportError, export_columns
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, fill_draft_markers,
-                                    format_date,
-                                    general_link_html, how_to_comment_html, load_consultation,
-                                    load_withdrawn_drafts, placeholder_problem, status, status_texts)
+                                    form_provider_text, format_date, general_link_html, how_to_comment_html,
+                                    load_consultation, load_withdrawn_drafts, organiser_html, publishing_problems,
+                                    status, status_texts)
 from draftsite.csp import add_policy_meta
 from draftsite.data_files import DataFileError
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
@@ -35,6 +35,8 @@ PRIVACY_PAGE = "quyen-rieng-tu/"
 log = logging.getLogger("mkdocs.hooks.comment_links")
 HOW_TO_COMMENT = "<!-- consultation:how-to-comment -->"  # where to comment and until when (full text)
 GENERAL = "<!-- consultation:general -->"  # a comment link for the whole draft, within a page (home)
+FORM_PROVIDER = "<!-- consultation:form-provider -->"  # who runs the form and keeps the comments (privacy page)
+ORGANISER = "<!-- consultation:organiser -->"  # how to reach the body that receives them (privacy page)
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
@@ -57,12 +59,20 @@ def on_config(config: MkDocsConfig) -> None:
     except (ConfigError, CommentImportError) as error:
         message = str(error).removeprefix(f"{CONFIG_FILE}: ")
         raise PluginError(f"{CONFIG_FILE}:{key_line(settings, ConfigError(message).key)}: {message}") from None
-    problem = placeholder_problem(_state["consultation"])
-    if problem and os.environ.get("PUBLISH") == "1":
-        raise PluginError(f"{CONFIG_FILE}:{key_line(settings, 'extra.consultation.form')}: publishing refused: {problem}")
-    if problem and not _state.get("noticed"):
+    problems = publishing_problems(_state["consultation"])  # the placeholder form, the organiser's contact
+    if problems and os.environ.get("PUBLISH") == "1":
+        raise PluginError("\n".join(
+            f"{CONFIG_FILE}:{key_line(settings, _problem_key(problem))}: publishing refused: {problem}"
+            for problem in problems))
+    if problems and not _state.get("noticed"):
         _state["noticed"] = True  # once per build, not once per language
-        log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
+        for problem in problems:
+            log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
+
+
+# The settings key a publishing problem is about (for its line in mkdocs.yml).
+def _problem_key(problem: str) -> str:
+    return "extra.consultation.organiser" if "organiser" in problem else "extra.consultation.form"
 
 
 # Check the discussion guide's links to the report before any page is rendered.
@@ -97,6 +107,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         closed = t("comment.closed", lang, close=format_date(consultation.closes, lang))
         html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state,
                                                           relative_link(page_url(src), PRIVACY_PAGE), lang))
+    if FORM_PROVIDER in html or ORGANISER in html:
+        html = html.replace(FORM_PROVIDER, form_provider_text(consultation, lang))
+        html = html.replace(ORGANISER, organiser_html(consultation, lang))
     full_text = bool(page.meta.get("full_text"))
     if not is_document_page(src) and not full_text:
         return html

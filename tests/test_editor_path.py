@@ -28,7 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITE_PATH, _QuietHandler, assemble_project
+from conftest import ORGANISER_CONTACT, ROOT, SITE_PATH, _QuietHandler, assemble_project, fill_in_organiser
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GATE_STEPS = ("tests", "publish")  # the workflow's steps after the set-up, by id
@@ -191,10 +191,12 @@ def path(tmp_path_factory) -> dict:
     room = Newsroom(tmp_path_factory.mktemp("editors"))
     steps: dict = {"room": room}
 
-    # §5.1: the organiser's form, set with the guide's command, previewed, committed, pushed.
+    # §5.1: the organiser's form, set with the guide's command, and the organiser's contact filled in
+    # (§5), previewed, committed, pushed.
     done = room.python("tools/set_form.py", FORM)
     assert done.returncode == 0, done.stderr
-    room.commit("Phiếu góp ý của Tiểu ban Văn kiện")
+    fill_in_organiser(room.work / "mkdocs.yml")
+    room.commit("Phiếu góp ý và địa chỉ liên hệ của Tiểu ban Văn kiện")
     steps["form"] = room.push_main()
     steps["form_page"] = room.page("phan-thu-nhat/kinh-te/")
 
@@ -279,6 +281,13 @@ def test_the_organisers_form_publishes_the_first_draft_and_skips_the_software_te
     assert "%PDF" not in run.log  # the log is for people
     links = [a["href"] for a in path["form_page"].select(".comment-link a")]
     assert any("entry.2051=p1-ii-1-2-1&" in h and "1FAIpQLSf-Tieu-ban-Van-kien" in h for h in links), links
+
+
+def test_the_privacy_page_tells_readers_who_keeps_their_comments_and_how_to_reach_them(path):
+    privacy = path["room"].page("quyen-rieng-tu/")
+    assert "Google Forms, dịch vụ biểu mẫu của Google LLC" in privacy.select_one("#nguoi-nhan + p").get_text(" ")
+    contact = privacy.select_one("#quyen ~ ul.organiser-contact").get_text(" ")
+    assert all(value in contact for value in ORGANISER_CONTACT.values())
 
 
 def test_the_first_tag_records_the_published_text(path):

@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.consultation import ConfigError, load_consultation, placeholder_problem  # noqa: E402
+from draftsite.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
 from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
 
 
@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  not sent (no box filled with their names): {', '.join(missing)}")
     if placeholder_problem(consultation):
         print("  note: this still looks like a placeholder form; publishing will refuse it")
+    if organiser_problem(consultation):
+        print("  note: publishing also needs the organiser's contact for the privacy page: fill the block "
+              "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)")
     print("Check with `mkdocs serve`, then commit mkdocs.yml.")
     return 0
 
