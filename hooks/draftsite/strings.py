@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "part.cv": {"vi": "Công văn số 15-CV/TBVK", "en": "Official Letter No. 15-CV/TBVK"},
     "label.item": {"vi": "mục", "en": "section"},
     "label.paragraph": {"vi": "đoạn", "en": "paragraph"},
+    "label.paragraphs": {"vi": "đoạn", "en": "paragraphs"},
     # The draft.
     "draft.name": {
         "vi": "Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
@@ -128,6 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Your browser does not allow automatic copying. Select and copy the citation below:"},
     "cite.close": {"vi": "Đóng", "en": "Close"},
     "cite.selection": {"vi": "Sao chép trích dẫn đoạn đã chọn", "en": "Copy a citation of the selection"},
+    # Said by every English citation: what is quoted is not the official text.
+    "cite.translation": {"vi": "", "en": "unofficial English translation of the Vietnamese draft"},
     "print.page": {"vi": "Trang", "en": "Page"},
     # Drafts and revisions.
     "rev.this_draft": {"vi": "Bản dự thảo ngày {date}", "en": "Draft of {date}"},
