@@ -1,6 +1,7 @@
-"""Print: the draft label and revision date at the top of every printed page, the site's address
-and page numbers at the bottom (CSS page margin boxes, one small print stylesheet per language,
-written at build); the link to the whole draft as PDF in every page's banner."""
+"""Print: the draft label and revision date at the top of every printed page (in English, with the
+note that the text is an unofficial translation), the site's address and page numbers at the
+bottom (CSS page margin boxes, one small print stylesheet per language, written at build); the link
+to the whole draft as PDF in every page's banner."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def on_page_context(context: dict, config: MkDocsConfig, **kwargs) -> dict:
 def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     date = str(config.extra["consultation"]["draft"]["date"])
-    label = json.dumps(citation_name(lang, date), ensure_ascii=False)
+    label = json.dumps(running_header(lang, date), ensure_ascii=False)
     page = json.dumps(t("print.page", lang), ensure_ascii=False)
     site = json.dumps(config.site_url.rstrip("/") + "/" + language_prefix(lang))
     css = ("@page { size: A4; margin: 18mm 16mm 18mm 16mm;\n"
@@ -41,3 +42,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / STYLESHEET.format(lang=lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(css, encoding="utf-8")
+
+
+# The running header of printed pages: the draft's citation name and, in a translation, that it is
+# an unofficial one (a printed English page is quoted as often as a linked one).
+def running_header(lang: str, date: str) -> str:
+    """The text at the top of every printed page of language `lang`, for the draft of `date` (ISO)."""
+    return t("print.header", lang, name=citation_name(lang, date))
