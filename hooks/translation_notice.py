@@ -1,8 +1,8 @@
 """English pages: state once, at the top, that the page is an unofficial reference translation and
 that the Vietnamese text prevails, with a link to the same page in Vietnamese; and carry the short
-notice that language-anchor.js shows at the top of what a reader lands on when the page is opened at
-a paragraph or section (a `<template>`: nothing is shown, read or laid out for any other reader; the
-template main.html reserves its room before the page is drawn)."""
+notice that translation-landing.js shows at the top of what a reader lands on when the page is opened
+at a paragraph or section (a `<template>`: nothing is shown, read or laid out for any other reader;
+main.html reserves its room before the page is drawn and loads that script only then)."""
 
 from __future__ import annotations
 

@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Your browser does not allow automatic copying. Select and copy the citation below:"},
     "cite.close": {"vi": "Đóng", "en": "Close"},
     "cite.selection": {"vi": "Sao chép trích dẫn đoạn đã chọn", "en": "Copy a citation of the selection"},
-    # Said by every English citation and the English PDF's running header: what is quoted is not the official text.
+    # Said by every English citation (and, in its own words, the English PDF's running header): not the official text.
     "cite.translation": {"vi": "", "en": "unofficial English translation of the Vietnamese draft"},
     "print.page": {"vi": "Trang", "en": "Page"},
     "print.header": {"vi": "{name}", "en": "Unofficial English translation of the {name}"},

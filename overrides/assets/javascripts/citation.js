@@ -1,10 +1,9 @@
 // Copy a citation of a paragraph, a section, or the reader's text selection:
 //   «quoted text» (Draft name, version of <date>, Part One, section II.1.2.1, paragraph 2) URL
-// The URL is the page's permanent address in its draft's folder (…/du-thao/<date>/<page>#<id>), where
-// the quoted words stay once a newer draft takes the site's root. The quote is the selection when
-// there is one inside the cited block, otherwise the block's text (a section is quoted by its
-// heading); a selection over several paragraphs cites them all («đoạn 2–3», linked to the first)
-// and keeps one line per paragraph. English citations say they quote an unofficial translation.
+// URL: the page in its draft's permanent folder (…/du-thao/<date>/<page>#<id>), where the words stay
+// when a newer draft takes the root. The quote is the selection when there is one inside the cited
+// block (over several paragraphs: «đoạn 2–3», one line each, linked to the first), otherwise the
+// block's text (a section is quoted by its heading); English adds "; unofficial English translation…".
 // Works with keyboard, touch and screen readers, confirms with a visible notice that is also a live
 // region, and falls back to a selectable field when the clipboard is refused.
 (function () {
@@ -18,8 +17,7 @@
   var base = (address ? address.content : canonical ? canonical.href : location.href).split("#")[0];
   var open = texts.quote[0], close = texts.quote[1];
   var BLOCKS = "article p[id], article li[id]";
-  // What a quote leaves out: the paragraph tools, heading links, footnote markers, comment links,
-  // the notice shown at an English deep link.
+  // Left out of quotes (the last: the notice at an English deep link).
   var CHROME = ".paragraph-tools, .headerlink, .cite-button, sup, .comment-link, .translation-landing";
 
   var live = document.createElement("div");
@@ -44,8 +42,7 @@
     return selection.toString().trim() ? range : null;
   }
 
-  // The words of `block` inside `range`, without the chrome and without the blocks nested in it
-  // (a list item's sub-items are quoted as blocks of their own).
+  // The words of `block` inside `range`, without chrome or nested blocks (quoted on their own).
   function wordsInside(block, range) {
     var part = document.createRange();
     part.selectNodeContents(block);
@@ -57,8 +54,7 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  // The document's blocks (paragraphs, list items) of which `range` selects words, in document
-  // order: [{block, words}]. Only the blocks around and inside the range's common ancestor are read.
+  // The blocks of which `range` selects words, in order: [{block, words}].
   function quotedBlocks(range) {
     var root = range.commonAncestorContainer;
     root = root.nodeType === 1 ? root : root.parentElement;
@@ -74,16 +70,14 @@
     return found;
   }
 
-  // A block's label split into its section and its number: "Phần thứ nhất, mục II.1.2.1, đoạn 2"
-  // → ["Phần thứ nhất, mục II.1.2.1", "2"].
+  // "Phần thứ nhất, mục II.1.2.1, đoạn 2" → ["Phần thứ nhất, mục II.1.2.1", "2"].
   function splitLabel(label) {
     var mark = ", " + texts.paragraph + " ";
     var at = label.lastIndexOf(mark);
     return at < 0 ? [label, ""] : [label.slice(0, at), label.slice(at + mark.length)];
   }
 
-  // The label of the blocks from `first` to `last`: «…, đoạn 2–3» in one section; across sections,
-  // the first block's label, a dash, and what differs in the last one's («… đoạn 5 – mục II.1.2.2, đoạn 1»).
+  // «…, đoạn 2–3» in one section; across sections «…, đoạn 5 – mục II.1.2.2, đoạn 1».
   function rangeLabel(first, last) {
     var a = labelOf(first), b = labelOf(last);
     if (first === last) return a;
@@ -94,8 +88,7 @@
     return a + " \u2013 " + tail.join(", ");
   }
 
-  // The citation of what `range` selects around `fallback` (the clicked block or heading): the
-  // selected blocks, one line each; words selected outside any block (a heading) cite `fallback`.
+  // The citation of the blocks `range` selects; words outside any block (a heading) cite `fallback`.
   function citationOfRange(range, fallback, fallbackLabel) {
     var blocks = quotedBlocks(range);
     if (!blocks.length) return citation(fallback.id, fallbackLabel, range.toString().replace(/\s+/g, " ").trim());
@@ -104,7 +97,6 @@
     return citation(first.id, rangeLabel(first, last), quote);
   }
 
-  // «quote» (draft, label[; unofficial English translation …]) permanent address#id
   function citation(id, label, quote) {
     var note = texts.translation ? "; " + texts.translation : "";
     return open + quote + close + " (" + draft + ", " + label + note + ") " + base + "#" + id;
