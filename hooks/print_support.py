@@ -1,7 +1,8 @@
-"""Print: the draft label and revision date at the top of every printed page (and on a chapter page
-the part it belongs to, Part One or Part Two), the site's address and page numbers at the bottom (CSS
-page margin boxes, small print stylesheets per language and part, written at build); the link to the
-whole draft as PDF in every page's banner."""
+"""Print: the draft label and revision date at the top of every printed page (in English, with the
+note that the text is an unofficial translation; on a chapter page, the part it belongs to, Part One
+or Part Two), the site's address and page numbers at the bottom (CSS page margin boxes, small print
+stylesheets per language and part, written at build); the link to the whole draft as PDF in every
+page's banner."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def page_part(config: MkDocsConfig, lang: str, page: str) -> str | None:
 def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     date = str(config.extra["consultation"]["draft"]["date"])
-    label = citation_name(lang, date)
+    label = running_header(lang, date)
     for part in (None, *PARTS):
         header = f"{label} – {t(f'part.{part}', lang)}" if part else label
         path = Path(config.site_dir) / STYLESHEET.format(lang=lang, part=f"-{part}" if part else "")
@@ -61,3 +62,10 @@ def print_css(header: str, page_word: str, site: str) -> str:
             f"  @top-center {{ content: {quoted['header']}; font-size: 8pt; color: #444; }}\n"
             f"  @bottom-left {{ content: {quoted['site']}; font-size: 8pt; color: #444; }}\n"
             f"  @bottom-right {{ content: {quoted['page']} \" \" counter(page); font-size: 8pt; color: #444; }} }}\n")
+
+
+# The running header of printed pages: the draft's citation name and, in a translation, that it is
+# an unofficial one (a printed English page is quoted as often as a linked one).
+def running_header(lang: str, date: str) -> str:
+    """The text at the top of every printed page of language `lang`, for the draft of `date` (ISO)."""
+    return t("print.header", lang, name=citation_name(lang, date))

@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "part.cv": {"vi": "Công văn số 15-CV/TBVK", "en": "Official Letter No. 15-CV/TBVK"},
     "label.item": {"vi": "mục", "en": "section"},
     "label.paragraph": {"vi": "đoạn", "en": "paragraph"},
+    "label.paragraphs": {"vi": "đoạn", "en": "paragraphs"},
     # The draft.
     "draft.name": {
         "vi": "Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
@@ -155,7 +156,10 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Your browser does not allow automatic copying. Select and copy the citation below:"},
     "cite.close": {"vi": "Đóng", "en": "Close"},
     "cite.selection": {"vi": "Sao chép trích dẫn đoạn đã chọn", "en": "Copy a citation of the selection"},
+    # Said by every English citation (and, in its own words, the English PDF's running header): not the official text.
+    "cite.translation": {"vi": "", "en": "unofficial English translation of the Vietnamese draft"},
     "print.page": {"vi": "Trang", "en": "Page"},
+    "print.header": {"vi": "{name}", "en": "Unofficial English translation of the {name}"},
     # Drafts and revisions.
     "rev.this_draft": {"vi": "Bản dự thảo ngày {date}", "en": "Draft of {date}"},
     "rev.older": {"vi": "Đây là bản dự thảo ngày {date}; bản mới nhất:", "en": "This is the draft of {date}; the latest draft:"},
@@ -209,6 +213,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "404.english": {"vi": "Không tìm thấy trang.", "en": "Page not found."},
     "404.english_link": {"vi": "Trang chủ tiếng Anh", "en": "Go to the English home page"},
     # English pages.
+    # Shown beside what a reader lands on when opening an English page at a paragraph or section.
+    "translation.landing": {
+        "vi": "",
+        "en": "Unofficial English translation; the Vietnamese text prevails: "
+        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>.",
+    },
     "translation.notice": {
         "vi": "",
         "en": "This is an unofficial reference translation. The Vietnamese text prevails: "
