@@ -6,13 +6,14 @@ page's banner."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from draftsite.consultation import citation_name
+from draftsite.consultation import citation_name, format_day
 from draftsite.labels import split_id
 from draftsite.model import language_prefix, load_document, neutral_path
 from draftsite.strings import t
@@ -46,8 +47,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     date = str(config.extra["consultation"]["draft"]["date"])
     label = running_header(lang, date)
+    short = t("print.header_part", lang, name=citation_name(lang, date),
+              date=format_day(dt.date.fromisoformat(date), lang))
     for part in (None, *PARTS):
-        header = f"{label} – {t(f'part.{part}', lang)}" if part else label
+        header = f"{short} – {t(f'part.{part}', lang)}" if part else label
         path = Path(config.site_dir) / STYLESHEET.format(lang=lang, part=f"-{part}" if part else "")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(print_css(header, t("print.page", lang), config.site_url.rstrip("/") + "/" + language_prefix(lang)),

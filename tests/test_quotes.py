@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE_PATH, _SitePathHandler, assemble_project
+from conftest import ROOT, SITE_PATH, _SitePathHandler, assemble_project, fill_in_organiser
 
 sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
@@ -228,6 +228,7 @@ def published(tmp_path_factory):
             "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
     subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), form, "--config", str(repo / "mkdocs.yml")],
                    check=True, capture_output=True)
+    fill_in_organiser(repo / "mkdocs.yml")  # publishing refuses a site without the organiser's contact
     git = functools.partial(_git, repo)
     git("init", "-q", "-b", "main")
     git("add", "-A")

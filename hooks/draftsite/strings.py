@@ -160,6 +160,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite.translation": {"vi": "", "en": "unofficial English translation of the Vietnamese draft"},
     "print.page": {"vi": "Trang", "en": "Page"},
     "print.header": {"vi": "{name}", "en": "Unofficial English translation of the {name}"},
+    # A chapter's running header adds its part: the English one is shortened to fit the page's width.
+    "print.header_part": {"vi": "{name}", "en": "Unofficial English translation of the Draft Political Report of {date}"},
     # Drafts and revisions.
     "rev.this_draft": {"vi": "Bản dự thảo ngày {date}", "en": "Draft of {date}"},
     "rev.older": {"vi": "Đây là bản dự thảo ngày {date}; bản mới nhất:", "en": "This is the draft of {date}; the latest draft:"},
