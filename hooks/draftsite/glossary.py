@@ -30,25 +30,32 @@ def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
         values = loader(text).construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
+        return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}",
+                            vi=f"sai cú pháp YAML: {error}")]
     if not isinstance(root, yaml.SequenceNode):
-        return [], [Problem(name, 1, "the glossary must be a list of entries `- {vi: …, en: …}`")]
+        return [], [Problem(name, 1, "the glossary must be a list of entries `- {vi: …, en: …}`",
+                            vi="bảng thuật ngữ phải là một danh sách các mục `- {vi: …, en: …}`")]
     terms: list[Term] = []
     problems: list[Problem] = []
     for node, entry in zip(root.value, values):
         line = node.start_mark.line + 1
         if not isinstance(entry, dict):
-            problems.append(Problem(name, line, "entry is not a mapping: write `- {vi: …, en: …}`"))
+            problems.append(Problem(name, line, "entry is not a mapping: write `- {vi: …, en: …}`",
+                                    vi="mục không phải một nhóm khoá: viết `- {vi: …, en: …}`"))
             continue
         vi, en, avoid = entry.get("vi"), entry.get("en"), entry.get("avoid", [])
         key = f"vi: {vi!r}" if isinstance(vi, str) else "vi"
         if not isinstance(vi, str) or not vi.strip():
-            problems.append(Problem(name, line, "entry has no `vi:` term: give the Vietnamese term as it occurs in the text"))
+            problems.append(Problem(name, line, "entry has no `vi:` term: give the Vietnamese term as it occurs in the text",
+                                    vi="mục thiếu thuật ngữ `vi:`: ghi thuật ngữ tiếng Việt đúng như trong văn bản"))
         elif not isinstance(en, str) or not en.strip():
             problems.append(Problem(name, line, f"entry {key} has no `en:` rendering: add the one English term "
-                                    "the translation uses for it"))
+                                    "the translation uses for it",
+                                    vi=f"mục {key} thiếu `en:`: thêm thuật ngữ tiếng Anh duy nhất mà bản dịch dùng cho "
+                                       "thuật ngữ này"))
         elif not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
-            problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants"))
+            problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants",
+                                    vi=f"mục {key}: `avoid:` phải là một danh sách các cách dịch tiếng Anh cần tránh"))
         else:
             terms.append(Term(vi, en, line, tuple(avoid)))
     return sorted(terms, key=lambda term: len(term.vi), reverse=True), problems
@@ -136,7 +143,10 @@ def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: li
                                       other.title + "\n" + "\n".join(other.body), pairs):
                 problems.append(Problem(en_rel, other.line, f"section {section.id!r} lacks the glossary term “{term}” "
                                         f"({name}:{line_of[term]}), which renders a term of {rel}:{section.line}: "
-                                        "use it, or correct the glossary"))
+                                        "use it, or correct the glossary",
+                                        vi=f"mục {section.id!r} thiếu thuật ngữ “{term}” của bảng thuật ngữ "
+                                           f"({name}:{line_of[term]}), là bản dịch của một thuật ngữ trong "
+                                           f"{rel}:{section.line}: dùng đúng thuật ngữ đó, hoặc sửa bảng thuật ngữ"))
     avoided = [(t, v, re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)")) for t in terms for v in t.avoid]
     for rel, text in en_pages.items():
         for term, variant, pattern in avoided:
@@ -145,5 +155,7 @@ def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: li
             for match in pattern.finditer(text):
                 number = text.count("\n", 0, match.start()) + 1
                 problems.append(Problem(rel, number, f"“{variant}” is not the glossary rendering of «{term.vi}»: "
-                                        f"write “{term.en}” ({name}:{term.line})"))
+                                        f"write “{term.en}” ({name}:{term.line})",
+                                        vi=f"“{variant}” không phải cách dịch «{term.vi}» theo bảng thuật ngữ: viết "
+                                           f"“{term.en}” ({name}:{term.line})"))
     return sorted(problems, key=lambda p: (p.file, p.line))
