@@ -43,6 +43,7 @@ GLOSSARY = "docs/data/glossary.yml"
 POINTS = "docs/data/diem-phan-tram.yml"
 GUIDE = "docs/data/goi-y-lien-ket.yml"
 PARAGRAPH = "Hệ thống kết cấu hạ tầng kinh tế - xã hội được cải thiện"
+PARAGRAPH_EN = "The socio-economic infrastructure system was improved"
 
 
 @dataclass
@@ -77,6 +78,13 @@ def swap(old: str, new: str) -> Callable[[str], str]:
 
 def add_html(snippet: str) -> Callable[[str], str]:
     return after(PARAGRAPH, f"Đoạn mới {snippet} hết.")
+
+
+def english_too(snippet: str) -> dict[str, str]:
+    """The English page with the same new paragraph, after the paragraph that translates PARAGRAPH (a
+    harmless paragraph must be translated too: the English has the Vietnamese blocks)."""
+    text = (FIXTURE_DOCS / "phan-thu-nhat" / "kinh-te.en.md").read_text("utf-8")
+    return {K_EN: after(PARAGRAPH_EN, f"New paragraph {snippet} end.")(text)}
 
 
 STOPPED = [
@@ -189,7 +197,7 @@ STOPPED = [
     Case("tab in the indicators", DATA, swap("    group: 1\n", "\tgroup: 1\n"), "\tgroup: 1", ("tab",)),
     Case("unknown unit", DATA, swap("unit: million_vnd", "unit: dong"), "- id: grdp-per-capita", ("unknown unit 'dong'",)),
     Case("group out of range", DATA, swap("    group: 1\n", "    group: 16\n"), "- id: grdp-growth", ("field `group`",)),
-    Case("label without English", DATA, swap(', en: "Average economic growth (GRDP)"}', "}"), "- id: grdp-growth",
+    Case("label without English", DATA, swap(', en: "Average economic growth rate (GRDP)"}', "}"), "- id: grdp-growth",
          ("needs both",)),
     Case("section that does not exist", DATA, swap("sections: [p1-i, p1-ii-1-2, p2-i-2]", "sections: [p1-i, p1-ii-1-9, p2-i-2]"),
          "- id: grdp-growth", ("'p1-ii-1-9' does not exist",)),
@@ -243,10 +251,14 @@ HARMLESS = [
     Case("Windows line endings", K, lambda s: s.replace("\n", "\r\n"), None, (), "vi"),
     Case("title in quotes with a colon", K, swap("title: II.1. Về lĩnh vực kinh tế", 'title: "II.1: Về lĩnh vực kinh tế"'),
          None, (), "vi"),
-    Case("an editor's own HTML comment", K, add_html("<!-- ghi chú: kiểm tra lại số liệu -->"), None, ()),
-    Case("allowed inline HTML", K, add_html('<abbr title="Trung ương">TW</abbr> m<sup>x</sup><br>'), None, ()),
-    Case("https link and mailto", K, add_html("[cổng](https://thainguyen.gov.vn) <mailto:vp@thainguyen.gov.vn>"), None, ()),
-    Case("HTML shown as code", K, add_html("`<script>alert()</script>` và `[x](javascript:y)`"), None, ()),
+    Case("an editor's own HTML comment", K, add_html("<!-- ghi chú: kiểm tra lại số liệu -->"), None, (),
+         extra=english_too("<!-- ghi chú: kiểm tra lại số liệu -->")),
+    Case("allowed inline HTML", K, add_html('<abbr title="Trung ương">TW</abbr> m<sup>x</sup><br>'), None, (),
+         extra=english_too('<abbr title="Trung ương">TW</abbr> m<sup>x</sup><br>')),
+    Case("https link and mailto", K, add_html("[cổng](https://thainguyen.gov.vn) <mailto:vp@thainguyen.gov.vn>"), None, (),
+         extra=english_too("[cổng](https://thainguyen.gov.vn) <mailto:vp@thainguyen.gov.vn>")),
+    Case("HTML shown as code", K, add_html("`<script>alert()</script>` và `[x](javascript:y)`"), None, (),
+         extra=english_too("`<script>alert()</script>` và `[x](javascript:y)`")),
 ]
 
 
