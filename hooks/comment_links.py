@@ -22,6 +22,7 @@ from draftsite.consultation import (ConfigError, Consultation, comment_link_html
 from draftsite.csp import add_policy_meta
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
+from draftsite.messages import prefixed, software_failure
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
 from draftsite.strings import t
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
@@ -47,10 +48,11 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"mkdocs.yml: {error}") from error
     problem = placeholder_problem(_state["consultation"])
     if problem and os.environ.get("PUBLISH") == "1":
-        raise PluginError(f"mkdocs.yml: publishing refused: {problem}")
+        raise PluginError(prefixed(problem, "mkdocs.yml: publishing refused: ", "mkdocs.yml: từ chối xuất bản: "))
     if problem and not _state.get("noticed"):
         _state["noticed"] = True  # once per build, not once per language
-        log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
+        # a notice, not a WARNING: local --strict builds go on
+        log.info(prefixed(problem, "Not publishable yet: ", "Chưa xuất bản được: "))
 
 
 # Check the discussion guide's links to the report before any page is rendered.
@@ -137,7 +139,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if writer is not None:
             writer.result()
     except BackgroundError as error:
-        raise PluginError(f"writing the short comment addresses failed:\n{error}") from error
+        raise PluginError(software_failure(f"writing the short comment addresses failed:\n{error}")) from error
 
 
 # The short address page and QR code of every section of the language.
@@ -195,7 +197,8 @@ def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) ->
     return context
 
 
-# A guide-links error as the editor reads it: the file, the line when known, the problem.
+# A guide-links error as the editor reads it: the file, the line when known, the problem (in Vietnamese,
+# with the English kept).
 def _guide_error(error: GuideError) -> str:
     return f"docs/{GUIDE_DATA}:{error.line}: {error}" if error.line else f"docs/{GUIDE_DATA}: {error}"
 

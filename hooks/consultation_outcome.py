@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from draftsite.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
 from draftsite.consultation import build_day, load_consultation, status
 from draftsite.drafts import load_drafts, outcome_scope
+from draftsite.messages import bilingual, prefixed
 from draftsite.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
 from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
@@ -42,12 +43,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raw = yaml.safe_load(counts_path.read_text(encoding="utf-8")) if counts_path.is_file() else None
         ledger = parse_ledger(raw, f"docs/{COUNTS_FILE}")
     except (yaml.YAMLError, ValueError) as error:
-        raise PluginError(f"{error}" if isinstance(error, ValueError) else f"docs/{COUNTS_FILE}: {error}") from error
+        raise PluginError(f"{error}" if isinstance(error, ValueError)
+                          else bilingual(f"docs/{COUNTS_FILE}: {error}",
+                                         f"docs/{COUNTS_FILE}: sai cú pháp YAML (tệp này do tools/import_comments.py "
+                                         f"ghi: khôi phục tệp từ git rồi nhập lại): {error}")) from error
     sections = {s.id for s in document.sections} | {GENERAL_SECTION}
     try:
         sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
     except ValueError as error:
-        raise PluginError(f"docs/{error}") from error
+        raise PluginError(prefixed(error, "docs/")) from error
     # Counts and responses are main's, published with every draft: they may name any draft of the
     # repository and any section of any of them.
     scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))
@@ -56,7 +60,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
                                    f"docs/{RESPONSES_FILE}")
     except ResponseError as error:
-        raise PluginError(f"Responses to comments: {error}") from error
+        raise PluginError(prefixed(error, "Responses to comments: ", "")) from error
     _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
                   responses=responses, consultation=load_consultation(config.extra), scope=scope)
 

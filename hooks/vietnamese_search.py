@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.exceptions import PluginError
 
 from draftsite.background import BackgroundError, Worker
+from draftsite.messages import software_failure
 from draftsite.search_index import index_json, page_entries, stub_json
 from draftsite.strings import t
 from site_glue import DEFAULT_LANGUAGE, current_language
@@ -60,7 +61,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         try:
             _entries[lang] = [entry for page in collector.results() for entry in page]
         except BackgroundError as error:
-            raise PluginError(f"reading the pages for search failed:\n{error}") from error
+            raise PluginError(software_failure(f"reading the pages for search failed:\n{error}")) from error
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in _entries.items():

@@ -16,14 +16,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from draftsite.messages import EditorError, EditorValueError
+
 COLUMN_KEYS = ("section", "draft", "comment", "time")
 DEFAULT_COLUMNS = {"section": "Mã mục", "draft": "Ngày dự thảo", "comment": "Nội dung góp ý", "time": "Dấu thời gian"}
 REJECTED_KINDS = ("empty_comment", "unknown_draft", "unknown_section", "duplicate")
 GENERAL_SECTION = "du-thao"  # the general comment link of every page: the whole draft
 
 
-class CommentImportError(Exception):
-    """An export that cannot be counted (not UTF-8, a column missing, a changed history), with what to do."""
+class CommentImportError(EditorError):
+    """An export that cannot be counted (not UTF-8, a column missing, a changed history), with what to do
+    (in Vietnamese, `vi`, with the English kept)."""
 
 
 @dataclass
@@ -48,15 +51,20 @@ def export_columns(consultation: dict | None) -> dict[str, str]:
     raw = ((consultation or {}).get("export") or {}).get("columns") or {}
     if not isinstance(raw, dict):
         raise CommentImportError("mkdocs.yml: extra.consultation.export.columns must map section, draft, comment, time "
-                           "to the column titles of the form's export")
+                                 "to the column titles of the form's export",
+                                 vi="mkdocs.yml: extra.consultation.export.columns phải ghi, cho section, draft, "
+                                    "comment, time, tên cột tương ứng trong bản xuất của phiếu")
     unknown = set(raw) - set(COLUMN_KEYS)
     if unknown:
         raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns: unknown key(s) {', '.join(sorted(unknown))}; "
-                           f"use {', '.join(COLUMN_KEYS)}")
+                                 f"use {', '.join(COLUMN_KEYS)}",
+                                 vi=f"mkdocs.yml: extra.consultation.export.columns: khoá lạ "
+                                    f"{', '.join(sorted(unknown))}; dùng {', '.join(COLUMN_KEYS)}")
     columns = dict(DEFAULT_COLUMNS)
     for key, title in raw.items():
         if not isinstance(title, str) or not title.strip():
-            raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text")
+            raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text",
+                                     vi=f"mkdocs.yml: extra.consultation.export.columns.{key}: ghi tên cột bằng chữ")
         columns[key] = title
     return columns
 
@@ -71,7 +79,9 @@ def read_export(data: bytes, name: str) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CommentImportError(f"{name}: not UTF-8 text (byte {error.start}); download the export again as CSV "
-                           "(Google Forms: Responses › Download responses (.csv))") from error
+                                 "(Google Forms: Responses › Download responses (.csv))",
+                                 vi=f"{name}: không phải văn bản UTF-8 (byte {error.start}); tải lại bản xuất dạng CSV "
+                                    "(Google Forms: Câu trả lời › Tải xuống câu trả lời (.csv))") from error
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row]
@@ -89,8 +99,11 @@ def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[
             missing.append(f"{key} «{columns[key]}»")
     if missing:
         raise CommentImportError(f"{name}: row 1: no column titled {', '.join(missing)}; the columns are: "
-                           f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
-                           "under extra.consultation.export.columns")
+                                 f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
+                                 "under extra.consultation.export.columns",
+                                 vi=f"{name}: dòng 1: không có cột tên {', '.join(missing)}; các cột hiện có: "
+                                    f"{', '.join('«' + _norm(h) + '»' for h in header)}. Ghi đúng tên cột trong "
+                                    "mkdocs.yml, dưới extra.consultation.export.columns")
     return found
 
 
@@ -139,7 +152,8 @@ def import_export(data: bytes, name: str, ledger: dict[str, SourceLedger], colum
                   sections: set[str], drafts: set[str], source: str | None = None, recount: bool = False) -> ImportResult:
     records = read_export(data, name)
     if not records:
-        raise CommentImportError(f"{name}: the file is empty; download the export again")
+        raise CommentImportError(f"{name}: the file is empty; download the export again",
+                                 vi=f"{name}: tệp rỗng; tải lại bản xuất")
     header, rows = records[0], records[1:]
     cols = find_columns(header, columns, name)
     source = source or source_of(header)
@@ -151,7 +165,10 @@ def import_export(data: bytes, name: str, ledger: dict[str, SourceLedger], colum
         raise CommentImportError(
             f"{name}: this export does not start with the {previous.rows} rows already counted from the same form "
             f"(source {source}): a response was deleted, edited or the rows were re-sorted. Download the full export "
-            "again, or count this export afresh, replacing the earlier counts of this form: add --recount")
+            "again, or count this export afresh, replacing the earlier counts of this form: add --recount",
+            vi=f"{name}: bản xuất này không bắt đầu bằng {previous.rows} dòng đã đếm trước đây từ cùng phiếu (nguồn "
+               f"{source}): có câu trả lời đã bị xoá, bị sửa, hoặc các dòng đã bị sắp xếp lại. Tải lại toàn bộ bản "
+               "xuất, hoặc đếm lại bản xuất này từ đầu, thay cho số đã đếm trước đây của phiếu này: thêm --recount")
     entry = SourceLedger(previous.rows, previous.digest, {d: dict(s) for d, s in previous.counts.items()},
                          dict(previous.rejected))
     seen: set[tuple[str, str, str, str]] = set()
@@ -212,29 +229,39 @@ def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), dict):
-        raise ValueError(f"{name}: expected `sources:`; the file is written by tools/import_comments.py — "
-                         "restore it from git and import again")
+        raise EditorValueError(f"{name}: expected `sources:`; the file is written by tools/import_comments.py — "
+                               "restore it from git and import again",
+                               vi=f"{name}: thiếu `sources:`; tệp này do tools/import_comments.py ghi — khôi phục tệp "
+                                  "từ git rồi nhập lại")
     ledger = {}
     for source, entry in raw["sources"].items():
         where = f"{name}: sources.{source}"
         if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("digest"), str):
-            raise ValueError(f"{where}: needs `rows:` and `digest:`; restore the file from git and import again")
+            raise EditorValueError(f"{where}: needs `rows:` and `digest:`; restore the file from git and import again",
+                                   vi=f"{where}: cần có `rows:` và `digest:`; khôi phục tệp từ git rồi nhập lại")
         counts = entry.get("counts") or {}
         rejected = entry.get("rejected") or {}
         if not isinstance(counts, dict) or not isinstance(rejected, dict):
-            raise ValueError(f"{where}: `counts:` and `rejected:` must be mappings")
+            raise EditorValueError(f"{where}: `counts:` and `rejected:` must be mappings",
+                                   vi=f"{where}: `counts:` và `rejected:` phải là nhóm khoá; khôi phục tệp từ git rồi "
+                                      "nhập lại")
         parsed: dict[str, dict[str, int]] = {}
         for draft, sections in counts.items():
             draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
             if parse_draft(draft_key) != draft_key or not isinstance(sections, dict):
-                raise ValueError(f"{where}.counts.{draft_key}: not a draft date (YYYY-MM-DD) with section counts")
+                raise EditorValueError(f"{where}.counts.{draft_key}: not a draft date (YYYY-MM-DD) with section counts",
+                                       vi=f"{where}.counts.{draft_key}: không phải ngày bản dự thảo (YYYY-MM-DD) kèm số "
+                                          "góp ý theo mục")
             for section, n in sections.items():
                 if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                    raise ValueError(f"{where}.counts.{draft_key}.{section}: {n!r} is not a count")
+                    raise EditorValueError(f"{where}.counts.{draft_key}.{section}: {n!r} is not a count",
+                                           vi=f"{where}.counts.{draft_key}.{section}: {n!r} không phải một số đếm")
             parsed[draft_key] = {str(s): n for s, n in sections.items()}
         for kind, n in rejected.items():
             if kind not in REJECTED_KINDS or isinstance(n, bool) or not isinstance(n, int):
-                raise ValueError(f"{where}.rejected.{kind}: use one of {', '.join(REJECTED_KINDS)} with a count")
+                raise EditorValueError(f"{where}.rejected.{kind}: use one of {', '.join(REJECTED_KINDS)} with a count",
+                                       vi=f"{where}.rejected.{kind}: dùng một trong {', '.join(REJECTED_KINDS)}, kèm "
+                                          "một số đếm")
         ledger[str(source)] = SourceLedger(entry["rows"], entry["digest"], parsed, dict(rejected))
     return ledger
 

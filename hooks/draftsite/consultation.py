@@ -9,6 +9,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from draftsite.messages import EditorError, Message
 from draftsite.strings import t
 
 FIELDS = ("section", "label", "revision", "revision_date", "url", "lang")
@@ -19,8 +20,9 @@ PLACEHOLDER_ENTRIES = {f"entry.100000{n}" for n in range(1, 10)}
 EXAMPLE_HOSTS = {"example.org", "example.com", "example.net", "www.example.org", "www.example.com"}
 
 
-class ConfigError(Exception):
-    """A broken consultation setting in mkdocs.yml, naming the key and what to do."""
+class ConfigError(EditorError):
+    """A broken consultation setting in mkdocs.yml, naming the key and what to do (in Vietnamese, `vi`,
+    with the English kept)."""
 
 
 @dataclass(frozen=True)
@@ -41,51 +43,70 @@ class Consultation:
 def load_consultation(extra: dict | None) -> Consultation:
     raw = (extra or {}).get("consultation")
     if not isinstance(raw, dict):
-        raise ConfigError(f"{CONFIG_KEY} is missing: add the comment form and the consultation dates (see README)")
+        raise ConfigError(f"{CONFIG_KEY} is missing: add the comment form and the consultation dates (see README)",
+                          vi=f"chưa có {CONFIG_KEY}: thêm phiếu góp ý và thời hạn lấy ý kiến (xem hướng dẫn biên tập, "
+                             "mục 5)")
     form = _mapping(raw, "form")
     preset = form.get("preset")
     if preset not in PRESETS:
-        raise ConfigError(f"{CONFIG_KEY}.form.preset: {preset!r} is not a preset; use 'google' or 'template'")
+        raise ConfigError(f"{CONFIG_KEY}.form.preset: {preset!r} is not a preset; use 'google' or 'template'",
+                          vi=f"{CONFIG_KEY}.form.preset: {preset!r} không phải kiểu phiếu được hỗ trợ; dùng 'google' "
+                             "hoặc 'template'")
     fields: dict[str, str] = {}
     if preset == "google":
         url = _url(form.get("url"), f"{CONFIG_KEY}.form.url")
         raw_fields = form.get("fields")
         if not isinstance(raw_fields, dict) or not raw_fields:
             raise ConfigError(f"{CONFIG_KEY}.form.fields: map the named fields ({', '.join(FIELDS)}) to the form's "
-                              "prefill ids, e.g. section: entry.123456")
+                              "prefill ids, e.g. section: entry.123456",
+                              vi=f"{CONFIG_KEY}.form.fields: ghi mã điền sẵn của phiếu cho từng ô ({', '.join(FIELDS)}), "
+                                 "ví dụ section: entry.123456 (hoặc chạy tools/set_form.py)")
         for name, entry in raw_fields.items():
             if name not in FIELDS:
-                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: unknown field; use {', '.join(FIELDS)}")
+                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: unknown field; use {', '.join(FIELDS)}",
+                                  vi=f"{CONFIG_KEY}.form.fields.{name}: tên ô lạ; dùng {', '.join(FIELDS)}")
             if not isinstance(entry, str) or not re.fullmatch(r"entry\.[0-9]+", entry):
                 raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: {entry!r} is not a Google Forms prefill id "
-                                  "like entry.123456 (copy it from the form's 'Get pre-filled link')")
+                                  "like entry.123456 (copy it from the form's 'Get pre-filled link')",
+                                  vi=f"{CONFIG_KEY}.form.fields.{name}: {entry!r} không phải mã điền sẵn của Google "
+                                     "Forms dạng entry.123456 (sao chép từ «Lấy đường liên kết điền sẵn» của phiếu)")
             fields[name] = entry
     else:
         url = form.get("template")
         if not isinstance(url, str) or not url.strip():
             raise ConfigError(f"{CONFIG_KEY}.form.template: no form URL template; write e.g. "
-                              "https://example.org/form?section={section}&label={label}")
+                              "https://example.org/form?section={section}&label={label}",
+                              vi=f"{CONFIG_KEY}.form.template: chưa có địa chỉ mẫu của phiếu; viết ví dụ "
+                                 "https://example.org/form?section={section}&label={label}")
         names = [name for _, name, _, _ in string.Formatter().parse(url) if name is not None]
         for name in names:
             if name not in FIELDS:
-                raise ConfigError(f"{CONFIG_KEY}.form.template: unknown field {{{name}}}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+                raise ConfigError(f"{CONFIG_KEY}.form.template: unknown field {{{name}}}; use {', '.join('{' + f + '}' for f in FIELDS)}",
+                                  vi=f"{CONFIG_KEY}.form.template: chỗ điền lạ {{{name}}}; dùng "
+                                     f"{', '.join('{' + f + '}' for f in FIELDS)}")
         _url(url.format(**{f: "x" for f in FIELDS}), f"{CONFIG_KEY}.form.template")
     opens = _date(raw.get("opens"), f"{CONFIG_KEY}.opens")
     closes = _date(raw.get("closes"), f"{CONFIG_KEY}.closes")
     if closes < opens:
         raise ConfigError(f"{CONFIG_KEY}.closes: {closes.isoformat()} is before opens ({opens.isoformat()}); "
-                          "the consultation must close after it opens")
+                          "the consultation must close after it opens",
+                          vi=f"{CONFIG_KEY}.closes: ngày đóng {closes.isoformat()} trước ngày mở (opens: "
+                             f"{opens.isoformat()}); thời hạn lấy ý kiến phải kết thúc sau ngày mở")
     draft = _mapping(raw, "draft")
     draft_id = draft.get("id")
     if not isinstance(draft_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", draft_id):
-        raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31")
+        raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31",
+                          vi=f"{CONFIG_KEY}.draft.id: đặt cho bản dự thảo một mã ASCII, ví dụ du-thao-2020-03-31")
     draft_date = _date(draft.get("date"), f"{CONFIG_KEY}.draft.date")
     if draft_id != f"du-thao-{draft_date.isoformat()}":
         raise ConfigError(f"{CONFIG_KEY}.draft.id: {draft_id!r} does not match draft.date ({draft_date.isoformat()}); "
-                          f"write id: du-thao-{draft_date.isoformat()}")
+                          f"write id: du-thao-{draft_date.isoformat()}",
+                          vi=f"{CONFIG_KEY}.draft.id: {draft_id!r} không khớp với draft.date ({draft_date.isoformat()}); "
+                             f"viết id: du-thao-{draft_date.isoformat()}")
     label = draft.get("label")
     if not isinstance(label, dict) or not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
-        raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts")
+        raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts",
+                          vi=f"{CONFIG_KEY}.draft.label: cần có tên bản dự thảo bằng cả hai thứ tiếng, `vi:` và `en:`")
     corrects, errata = _correction(draft, draft_date)
     return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]},
                         corrects, errata)
@@ -99,29 +120,36 @@ def _correction(draft: dict, draft_date: dt.date) -> tuple[dt.date | None, dict[
     corrects = _date(draft.get("corrects"), f"{CONFIG_KEY}.draft.corrects")
     if corrects >= draft_date:
         raise ConfigError(f"{CONFIG_KEY}.draft.corrects: {corrects.isoformat()} is not before this draft's date "
-                          f"({draft_date.isoformat()}); name the date of the published draft this one corrects")
+                          f"({draft_date.isoformat()}); name the date of the published draft this one corrects",
+                          vi=f"{CONFIG_KEY}.draft.corrects: {corrects.isoformat()} không trước ngày của bản dự thảo "
+                             f"này ({draft_date.isoformat()}); ghi ngày của bản dự thảo đã công bố mà bản này đính chính")
     errata = draft.get("errata")
     if not isinstance(errata, dict) or not all(isinstance(errata.get(k), str) and errata[k].strip() for k in ("vi", "en")):
         raise ConfigError(f"{CONFIG_KEY}.draft.errata: a correction says what it corrects, with `vi:` and `en:` texts "
-                          "(for example vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")")
+                          "(for example vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")",
+                          vi=f"{CONFIG_KEY}.draft.errata: bản đính chính phải nêu điều được đính chính, bằng `vi:` và "
+                             "`en:` (ví dụ vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")")
     return corrects, {"vi": errata["vi"].strip(), "en": errata["en"].strip()}
 
 
 def _mapping(raw: dict, key: str) -> dict:
     value = raw.get(key)
     if not isinstance(value, dict):
-        raise ConfigError(f"{CONFIG_KEY}.{key} is missing or not a mapping (see README, 'Comments')")
+        raise ConfigError(f"{CONFIG_KEY}.{key} is missing or not a mapping (see README, 'Comments')",
+                          vi=f"{CONFIG_KEY}.{key} chưa có hoặc không phải một nhóm khoá (xem hướng dẫn biên tập, mục 5)")
     return value
 
 
 def _url(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{key}: no form URL; paste the address of the comment form")
+        raise ConfigError(f"{key}: no form URL; paste the address of the comment form",
+                          vi=f"{key}: chưa có địa chỉ phiếu; dán địa chỉ của phiếu góp ý")
     parts = urlsplit(value)
     loopback = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")  # local test forms only
     if (parts.scheme != "https" and not loopback) or not parts.hostname or any(c.isspace() for c in value) \
             or ("." not in parts.hostname and not loopback):
-        raise ConfigError(f"{key}: {value!r} is not a valid https:// URL")
+        raise ConfigError(f"{key}: {value!r} is not a valid https:// URL",
+                          vi=f"{key}: {value!r} không phải địa chỉ https:// hợp lệ")
     return value
 
 
@@ -135,20 +163,27 @@ def _date(value: object, key: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD")
+    raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD",
+                      vi=f"{key}: {value!r} không phải một ngày; viết dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ "
+                         "\"2027-01-15\"")
 
 
 # Whether the settings still point at a placeholder form (the project's sample address or an example
-# host): a message saying what to do, or None for a real form.
-def placeholder_problem(c: Consultation) -> str | None:
+# host): a message saying what to do (in Vietnamese and English), or None for a real form.
+def placeholder_problem(c: Consultation) -> Message | None:
     host = (urlsplit(c.form_url.replace("{", "").replace("}", "")).hostname or "").lower()
     sample = PLACEHOLDER_FORM in c.form_url or (c.fields and set(c.fields.values()) <= PLACEHOLDER_ENTRIES)
     if not sample and host not in EXAMPLE_HOSTS and not host.endswith(".invalid"):
         return None
-    return (f"{CONFIG_KEY}.form still points at a placeholder form ({c.form_url}): comments sent there reach "
-            "nobody. Paste the organiser's form: run `python tools/set_form.py 'PRE-FILLED LINK'` with the form's "
-            "pre-filled link (Google Forms), or write its address template (see editors/huong-dan-bien-tap.md, "
-            "«Đổi phiếu góp ý»)")
+    return Message(
+        f"{CONFIG_KEY}.form still points at a placeholder form ({c.form_url}): comments sent there reach "
+        "nobody. Paste the organiser's form: run `python tools/set_form.py 'PRE-FILLED LINK'` with the form's "
+        "pre-filled link (Google Forms), or write its address template (see editors/huong-dan-bien-tap.md, "
+        "«Đổi phiếu góp ý»)",
+        vi=f"{CONFIG_KEY}.form vẫn trỏ đến phiếu góp ý mẫu ({c.form_url}): góp ý gửi tới đó không đến được ai. Dán "
+           "phiếu của cơ quan tổ chức lấy ý kiến: chạy `python tools/set_form.py 'ĐƯỜNG LIÊN KẾT ĐIỀN SẴN'` với "
+           "đường liên kết điền sẵn của phiếu (Google Forms), hoặc viết địa chỉ mẫu của phiếu (xem "
+           "editors/huong-dan-bien-tap.md, mục 5.1 «Đổi phiếu góp ý»)")
 
 
 # The day the build counts as today: BUILD_DATE=YYYY-MM-DD (reproducible builds and tests) or today.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from draftsite.messages import EditorValueError
 from draftsite.model import build_document, language_files
 from draftsite.sections import split_sections
 
@@ -168,18 +169,27 @@ def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:  # a syntax error: the file, the line and what to do, never a traceback
         mark = getattr(error, "problem_mark", None)
-        raise ValueError(f"{name}:{mark.line + 1 if mark else 1}: YAML syntax error ({getattr(error, 'problem', error)}); "
-                         "fix that line: each entry is `old-id: {status: merged, into: new-id}`") from None
+        line = mark.line + 1 if mark else 1
+        raise EditorValueError(f"{name}:{line}: YAML syntax error ({getattr(error, 'problem', error)}); "
+                               "fix that line: each entry is `old-id: {status: merged, into: new-id}`",
+                               vi=f"{name}:{line}: lỗi cú pháp YAML ({getattr(error, 'problem', error)}); sửa dòng "
+                                  "đó: mỗi mục viết dạng `mã-cũ: {status: merged, into: mã-mới}`") from None
     if not isinstance(raw, dict):
-        raise ValueError(f"{name}:1: the file must map each retired section id to its entry, e.g. "
-                         "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`")
+        raise EditorValueError(f"{name}:1: the file must map each retired section id to its entry, e.g. "
+                               "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`",
+                               vi=f"{name}:1: tệp phải ghi, cho mỗi mã mục đã bỏ, một mục khai báo, ví dụ "
+                                  "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`")
     retired = {}
     for ident, entry in raw.items():
         if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):
-            raise ValueError(f"{path.parent.name}/{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
-                             "(the section readers of the old anchor are sent to)")
+            raise EditorValueError(f"{path.parent.name}/{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
+                                   "(the section readers of the old anchor are sent to)",
+                                   vi=f"{path.parent.name}/{path.name}: {ident}: viết `status: removed` hoặc `status: "
+                                      "merged` và `into: <mã mục>` (mục mà người đọc mở liên kết cũ sẽ được chuyển đến)")
         if entry["into"] not in known:
-            raise ValueError(f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft")
+            raise EditorValueError(f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft",
+                                   vi=f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` không phải một "
+                                      "mục của bản dự thảo này")
         retired[ident] = entry["into"]
     return retired
 
