@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, dump_ledger, export_columns,  # noqa: E402
                                       import_export, parse_ledger)
+from draftsite.messages import EditorError, bilingual  # noqa: E402
 from draftsite.model import load_document  # noqa: E402
 from draftsite.revisions import load_retired_ids  # noqa: E402
 
@@ -32,6 +33,8 @@ COUNTS_FILE = Path("docs/data/gop-y.yml")
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 KIND_TEXT = {"empty_comment": "empty comment", "unknown_draft": "unknown draft", "unknown_section": "unknown section",
              "duplicate": "exact duplicate"}
+KIND_TEXT_VI = {"empty_comment": "nội dung góp ý để trống", "unknown_draft": "không rõ bản dự thảo",
+                "unknown_section": "không rõ mục", "duplicate": "trùng lặp hoàn toàn"}
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -74,23 +77,43 @@ def main(argv: list[str] | None = None) -> int:
         result = import_export(data, args.export.name, ledger, columns, sections, known_drafts(project, consultation),
                                args.source, args.recount)
     except (CommentImportError, ValueError, OSError, KeyError, TypeError) as error:
-        print(f"import_comments: {error}", file=sys.stderr)
+        print(f"import_comments: {_editor_message(error)}", file=sys.stderr)
         return 1
-    print(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before (form {result.source}).")
+    print(bilingual(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before "
+                    f"(form {result.source}).",
+                    f"{args.export.name}: {result.total_rows} dòng, {result.new_rows} dòng chưa đếm trước đây "
+                    f"(phiếu {result.source})."))
     if not result.new_rows:
-        print("Nothing new: every row of this export was counted before; the counts are unchanged.")
+        print(bilingual("Nothing new: every row of this export was counted before; the counts are unchanged.",
+                        "Không có gì mới: mọi dòng của bản xuất này đã được đếm trước đây; số liệu không thay đổi."))
         return 0
-    print(f"  counted by section: {result.counted}")
+    print("  " + bilingual(f"counted by section: {result.counted}", f"đã đếm theo mục: {result.counted}"))
     for kind in REJECTED_KINDS:
         rows = result.rejected[kind]
         if rows:
             word = "rows" if len(rows) > 1 else "row"
-            print(f"  not placed, {KIND_TEXT[kind]}: {len(rows)} ({word} {', '.join(map(str, rows))})")
+            numbers = ", ".join(map(str, rows))
+            print("  " + bilingual(f"not placed, {KIND_TEXT[kind]}: {len(rows)} ({word} {numbers})",
+                                   f"không xếp được vào mục nào, {KIND_TEXT_VI[kind]}: {len(rows)} (dòng {numbers} "
+                                   "trong bảng tính)"))
     temporary = counts_path.with_suffix(".tmp")
     temporary.write_text(dump_ledger(ledger), encoding="utf-8")
     os.replace(temporary, counts_path)
-    print(f"Wrote {COUNTS_FILE.as_posix()}: counts only. Review it, then commit it.")
+    print(bilingual(f"Wrote {COUNTS_FILE.as_posix()}: counts only. Review it, then commit it.",
+                    f"Đã ghi {COUNTS_FILE.as_posix()}: chỉ có số lượng. Xem lại tệp, rồi commit tệp."))
     return 0
+
+
+# An error as the editor reads it: the checks' own errors speak Vietnamese already; the others are
+# said in Vietnamese around Python's words.
+def _editor_message(error: Exception) -> str:
+    if isinstance(error, EditorError):
+        return str(error)
+    if isinstance(error, OSError):
+        return bilingual(str(error), f"không đọc hoặc ghi được tệp: {error}")
+    if isinstance(error, (KeyError, TypeError)):
+        return bilingual(str(error), f"mkdocs.yml thiếu khối extra.consultation hoặc khối đó không đúng dạng ({error})")
+    return bilingual(str(error), f"không nhập được số góp ý: {error}")
 
 
 if __name__ == "__main__":
