@@ -1,5 +1,6 @@
-"""Search benchmark: index size (gzip) per language, keystroke-to-results latency, and the first
-query's time on a freshly loaded page (index fetch included) in headless Chromium, for the project's
+"""Search benchmark: index size (gzip) per language, keystroke-to-results latency, the first
+query's time on a freshly loaded page (index fetch included), and on a slow connection (50 KB/s)
+the wait for the first results after the first letter, in headless Chromium, for the project's
 search and, as the baseline in the same run, Material's own search on a plain build of the same
 Markdown. The pages keep their Content-Security-Policy: timers are armed with Playwright's
 evaluate, never injected as page script. Prints the figures and the ratios.
@@ -23,6 +24,11 @@ QUERIES = ["nông thôn mới", "nong thon moi", "đột phá", "dot pha", "tham
 ROUNDS = 3
 FIRST_ROUNDS = 5
 VIEWPORT = {"width": 390, "height": 844}
+# A slow mobile connection: 50 KB/s each way, 100 ms latency (Chromium's network emulation).
+SLOW = {"offline": False, "latency": 100, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
+SLOW_QUERY = "kinh te"
+SLOW_KEY_DELAY = 150  # ms between keys, a reader typing on a phone
+SLOW_PAUSES = (0, 1000, 2000)  # ms from the tap on the search icon to the first letter
 
 # Armed in the page before the last keystroke (Playwright's evaluate, which the site's CSP does not
 # govern): resolves with the milliseconds from that key's keyup to the moment the result list is
@@ -39,6 +45,19 @@ TIMER = """() => ({latency: new Promise(resolve => {
   setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
 })})"""
 LIST = "() => document.querySelector('.md-search-result__list').innerHTML"
+# Armed before the first letter: resolves with the milliseconds from that letter's keyup to the
+# first results in the list (while the index downloads, the box says «Nhập để bắt đầu tìm kiếm»).
+FIRST_RESULTS = """() => ({latency: new Promise(resolve => {
+  const list = document.querySelector('.md-search-result__list');
+  const input = document.querySelector('input.md-search__input');
+  let start = 0;
+  input.addEventListener('keyup', () => { start = performance.now(); }, {capture: true, once: true});
+  const observer = new MutationObserver(() => {
+    if (start && list.querySelector('.md-search-result__item')) { observer.disconnect(); resolve(performance.now() - start); }
+  });
+  observer.observe(list, {childList: true, subtree: true});
+  setTimeout(() => { observer.disconnect(); resolve(-1); }, 30000);
+})})"""
 
 
 # Wait until the result list has not changed for 200 ms (no result of an earlier keystroke pending).
@@ -106,6 +125,27 @@ def latencies(browser, base: str) -> list[float]:
     return times
 
 
+# On a slow connection, per pause between the tap on the search icon and the first letter: the
+# milliseconds from the first letter to the first results, on a freshly loaded page (the project
+# fetches its index when the box gets focus; Material while the page loads).
+def slow_first_results(browser, base: str) -> dict[int, float]:
+    waits = {}
+    for pause in SLOW_PAUSES:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW)
+        page.goto(base, wait_until="load", timeout=120_000)
+        page.locator("label[for=__search]").first.click()
+        page.wait_for_timeout(pause)
+        timer = page.evaluate_handle(FIRST_RESULTS)
+        page.locator("input.md-search__input").press_sequentially(SLOW_QUERY, delay=SLOW_KEY_DELAY)
+        waits[pause] = page.evaluate("armed => armed.latency", timer)
+        context.close()
+    return waits
+
+
 # Index sizes, keystroke and first-query times, printed as it goes; returns the project's medians (ms).
 def measure() -> dict[str, float]:
     from playwright.sync_api import sync_playwright
@@ -124,8 +164,10 @@ def measure() -> dict[str, float]:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             with serve(ours) as base:
                 mine, mine_first = latencies(browser, base), first_queries(browser, base)
+                mine_slow = slow_first_results(browser, base)
             with serve(plain) as base:
                 baseline, baseline_first = latencies(browser, base), first_queries(browser, base)
+                baseline_slow = slow_first_results(browser, base)
             browser.close()
         m, b = statistics.median(mine), statistics.median(baseline)
         print(f"keystroke → results (median of {len(mine)}): project {m:.1f} ms (budget 20 ms), "
@@ -133,6 +175,9 @@ def measure() -> dict[str, float]:
         f, g = statistics.median(mine_first), statistics.median(baseline_first)
         print(f"first query on a fresh page, index fetch included (median of {len(mine_first)}): project {f:.1f} ms; "
               f"Material baseline {g:.1f} ms (its index is fetched while the page loads); ratio {f / g:.2f}")
+        for pause in SLOW_PAUSES:
+            print(f"slow connection (50 KB/s, 100 ms), first letter {pause} ms after the tap on the search icon:"
+                  f" first results {mine_slow[pause]:.0f} ms after it; Material baseline {baseline_slow[pause]:.0f} ms")
     return {"keystroke": m, "keystroke ratio": m / b, "first query": f, "first query ratio": f / g}
 
 

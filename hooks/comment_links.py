@@ -15,17 +15,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
-from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, fill_draft_markers,
-                                    format_date,
-                                    general_link_html, how_to_comment_html, load_consultation,
-                                    placeholder_problem, status, status_texts)
+from draftsite.checks import Problem
+from draftsite.comment_import import CommentImportError, export_columns
+from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, config_key,
+                                    fill_draft_markers, form_provider_text, format_date, general_link_html,
+                                    how_to_comment_html, load_consultation, load_withdrawn_drafts, organiser_html,
+                                    publishing_problems, status, status_texts)
 from draftsite.csp import add_policy_meta
+from draftsite.data_files import DataFileError
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
-from draftsite.messages import prefixed, software_failure
+from draftsite.messages import english_of, prefixed, vi_of
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
-from draftsite.strings import t
+from draftsite.settings_file import CONFIG_FILE, key_line, read_editor_settings
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
+from draftsite.strings import t
 from site_glue import cache_dir, current_language, docs_dir, language_site_dir
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
@@ -33,6 +37,8 @@ PRIVACY_PAGE = "quyen-rieng-tu/"
 log = logging.getLogger("mkdocs.hooks.comment_links")
 HOW_TO_COMMENT = "<!-- consultation:how-to-comment -->"  # where to comment and until when (full text)
 GENERAL = "<!-- consultation:general -->"  # a comment link for the whole draft, within a page (home)
+FORM_PROVIDER = "<!-- consultation:form-provider -->"  # who runs the form and keeps the comments (privacy page)
+ORGANISER = "<!-- consultation:organiser -->"  # how to reach the body that receives them (privacy page)
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
@@ -40,19 +46,39 @@ _state: dict[str, Consultation] = {}
 _writers: dict[str, Task] = {}
 
 
-# Validate the consultation settings (idempotent: runs once per language).
+# Validate the consultation settings (idempotent: runs once per language): every problem names the
+# line of mkdocs.yml, the key and what to do.
 def on_config(config: MkDocsConfig) -> None:
+    text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
+    try:
+        settings = read_editor_settings(text)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
     try:
         _state["consultation"] = load_consultation(config.extra)
-    except ConfigError as error:
-        raise PluginError(f"mkdocs.yml: {error}") from error
-    problem = placeholder_problem(_state["consultation"])
-    if problem and os.environ.get("PUBLISH") == "1":
-        raise PluginError(prefixed(problem, "mkdocs.yml: publishing refused: ", "mkdocs.yml: từ chối xuất bản: "))
-    if problem and not _state.get("noticed"):
+        export_columns(config.extra["consultation"])
+        load_withdrawn_drafts(config.extra)
+    except (ConfigError, CommentImportError) as error:
+        english = english_of(error).removeprefix(f"{CONFIG_FILE}: ")
+        vi = getattr(error, "vi", "").removeprefix(f"{CONFIG_FILE}: ")
+        line = key_line(settings, config_key(english))
+        raise PluginError(str(Problem(CONFIG_FILE, line, english, vi))) from None
+    problems = publishing_problems(_state["consultation"])  # the placeholder form, the organiser's contact
+    if problems and os.environ.get("PUBLISH") == "1":
+        raise PluginError("\n".join(
+            str(Problem(CONFIG_FILE, key_line(settings, _problem_key(english_of(problem))),
+                        f"publishing refused: {english_of(problem)}", f"từ chối xuất bản: {vi_of(problem)}"))
+            for problem in problems))
+    if problems and not _state.get("noticed"):
         _state["noticed"] = True  # once per build, not once per language
-        # a notice, not a WARNING: local --strict builds go on
-        log.info(prefixed(problem, "Not publishable yet: ", "Chưa xuất bản được: "))
+        for problem in problems:
+            # a notice, not a WARNING: local --strict builds go on
+            log.info(prefixed(problem, "Not publishable yet: ", "Chưa xuất bản được: "))
+
+
+# The settings key a publishing problem is about (for its line in mkdocs.yml).
+def _problem_key(problem: str) -> str:
+    return "extra.consultation.organiser" if "organiser" in problem else "extra.consultation.form"
 
 
 # Check the discussion guide's links to the report before any page is rendered.
@@ -87,6 +113,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         closed = t("comment.closed", lang, close=format_date(consultation.closes, lang))
         html = html.replace(GENERAL, general_link_html(url, t("comment.document", lang), closed, state,
                                                           relative_link(page_url(src), PRIVACY_PAGE), lang))
+    if FORM_PROVIDER in html or ORGANISER in html:
+        html = html.replace(FORM_PROVIDER, form_provider_text(consultation, lang))
+        html = html.replace(ORGANISER, organiser_html(consultation, lang))
     full_text = bool(page.meta.get("full_text"))
     if not is_document_page(src) and not full_text:
         return html
@@ -139,7 +168,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if writer is not None:
             writer.result()
     except BackgroundError as error:
-        raise PluginError(software_failure(f"writing the short comment addresses failed:\n{error}")) from error
+        raise PluginError(error.report("writing the short comment addresses failed")) from None
 
 
 # The short address page and QR code of every section of the language.
@@ -200,7 +229,7 @@ def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) ->
 # A guide-links error as the editor reads it: the file, the line when known, the problem (in Vietnamese,
 # with the English kept).
 def _guide_error(error: GuideError) -> str:
-    return f"docs/{GUIDE_DATA}:{error.line}: {error}" if error.line else f"docs/{GUIDE_DATA}: {error}"
+    return f"docs/{GUIDE_DATA}:{error.line}: {error}"
 
 
 def _guide_links(html, config, document, consultation, lang, state, page) -> str:

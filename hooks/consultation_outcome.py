@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 import re
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
 from draftsite.consultation import build_day, load_consultation, status
+from draftsite.data_files import DataFileError, read_yaml_file
 from draftsite.drafts import load_drafts, outcome_scope
-from draftsite.messages import bilingual, prefixed
+from draftsite.messages import bilingual, english_of, prefixed, vi_of
 from draftsite.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
 from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
@@ -38,20 +38,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
     drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
-    counts_path = docs_dir(config) / COUNTS_FILE
     try:
-        raw = yaml.safe_load(counts_path.read_text(encoding="utf-8")) if counts_path.is_file() else None
-        ledger = parse_ledger(raw, f"docs/{COUNTS_FILE}")
-    except (yaml.YAMLError, ValueError) as error:
-        raise PluginError(f"{error}" if isinstance(error, ValueError)
-                          else bilingual(f"docs/{COUNTS_FILE}: {error}",
-                                         f"docs/{COUNTS_FILE}: sai cú pháp YAML (tệp này do tools/import_comments.py "
-                                         f"ghi: khôi phục tệp từ git rồi nhập lại): {error}")) from error
+        ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
+    except DataFileError as error:
+        raise PluginError(bilingual(f"{english_of(error)}; the file is written by tools/import_comments.py: restore it "
+                                    "from git and import the export again",
+                                    f"{vi_of(error)}; tệp này do tools/import_comments.py ghi: khôi phục tệp từ git rồi "
+                                    "nhập lại bản xuất")) from None
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     sections = {s.id for s in document.sections} | {GENERAL_SECTION}
     try:
         sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
     except ValueError as error:
-        raise PluginError(prefixed(error, "docs/")) from error
+        raise PluginError(prefixed(error, "docs/")) from None
     # Counts and responses are main's, published with every draft: they may name any draft of the
     # repository and any section of any of them.
     scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))

@@ -14,7 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from draftsite.background import BackgroundError, Task
 from draftsite.full_text import Chapter, assembled_page, table_of_contents
-from draftsite.messages import bilingual, software_failure
+from draftsite.messages import bilingual
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -101,7 +101,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     try:
         body, anchors, parts = _assembling.pop(current_language(config)).result()
     except BackgroundError as error:
-        raise PluginError(software_failure(f"{page.file.src_uri}: assembling the full text failed:\n{error}")) from error
+        raise PluginError(error.report(f"{page.file.src_uri}: assembling the full text failed")) from None
     page.content = page.content.replace(MARKER, body)
     if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
         page.present_anchor_ids |= anchors

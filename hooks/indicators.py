@@ -11,9 +11,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from draftsite.indicators import (KINDS, MARKER, DataError, IndicatorData, check_markers, check_official_lists,
-                                  load_indicators, parse_groups, render_chart, render_downloads, render_table,
-                                  select, to_csv, to_json)
+from draftsite.indicators import (DOWNLOAD_NAME, KINDS, MARKER, DataError, IndicatorData, check_markers,
+                                  check_official_lists, load_indicators, parse_groups, render_chart,
+                                  render_downloads, render_table, select, to_csv, to_json)
 from draftsite.messages import bilingual, prefixed
 from draftsite.model import language_files, load_document, page_url, relative_link
 from draftsite.sections import front_matter_lines
@@ -88,8 +88,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     target = language_site_dir(config) / "data"
     target.mkdir(parents=True, exist_ok=True)
-    (target / "indicators.csv").write_bytes(to_csv(_data[lang], lang))
-    (target / "indicators.json").write_text(to_json(_data[lang], lang), encoding="utf-8")
+    (target / f"{DOWNLOAD_NAME[lang]}.csv").write_bytes(to_csv(_data[lang], lang))
+    (target / f"{DOWNLOAD_NAME[lang]}.json").write_text(to_json(_data[lang], lang), encoding="utf-8")
 
 
 # Lines taken by the page's front matter (on_page_markdown sees the Markdown without it).

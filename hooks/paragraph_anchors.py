@@ -13,10 +13,12 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.consultation import citation_name, format_day
-from draftsite.messages import bilingual
+from draftsite.drafts import permanent_address
+from draftsite.messages import bilingual, prefixed
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, publishing_root
 from draftsite.paragraph_ids import (BlockIds, Registry, RemovedParagraph, assign_section, load_registry, registry_json,
                                      vanished_paragraph_ids, with_retired_sections)
@@ -49,7 +51,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     document = load_document(docs_dir(config), DEFAULT_LANGUAGE)
     current = {s.id for s in document.sections}
-    successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    try:
+        successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    except ValueError as error:
+        raise PluginError(prefixed(error, "docs/")) from None
     _state["previous"] = with_retired_sections(_state["previous"], current, successors,
                                                _state["previous_draft"], _state["this_draft"])
 
@@ -103,18 +108,24 @@ def on_env(env, config: MkDocsConfig, **kwargs):
     return env
 
 
-# What the citation script needs: the draft's citation name and the interface texts.
+# What the citation script needs: the draft's citation name, the page's permanent address in the
+# draft's folder (where the quoted words stay when a newer draft takes the root: the publishing tool
+# names the root in DRAFTS_ROOT_URL, a plain build's root is site_url) and the interface texts.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     settings = config.extra.get("consultation", {}).get("draft", {})
-    date = settings.get("date", "")
+    date = str(settings.get("date", ""))
+    root = os.environ.get("DRAFTS_ROOT_URL") or config.site_url or ""
     context["citation"] = {
-        "draft": citation_name(lang, str(date)),
+        "draft": citation_name(lang, date),
+        "url": permanent_address(root, date, page.url) if root else "",
         "texts": json.dumps({"quote": ["«", "»"] if lang == "vi" else ["“", "”"],
                              "copied": t("cite.copied", lang), "fallback": t("cite.fallback", lang),
                              "close": t("cite.close", lang), "selection": t("cite.selection", lang),
                              "link": t("paragraph.link", lang, label="{label}"),
-                             "cite": t("cite.paragraph", lang, label="{label}")},
+                             "cite": t("cite.paragraph", lang, label="{label}"),
+                             "paragraph": t("label.paragraph", lang), "paragraphs": t("label.paragraphs", lang),
+                             "translation": t("cite.translation", lang)},
                             ensure_ascii=False),
     }
     return context

@@ -12,7 +12,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
-from draftsite.messages import software_failure
 from draftsite.publishing import robots_txt, sitemap_xml
 from draftsite.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
 from site_glue import DEFAULT_LANGUAGE, current_language, language_site_dir
@@ -78,7 +77,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         _writers.pop(current_language(config)).result()
     except BackgroundError as error:
-        raise PluginError(software_failure(f"writing the page folders' empty sitemaps failed:\n{error}")) from error
+        raise PluginError(error.report("writing the page folders' empty sitemaps failed")) from None
     text = sitemap_xml(list(_pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:

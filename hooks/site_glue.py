@@ -11,7 +11,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from draftsite.background import BackgroundError, Task
-from draftsite.messages import software_failure
 
 DEFAULT_LANGUAGE = "vi"
 log = logging.getLogger("mkdocs.hooks.checks")
@@ -115,4 +114,4 @@ def _check_results(task: Task) -> list[tuple[str, list[str]]]:
     try:
         return task.result()
     except BackgroundError as error:
-        raise PluginError(software_failure(f"the checks of the sources could not run:\n{error}")) from error
+        raise PluginError(error.report("the checks of the sources could not run")) from None

@@ -13,10 +13,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.exceptions import PluginError
 
 from draftsite.background import BackgroundError, Worker
-from draftsite.messages import software_failure
-from draftsite.search_index import index_json, page_entries, stub_json
+from draftsite.model import load_document
+from draftsite.search_index import add_places, index_json, page_entries, stub_json
 from draftsite.strings import t
-from site_glue import DEFAULT_LANGUAGE, current_language
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir
 
 WORKER = "assets/javascripts/search-worker.js"
 _collectors: dict[str, Worker] = {}  # per language: a second process that reads each page's sections
@@ -61,11 +61,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         try:
             _entries[lang] = [entry for page in collector.results() for entry in page]
         except BackgroundError as error:
-            raise PluginError(software_failure(f"reading the pages for search failed:\n{error}")) from error
+            raise PluginError(error.report("reading the pages for search failed")) from None
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in _entries.items():
-        (folder / f"index.{lang}.json").write_text(index_json(lang, entries), encoding="utf-8")
+        document = load_document(docs_dir(config), lang)
+        places, placed = add_places(entries, document.crumbs_of, document.crumbs_inside)
+        (folder / f"index.{lang}.json").write_text(index_json(lang, placed, places), encoding="utf-8")
     (folder / "search_index.json").write_text(stub_json(DEFAULT_LANGUAGE), encoding="utf-8")
 
 

@@ -28,7 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITE_PATH, _QuietHandler, assemble_project
+from conftest import ORGANISER_CONTACT, ROOT, SITE_PATH, _QuietHandler, assemble_project, fill_in_organiser
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GATE_STEPS = ("tests", "publish")  # the workflow's steps after the set-up, by id
@@ -191,11 +191,14 @@ def path(tmp_path_factory) -> dict:
     room = Newsroom(tmp_path_factory.mktemp("editors"))
     steps: dict = {"room": room}
 
-    # §5.1: the organiser's form, set with the guide's command, previewed, committed, pushed.
+    # §5.1: the organiser's form, set with the guide's command, and the organiser's contact filled in
+    # (§5), previewed, committed, pushed.
     done = room.python("tools/set_form.py", FORM)
     assert done.returncode == 0, done.stderr
-    room.commit("Phiếu góp ý của Tiểu ban Văn kiện")
+    fill_in_organiser(room.work / "mkdocs.yml")
+    room.commit("Phiếu góp ý và địa chỉ liên hệ của Tiểu ban Văn kiện")
     steps["form"] = room.push_main()
+    steps["form_page"] = room.page("phan-thu-nhat/kinh-te/")
 
     # §6.1: the draft that is online gets its tag.
     room.git("tag", "-a", f"du-thao-{FIRST}", "-m", "Dự thảo ngày 31/3/2020")
@@ -275,8 +278,16 @@ def test_the_organisers_form_publishes_the_first_draft_and_skips_the_software_te
     run = path["form"]
     assert run.ok, run.log
     assert "bỏ qua bộ kiểm thử phần mềm" in run.log  # content only: the gate is the strict build
-    link = path["room"].page("phan-thu-nhat/kinh-te/").select_one("a.comment-link")
-    assert "entry.2051=p1-ii-1" in link["href"] and "1FAIpQLSf-Tieu-ban-Van-kien" in link["href"]
+    assert "%PDF" not in run.log  # the log is for people
+    links = [a["href"] for a in path["form_page"].select(".comment-link a")]
+    assert any("entry.2051=p1-ii-1-2-1&" in h and "1FAIpQLSf-Tieu-ban-Van-kien" in h for h in links), links
+
+
+def test_the_privacy_page_tells_readers_who_keeps_their_comments_and_how_to_reach_them(path):
+    privacy = path["room"].page("quyen-rieng-tu/")
+    assert "Google Forms, dịch vụ biểu mẫu của Google LLC" in privacy.select_one("#nguoi-nhan + p").get_text(" ")
+    contact = privacy.select_one("#quyen ~ ul.organiser-contact").get_text(" ")
+    assert all(value in contact for value in ORGANISER_CONTACT.values())
 
 
 def test_the_first_tag_records_the_published_text(path):
@@ -321,7 +332,8 @@ def test_the_outcome_after_closing_reaches_every_draft_and_counts_the_unlinked_c
         assert "Ban biên tập đã bổ sung số liệu." in outcome, folder
     counts = yaml.safe_load((path["room"].work / "docs" / "data" / "gop-y.yml").read_text("utf-8"))
     source = next(iter(counts["sources"].values()))
-    assert source["counts"][FIRST]["du-thao"] == 1 and source["counts"][FIRST]["p1-ii-1-2-1"] == 2
+    assert source["counts"][FIRST]["p1-ii-1-2-1"] == 2
+    assert source["counts"][CORRECTION]["du-thao"] == 1  # the draft open on 3/12/2026, the latest
     assert not source["rejected"]
     # Closed: each section of the first draft shows its count (the build's day is the day of publishing).
     page = live[f"du-thao/{FIRST}/phan-thu-nhat/kinh-te/index.html"].decode()
@@ -340,6 +352,6 @@ def test_a_moved_tag_is_refused_in_vietnamese_and_the_live_site_stays(path):
 def test_a_forgotten_english_paragraph_stops_publishing_naming_file_and_line(path):
     run = path["forgotten_main"]
     assert not run.ok
-    assert re.search(r"docs/phan-thu-nhat/kinh-te\.en\.md:\d+: mục \{ #p1-ii-1-2 \}: bản tiếng Anh có \d+ khối", run.log)
+    assert re.search(r"docs/phan-thu-nhat/kinh-te\.en\.md:\d+: mục \{ #p1-ii-1-2-1 \}: bản tiếng Anh có 3 khối", run.log)
     assert "Đoạn mới về phát triển công nghiệp hỗ trợ" in run.log
     assert path["forgotten_live"] == path["restored_live"]

@@ -114,23 +114,32 @@ def test_format_value_uses_the_reports_comparators():
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_downloads_parse_and_match_the_tables(site, lang):
     root = site if lang == "vi" else site / "en"
-    raw = (root / "data" / "indicators.csv").read_bytes()
+    name = "chi-tieu" if lang == "vi" else "indicators"
+    raw = (root / "data" / f"{name}.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "the CSV needs a UTF-8 BOM for Excel"
     text = raw.decode("utf-8-sig")
     if lang == "vi":
         assert "Tốc độ tăng trưởng kinh tế (GRDP) bình quân".encode("utf-8") in raw
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";" if lang == "vi" else ","))
-    data = json.loads((root / "data" / "indicators.json").read_text("utf-8"))
-    assert "\\u" not in (root / "data" / "indicators.json").read_text("utf-8")
-    assert [r["id"] for r in rows] == [i["id"] for i in data["indicators"]] == [i["id"] for i in DATA["indicators"]]
+    data = json.loads((root / "data" / f"{name}.json").read_text("utf-8"))
+    assert "\\u" not in (root / "data" / f"{name}.json").read_text("utf-8")
+    # The Vietnamese files name their columns and keys in Vietnamese (see test_what_readers_are_told).
+    key = {"id": "ma", "indicators": "chi_tieu", "value": "so_lieu", "target_2020": "muc_tieu_2015_2020",
+           "result_2020": "ket_qua_2020", "target_2025": "muc_tieu_2020_2025"} if lang == "vi" else {}
+    column = {"id": "Mã chỉ tiêu", "target_2020": "Mục tiêu 2015–2020: số liệu", "result_2020": "Kết quả 2020: số liệu",
+              "target_2025": "Mục tiêu 2020–2025: số liệu"} if lang == "vi" else {}
+    records = data[key.get("indicators", "indicators")]
+    assert [r[column.get("id", "id")] for r in rows] == [i[key.get("id", "id")] for i in records] \
+        == [i["id"] for i in DATA["indicators"]]
     table = page_html(site, "chi-tieu/" if lang == "vi" else "en/chi-tieu/")
-    for row, record in zip(rows, data["indicators"], strict=True):
+    for row, record in zip(rows, records, strict=True):
         for period in ("target_2020", "result_2020", "target_2025"):
-            value = (record[period] or {}).get("value")
-            csv_value = row[f"{period}_value"].replace(",", ".")
+            value = (record[key.get(period, period)] or {}).get(key.get("value", "value"))
+            csv_value = row[column.get(period, f"{period}_value")].replace(",", ".")
             assert (Decimal(csv_value) if csv_value else None) == (Decimal(str(value)) if value is not None else None)
             if value is not None:
-                cell = table.select_one(f"tr[data-indicator='{record['id']}'] td[data-period='{period}']").get_text()
+                cell = table.select_one(f"tr[data-indicator='{record[key.get('id', 'id')]}'] "
+                                        f"td[data-period='{period}']").get_text()
                 read = numbers_vi if lang == "vi" else numbers_en
                 assert format(Decimal(str(value)).normalize(), "f") in read(cell)
 

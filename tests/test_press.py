@@ -166,7 +166,8 @@ def test_copy_citation_quotes_the_selection(browser, server):
     page.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("“16.3%” (Draft Political Report")
-    assert "version of 31 March 2020, Part One, section II.1.2.1, paragraph 2)" in copied
+    assert ("version of 31 March 2020, Part One, section II.1.2.1, paragraph 2; "
+            "unofficial English translation of the Vietnamese draft)") in copied
     context.close()
 
 

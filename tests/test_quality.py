@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 import pytest
 
-from conftest import SITE_PATH, broken_internal_links, language_pages, page_html
+from conftest import ROOT, SITE_PATH, broken_internal_links, language_pages, page_html
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -86,6 +86,27 @@ def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, 
         assert path.is_file(), f"{address} is not a file of the site"
         total += gzipped(path)
     assert total <= BUDGET, f"/{url}: {total} bytes (gzip) on first view"
+
+
+def test_the_sites_own_scripts_and_style_sheets_are_served_without_their_comments():
+    from draftsite.served_assets import served
+
+    script = ('// What it does.\n(function () {\n  // Why.\n  var url = "https://example.org/"; // kept\n'
+              '  var x = 1;\n})();\n')
+    assert served("a.js", script) == '(function () {\n  var url = "https://example.org/"; // kept\n  var x = 1;\n})();\n'
+    sheet = '/* Why.\n   More. */\na { content: "/* not a comment */"; }\n/* Print. */\n@media print { b { c: d; } }\n'
+    assert served("a.css", sheet) == '\na { content: "/* not a comment */"; }\n@media print { b { c: d; } }\n'
+    assert served("a.svg", sheet) == sheet
+
+
+def test_served_scripts_and_style_sheets_keep_everything_but_comments(site):
+    from draftsite.served_assets import served
+
+    for source in sorted((ROOT / "overrides" / "assets").rglob("*")):
+        if source.suffix in (".js", ".css"):
+            built = site / "assets" / source.relative_to(ROOT / "overrides" / "assets")
+            assert built.read_text("utf-8") == served(source.name, source.read_text("utf-8")), source.name
+            assert not re.search(r"^\s*//", built.read_text("utf-8"), re.M) and "/* " not in built.read_text("utf-8")
 
 
 def test_all_internal_links_and_anchors_resolve(site, site_url):

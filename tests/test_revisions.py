@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, assemble_project, broken_internal_links, build_env
+from conftest import ORGANISER_CONTACT, ROOT, assemble_project, broken_internal_links, build_env, fill_in_organiser
 
 sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
@@ -131,11 +131,13 @@ def scenario(tmp_path_factory, browser):
     """The editor guide followed literally on a fresh repository. Returns a dict of outputs and logs."""
     tmp = tmp_path_factory.mktemp("drafts")
     repo = assemble_project(tmp / "repo")
-    # The organiser's form, set as the editor guide says (publishing refuses the placeholder).
+    # The organiser's form and contact, set as the editor guide says (publishing refuses the placeholder
+    # form and a missing contact).
     link = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
             "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
     subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), link, "--config", str(repo / "mkdocs.yml")],
                    check=True, capture_output=True)
+    fill_in_organiser(repo / "mkdocs.yml")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "First draft")
@@ -408,6 +410,37 @@ def test_the_placeholder_form_stops_publishing(clone, tmp_path):
     with pytest.raises(PublishError) as stopped:
         publish(clone, tmp_path / "out", SITE)
     assert "publishing refused" in str(stopped.value) and "placeholder form" in str(stopped.value)
+
+
+def test_a_missing_contact_stops_publishing_and_names_the_key(tmp_path):
+    """An editor sets the organiser's form but not the contact (guide §5), commits and publishes."""
+    repo = assemble_project(tmp_path / "repo")
+    link = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
+            "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "set_form.py"), link, "--config", str(repo / "mkdocs.yml")],
+                   check=True, capture_output=True)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The organiser's form, no contact")
+    with pytest.raises(PublishError) as stopped:
+        publish(repo, tmp_path / "out", SITE)
+    message = str(stopped.value)
+    assert "publishing refused: extra.consultation.organiser is missing" in message
+    assert "placeholder form" not in message
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_published_privacy_page_names_the_forms_provider_and_the_organisers_contact(scenario):
+    for prefix in ("", "en/"):
+        page = BeautifulSoup((scenario["rebuilt"] / prefix / "quyen-rieng-tu" / "index.html").read_text("utf-8"),
+                             "html.parser")
+        text = page.select_one("article").get_text(" ")
+        assert "Google LLC" in text and "Google Forms" in text
+        contact = page.select_one("ul.organiser-contact")
+        assert contact is not None and page.select_one(".organiser-missing") is None
+        assert ORGANISER_CONTACT["address"] in contact.get_text()
+        assert contact.select_one("a[href^='mailto:']")["href"] == f"mailto:{ORGANISER_CONTACT['email']}"
+        assert contact.select_one("a[href^='tel:']")["href"] == "tel:02083855123"
 
 
 def test_a_warning_stops_publishing(clone, tmp_path):

@@ -1,6 +1,8 @@
 """Issue 5: search that finds what Vietnamese readers type, with or without diacritics.
 Issue 16: search that ranks like a Vietnamese reader expects (marks as typed, phrase, proximity,
-the word being typed, numbers, slips, tone placement), with a table of reader queries."""
+the word being typed, numbers, slips, tone placement), with a table of reader queries.
+Issue 29: every result says where it is in the document (the look-alike headings of Part One and
+Part Two told apart), and the index is fetched when the search box gets focus, not on the first key."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import unicodedata
 import pytest
 
 from conftest import language_pages
+from draftsite.labels import sentence_case
+from test_quality import AXE, AXE_TAGS
 
 PAIRS = [
     ("nông thôn mới", "nong thon moi"),
@@ -70,11 +74,13 @@ READ = """() => [...document.querySelectorAll('.md-search-result__item a.md-sear
 })"""
 
 
-# Type a query like a person (Material searches on keyup) and return the results shown for it:
-# waits until the list has stopped changing and its marked words answer the last typed word.
-def search(page, query: str) -> list[dict]:
-    page.locator("label[for=__search]").first.click()
+# Type a query like a person (Material searches on keyup) and return the results shown for it,
+# leaving them open: waits until the list has stopped changing and its marked words answer the
+# last typed word.
+def type_query(page, query: str) -> list[dict]:
     box = page.locator("input.md-search__input")
+    if not box.evaluate("box => box === document.activeElement"):
+        page.locator("label[for=__search]").first.click()
     box.fill("")
     box.press_sequentially(query, delay=15)
     box.press("End")
@@ -88,6 +94,12 @@ def search(page, query: str) -> list[dict]:
             continue
         if any(answers(m, last) for r in results for m in r["marks"]):
             break
+    return results
+
+
+# Type a query (see type_query) and return the results shown for it, closing the search again.
+def search(page, query: str) -> list[dict]:
+    results = type_query(page, query)
     page.keyboard.press("Escape")
     return results
 
@@ -153,15 +165,126 @@ def test_each_language_searches_its_own_pages(page, server):
     assert vietnamese and not any("/en/" in r["href"] for r in vietnamese)
 
 
+# How a reader comes to the search box: a tap on the search icon (phone), or Material's shortcuts.
+def enter_search_box(page, how: str) -> None:
+    if how == "tap":
+        page.locator("label[for=__search]").first.click()
+    else:
+        page.keyboard.press(how)
+
+
 @pytest.mark.browser
-def test_the_index_is_fetched_only_when_the_reader_searches(page, server):
+@pytest.mark.parametrize("lang,how", [("vi", "tap"), ("vi", "/"), ("en", "s")])
+def test_the_index_is_fetched_when_the_search_box_gets_focus(page, server, lang, how):
+    index = f"/search/index.{lang}.json"
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(server + "phan-thu-nhat/kinh-te/")
+    page.goto(server + ("en/" if lang == "en" else "") + "phan-thu-nhat/kinh-te/", wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert not [u for u in requested if "index.vi.json" in u]
-    search(page, "nong thon")
-    assert [u for u in requested if "index.vi.json" in u]
+    assert any("search-worker.js" in u for u in requested), "Material's worker starts with the page"
+    assert not [u for u in requested if index in u], "the page load must not fetch the index"
+    with page.expect_request(lambda request: index in request.url, timeout=5000):
+        enter_search_box(page, how)
+    box = page.locator("input.md-search__input")
+    assert box.evaluate("box => box === document.activeElement")
+    assert box.input_value() == "", "the index is asked for before the first letter"
+    results = type_query(page, "kinh te" if lang == "vi" else "economic")
+    assert ranked(results), "the query typed after the focus finds results"
+    assert len([u for u in requested if index in u]) == 1, "the index is fetched once"
+
+
+# Where each result link says it is: its place line (None if it has none), whether the reader sees
+# it (not only read out, not folded away), whether it is the first thing in the result's heading.
+PLACES = """() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')].map(a => {
+    const place = a.querySelector('.search-place'), heading = a.querySelector('h1, h2');
+    const box = place && place.getBoundingClientRect();
+    return {href: a.getAttribute('href'), place: place && place.textContent, text: a.textContent,
+            seen: !!box && box.height > 2 && !a.closest('details:not([open])'),
+            first: !!place && heading.firstElementChild === place};
+})"""
+LOOK_ALIKE = {
+    "vi": ("lĩnh vực kinh tế", "Phần thứ nhất › II. Kết quả thực hiện cụ thể trên các lĩnh vực",
+           "Phần thứ hai › II. Nhiệm vụ, giải pháp chủ yếu trên các lĩnh vực"),
+    "en": ("economic field", "Part One › II. Specific results of implementation in each field",
+           "Part Two › II. Main tasks and solutions in the various fields"),
+}
+PARTS = {"vi": ("Phần thứ nhất", "Phần thứ hai"), "en": ("Part One", "Part Two")}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_results_for_look_alike_headings_say_which_part_they_come_from(page, server, lang):
+    prefix = "en/" if lang == "en" else ""
+    page.goto(server + prefix)
+    query, part_one, part_two = LOOK_ALIKE[lang]
+    type_query(page, query)
+    shown = page.evaluate(PLACES)
+    by_href = {r["href"]: r for r in shown}
+    one, two = by_href.get(f"{server}{prefix}phan-thu-nhat/kinh-te/"), by_href.get(f"{server}{prefix}phan-thu-hai/kinh-te/")
+    assert one and two, f"both chapters on the economy are found: {[r['href'] for r in shown]}"
+    assert (one["place"], two["place"]) == (part_one, part_two)
+    assert one["seen"] and two["seen"] and one["first"] and two["first"], "each says its place above its heading"
+    # Every result from a part of the report names that part, shown or read out with its link.
+    for result in shown:
+        for folder, part in zip(("phan-thu-nhat/", "phan-thu-hai/"), PARTS[lang]):
+            if f"{prefix}{folder}" in result["href"]:
+                assert result["text"].strip().startswith(part), result
+    # A section under its page's heading shows its place only where the heading does not tell it.
+    sections = [r for r in shown if "/kinh-te/#" in r["href"]]
+    assert sections and not any(r["seen"] for r in sections), sections
+
+
+@pytest.mark.browser
+def test_results_with_places_keep_materials_keyboard(page, server):
+    page.goto(server)
+    type_query(page, "lĩnh vực kinh tế")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    href = first.get_attribute("href")
+    page.keyboard.press("ArrowDown")
+    assert first.evaluate("a => a === document.activeElement"), "ArrowDown moves to the first result"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert first.evaluate("a => a === document.activeElement"), "ArrowUp comes back to it"
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_results_with_places_pass_axe(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    failures = []
+    for prefix, query in (("", "lĩnh vực kinh tế"), ("en/", "economic field")):
+        page.goto(server + prefix)
+        type_query(page, query)
+        page.evaluate(AXE)
+        result = page.evaluate("tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        failures += [f"/{prefix} {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    context.close()
+    assert failures == []
+
+
+def test_index_says_where_each_entry_of_the_document_is(site):
+    for lang, (part_one, part_two) in PARTS.items():
+        index = json.loads((site / "search" / f"index.{lang}.json").read_text("utf-8"))
+        prefix = "en/" if lang == "en" else ""
+        place = {d["l"].removeprefix(prefix): index["places"][d["p"]] if "p" in d else None for d in index["docs"]}
+        assert place["phan-thu-nhat/kinh-te/#p1-ii-1-2-1"] == place["phan-thu-nhat/kinh-te/"] == LOOK_ALIKE[lang][1]
+        assert place["phan-thu-hai/#p2-i-1"].startswith(f"{part_two} › I. ")
+        assert place["phan-thu-nhat/#p1-ii"] == part_one, "a top section is in its part"
+        assert place["phan-thu-nhat/"] is None, "a part is where it is"
+        assert place["phan-thu-nhat/ha-tang/#fn:3"] == LOOK_ALIKE[lang][1], "a footnote is where its page is"
+        assert place["goi-y-thao-luan/#gy-p2-1"].endswith(f" › {part_two}")
+        assert place[""] is None and place["quyen-rieng-tu/"] is None, "pages outside the document have no place"
+        assert len(index["places"]) == len(set(index["places"])), "each place is written once"
+
+
+def test_headings_in_capitals_become_sentence_case_keeping_the_documents_capitals():
+    assert sentence_case("II. KẾT QUẢ THỰC HIỆN CỤ THỂ TRÊN CÁC LĨNH VỰC") == "II. Kết quả thực hiện cụ thể trên các lĩnh vực"
+    assert sentence_case("XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ", {"Đảng"}) == "Xây dựng Đảng và hệ thống chính trị"
+    assert sentence_case("LESSONS OF THE 19TH PARTY CONGRESS", {"Party", "Congress"}) == "Lessons of the 19th Party Congress"
+    assert sentence_case("1. Về lĩnh vực kinh tế") == "1. Về lĩnh vực kinh tế", "mixed case is kept as written"
 
 
 def test_index_holds_document_text_only(site):

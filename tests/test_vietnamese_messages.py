@@ -17,9 +17,11 @@ import yaml
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT
 from draftsite.checks import Problem
-from draftsite.comment_import import CommentImportError, find_columns, parse_ledger, read_export
+from draftsite.comment_import import CommentImportError, export_columns, find_columns, parse_ledger, read_export
 from draftsite.compare_translation import translation_check
-from draftsite.consultation import ConfigError, load_consultation, placeholder_problem
+from draftsite.consultation import (ConfigError, load_consultation, load_withdrawn_drafts, organiser_problem,
+                                    placeholder_problem, publishing_problems)
+from draftsite.data_files import DataFileError, load_yaml, read_yaml_file
 from draftsite.editor_checks import source_problems
 from draftsite.form_settings import FormLinkError, parse_prefilled
 from draftsite.glossary import check_glossary, parse_glossary
@@ -31,6 +33,7 @@ from draftsite.percentage_points import check_percentage_points
 from draftsite.publishing import PublishError, draft_settings
 from draftsite.responses import ResponseError, load_responses
 from draftsite.revisions import load_retired_ids
+from draftsite.settings_file import read_editor_settings
 from draftsite.translation_memory import Entry, check_memory, load_memory
 from test_editor_mistakes import STOPPED, edited, editor_messages
 
@@ -189,6 +192,45 @@ def test_each_editor_error_type_is_vietnamese_first(tmp_path):
     assert "field `decision`: 'ok' is not a decision" in str(errors[1])
     assert str(placeholder_problem(load_consultation(CONFIG["extra"]))).count(MARK) == 1
     assert_vietnamese_first([placeholder_problem(load_consultation(CONFIG["extra"]))])
+
+
+def test_the_settings_and_data_file_readers_are_vietnamese_first(tmp_path):
+    """The organiser's contact, withdrawn drafts, the export's columns, mkdocs.yml's editor blocks and
+    the data-file reader's `file:line:` messages."""
+    errors: list[Exception] = []
+    consultation = CONFIG["extra"]["consultation"]
+    for organiser in ("x", {"name": "A", "fax": 1}, {"name": "", "address": "B"},
+                      {"name": "A", "address": "B", "email": "a at b", "phone": "0208 3855 123"},
+                      {"name": "A", "address": "B", "email": "a@b.vn", "phone": "12"}):
+        errors.append(caught(lambda: load_consultation({"consultation": dict(consultation, organiser=organiser)}),
+                             ConfigError))
+    errors.append(caught(lambda: load_consultation({"consultation": "x"}), ConfigError))
+    errors.append(caught(lambda: load_withdrawn_drafts({"withdrawn_drafts": "2020-01-01"}), ConfigError))
+    errors.append(caught(lambda: load_withdrawn_drafts({"withdrawn_drafts": ["1 April"]}), ConfigError))
+    errors.append(caught(lambda: export_columns({"export": "x"}), CommentImportError))
+    errors.append(caught(lambda: read_editor_settings("extra:\n  consultation: {a: 1}\n  consultation: {a: 2}\n"),
+                         DataFileError))
+    errors.append(caught(lambda: read_editor_settings("extra:\n  consultation: {a: 1, a: 2}\n"), DataFileError))
+    errors.append(caught(lambda: load_yaml("docs/data/x.yml", "a:\n  - [b, c\n  - d\n"), DataFileError))
+    errors.append(caught(lambda: load_yaml("docs/data/x.yml", 'a: 1\nb: "open\n'), DataFileError))
+    bom = tmp_path / "x.yml"
+    bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    errors.append(caught(lambda: read_yaml_file(bom, "docs/data/x.yml"), DataFileError))
+    ledger = load_yaml("docs/data/gop-y.yml", 'sources:\n  "abc":\n    rows: 2\n    digest: "0f"\n    counts:\n'
+                       '      "2020-03-31":\n        p1-i: hai\n')
+    errors.append(caught(lambda: parse_ledger(ledger, "docs/data/gop-y.yml"), ValueError))
+    retired = tmp_path / "ma-muc-da-bo.yml"
+    retired.write_text("p1-cu:\n  status: [merged]\n  into: p1-i\n", "utf-8")
+    errors.append(caught(lambda: load_retired_ids(retired, {"p1-i"}), ValueError))
+    retired.write_text("- p1-cu\n", "utf-8")
+    errors.append(caught(lambda: load_retired_ids(retired, {"p1-i"}), ValueError))
+    assert all(isinstance(e, EditorError) for e in errors)
+    assert_vietnamese_first([str(e) for e in errors])
+    assert "docs/data/gop-y.yml:7: " in str(errors[-3]) and "'hai' is not a count" in str(errors[-3])
+    settings = load_consultation(CONFIG["extra"])
+    assert organiser_problem(settings) is not None
+    assert_vietnamese_first([organiser_problem(settings), *publishing_problems(settings)])
+    assert "extra.consultation.organiser is missing" in organiser_problem(settings)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,8 +3,11 @@
 Reads the comment form's CSV export (UTF-8 with or without BOM, CRLF line ends, quoted multi-line
 cells), finds its columns by the titles in mkdocs.yml (`extra.consultation.export.columns`), and
 adds the rows it has not counted before to docs/data/gop-y.yml: counts per draft and section, and
-the rows it could not place (empty comment, unknown draft, unknown section, exact duplicate), whose
-row numbers it prints. Names, addresses, phone numbers and comment texts are read, never written.
+the rows it could not place (empty comment, unknown draft, unknown section, exact duplicate). It
+prints how many of each kind, the first row numbers of each, and the file where every such row
+number was written (beside the export, or in the system's temporary folder when the export is inside
+the project). The export is read one row at a time: memory stays flat whatever its length. Names,
+addresses, phone numbers and comment texts are read, never written.
 
 Options: --source NAME names the form when two forms share the same columns; --recount counts this
 export afresh, replacing the earlier counts of its form; --project DIR is the site's folder.
@@ -16,15 +19,18 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, dump_ledger, export_columns,  # noqa: E402
-                                      import_export, parse_ledger)
+from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, ImportResult, RejectedRows,  # noqa: E402
+                                      dump_ledger, export_columns, import_stream, parse_ledger)
+from draftsite.data_files import DataFileError, read_yaml_file  # noqa: E402
 from draftsite.messages import EditorError, bilingual  # noqa: E402
 from draftsite.model import load_document  # noqa: E402
 from draftsite.revisions import load_retired_ids  # noqa: E402
@@ -35,6 +41,7 @@ KIND_TEXT = {"empty_comment": "empty comment", "unknown_draft": "unknown draft",
              "duplicate": "exact duplicate"}
 KIND_TEXT_VI = {"empty_comment": "nội dung góp ý để trống", "unknown_draft": "không rõ bản dự thảo",
                 "unknown_section": "không rõ mục", "duplicate": "trùng lặp hoàn toàn"}
+FIRST_ROWS = 10  # row numbers printed per kind; the file of row numbers has them all
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -55,6 +62,61 @@ def known_drafts(project: Path, consultation: dict) -> set[str]:
     return drafts | {tag.removeprefix("du-thao-") for tag in tags}
 
 
+# Where every row number not placed is written: beside the export, unless the export lies inside the
+# project (nothing of an export belongs in the repository) or its folder cannot be written to; then
+# the system's temporary folder.
+def row_numbers_path(export: Path, project: Path) -> Path:
+    export = export.resolve()
+    folder = export.parent
+    if folder == project or project in folder.parents or not os.access(folder, os.W_OK):
+        folder = Path(tempfile.gettempdir())
+    return folder / f"{export.stem}.not-placed.csv"
+
+
+class RowNumbersFile:
+    """The file of row numbers not placed (CSV: row,kind), opened at the first such row."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: TextIO | None = None
+
+    # Write one row number and its kind.
+    def write(self, kind: str, row: int) -> None:
+        if self._file is None:
+            self._file = self.path.open("w", encoding="utf-8", newline="")
+            self._file.write("row,kind\n")
+        self._file.write(f"{row},{kind}\n")
+
+    @property
+    def written(self) -> bool:
+        return self._file is not None
+
+    # Close the file; `keep=False` removes it (the import stopped: its rows are not counted).
+    def close(self, keep: bool = True) -> None:
+        if self._file is not None:
+            self._file.close()
+            if not keep:
+                self.path.unlink(missing_ok=True)
+
+
+# What the import says about the rows it could not place: one line per kind, with its first rows
+# (in Vietnamese, with the English kept).
+def rejected_lines(result: ImportResult) -> list[str]:
+    lines = []
+    for kind in REJECTED_KINDS:
+        total, first = result.rejected_total.get(kind, 0), result.rejected[kind]
+        if not total:
+            continue
+        word = "rows" if total > 1 else "row"
+        numbers = ", ".join(map(str, first))
+        more = f" and {total - len(first)} more" if total > len(first) else ""
+        more_vi = f" và {total - len(first)} dòng khác" if total > len(first) else ""
+        lines.append("  " + bilingual(f"not placed, {KIND_TEXT[kind]}: {total} ({word} {numbers}{more})",
+                                      f"không xếp được vào mục nào, {KIND_TEXT_VI[kind]}: {total} (dòng {numbers}"
+                                      f"{more_vi} trong bảng tính)"))
+    return lines
+
+
 # Import one export into the project's counts; returns the process exit status.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -64,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=ROOT, help="the site's folder (where mkdocs.yml is)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    row_file = RowNumbersFile(row_numbers_path(args.export, project))
     try:
         config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
         consultation = config["extra"]["consultation"]
@@ -71,14 +134,16 @@ def main(argv: list[str] | None = None) -> int:
         sections = {s.id for s in load_document(project / "docs", "vi").sections}
         sections |= set(load_retired_ids(project / "docs" / RETIRED_FILE, sections))  # ids of earlier drafts
         counts_path = project / COUNTS_FILE
-        ledger = parse_ledger(yaml.safe_load(counts_path.read_text("utf-8")) if counts_path.is_file() else None,
-                              COUNTS_FILE.as_posix())
-        data = args.export.read_bytes()
-        result = import_export(data, args.export.name, ledger, columns, sections, known_drafts(project, consultation),
-                               args.source, args.recount)
-    except (CommentImportError, ValueError, OSError, KeyError, TypeError) as error:
+        ledger = parse_ledger(read_yaml_file(counts_path, COUNTS_FILE.as_posix()), COUNTS_FILE.as_posix())
+        with args.export.open("rb") as stream:
+            result = import_stream(stream, args.export.name, ledger, columns, sections,
+                                   known_drafts(project, consultation), args.source, args.recount,
+                                   RejectedRows(FIRST_ROWS, row_file.write))
+    except (CommentImportError, DataFileError, ValueError, OSError, KeyError, TypeError) as error:
+        row_file.close(keep=False)
         print(f"import_comments: {_editor_message(error)}", file=sys.stderr)
         return 1
+    row_file.close()
     print(bilingual(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before "
                     f"(form {result.source}).",
                     f"{args.export.name}: {result.total_rows} dòng, {result.new_rows} dòng chưa đếm trước đây "
@@ -88,14 +153,11 @@ def main(argv: list[str] | None = None) -> int:
                         "Không có gì mới: mọi dòng của bản xuất này đã được đếm trước đây; số liệu không thay đổi."))
         return 0
     print("  " + bilingual(f"counted by section: {result.counted}", f"đã đếm theo mục: {result.counted}"))
-    for kind in REJECTED_KINDS:
-        rows = result.rejected[kind]
-        if rows:
-            word = "rows" if len(rows) > 1 else "row"
-            numbers = ", ".join(map(str, rows))
-            print("  " + bilingual(f"not placed, {KIND_TEXT[kind]}: {len(rows)} ({word} {numbers})",
-                                   f"không xếp được vào mục nào, {KIND_TEXT_VI[kind]}: {len(rows)} (dòng {numbers} "
-                                   "trong bảng tính)"))
+    for line in rejected_lines(result):
+        print(line)
+    if row_file.written:
+        print(bilingual(f"Every row not placed, by number (row,kind): {row_file.path}",
+                        f"Số thứ tự của mọi dòng không xếp được vào mục nào (row,kind): {row_file.path}"))
     temporary = counts_path.with_suffix(".tmp")
     temporary.write_text(dump_ledger(ledger), encoding="utf-8")
     os.replace(temporary, counts_path)

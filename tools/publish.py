@@ -45,8 +45,9 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # noqa: E402
 
 from build_processes import start_build, stop_build, warm_up  # noqa: E402
 
+from draftsite.consultation import ConfigError, load_withdrawn_drafts  # noqa: E402
 from draftsite.drafts import page_dates_from_git  # noqa: E402
-from draftsite.messages import bilingual  # noqa: E402
+from draftsite.messages import bilingual, english_of, vi_of  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_corrections, check_record,  # noqa: E402
                                   check_tag_matches,
                                   consultation_state, current_record, draft_settings, lost_drafts,
@@ -186,7 +187,10 @@ def plan(repo: Path, out: Path, preview: bool, recorded: frozenset[str] = frozen
                                "thay đổi này chưa được công bố. Bản dự thảo đã công bố không bao giờ thay đổi: công bố "
                                "các thay đổi đó thành một bản dự thảo mới (hướng dẫn biên tập, mục 6)"))
     config = config_at(repo, "HEAD")
-    withdrawn = {str(d) for d in ((config.get("extra") or {}).get("withdrawn_drafts") or [])}
+    try:
+        withdrawn = set(load_withdrawn_drafts(config.get("extra")))
+    except ConfigError as error:
+        raise PublishError(f"mkdocs.yml on HEAD: {english_of(error)}", vi=f"mkdocs.yml trên HEAD: {vi_of(error)}") from None
     folders = {p.name for p in (out / "du-thao").iterdir() if p.is_dir()} if (out / "du-thao").is_dir() else set()
     folders |= recorded  # drafts the live site has published
     problems = lost_drafts(named_drafts(repo), folders, tagged, current, withdrawn)

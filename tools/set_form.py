@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.consultation import ConfigError, load_consultation, placeholder_problem  # noqa: E402
+from draftsite.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
 from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
 from draftsite.messages import bilingual  # noqa: E402
 
@@ -65,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     if placeholder_problem(consultation):
         print("  " + bilingual("note: this still looks like a placeholder form; publishing will refuse it",
                                "lưu ý: phiếu này vẫn giống một phiếu mẫu; lệnh xuất bản sẽ từ chối nó"))
+    if organiser_problem(consultation):
+        print("  " + bilingual("note: publishing also needs the organiser's contact for the privacy page: fill the block "
+                               "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)",
+                               "lưu ý: để xuất bản còn cần địa chỉ liên hệ của cơ quan tổ chức lấy ý kiến cho trang quyền "
+                               "riêng tư: điền khối extra.consultation.organiser trong mkdocs.yml "
+                               "(editors/huong-dan-bien-tap.md, mục 5)"))
     print(bilingual("Check with `mkdocs serve`, then commit mkdocs.yml.",
                     "Kiểm tra bằng `mkdocs serve` (bấm thử một liên kết góp ý), rồi commit mkdocs.yml."))
     return 0

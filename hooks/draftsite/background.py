@@ -11,12 +11,25 @@ import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
+from draftsite.data_files import DataFileError
+from draftsite.messages import software_failure
+
 FORK = "fork" in multiprocessing.get_all_start_methods()
 NICENESS = 10  # the build's own process renders the pages: the second process yields the CPU to it
 
 
 class BackgroundError(Exception):
-    """The background work failed; the message carries its traceback."""
+    """The background work failed: on a data file an editor can fix (`plain`: the message is that
+    file's one line, file:line: what to do), or in the code (the message carries its traceback)."""
+
+    def __init__(self, message: str, plain: bool = False) -> None:
+        super().__init__(message)
+        self.plain = plain
+
+    # The message for the build's log: the data file's own line (Vietnamese first), or `what` failed
+    # and the traceback, said to be a failure of the software.
+    def report(self, what: str) -> str:
+        return str(self) if self.plain else software_failure(f"{what}:\n{self}")
 
 
 class Task:
@@ -46,15 +59,18 @@ class Task:
                 self._receive.close()
                 self._process.join()
         status, value = self._value
-        if status == "error":
-            raise BackgroundError(value)
+        if status in ("error", "data"):
+            raise BackgroundError(value, plain=status == "data")
         return value
 
 
-# The function's outcome: ("ok", value) or ("error", traceback text).
+# The function's outcome: ("ok", value), ("data", the one-line message of a data file that stopped
+# it) or ("error", traceback text).
 def _outcome(function: Callable[..., Any], args: tuple) -> tuple[str, Any]:
     try:
         return "ok", function(*args)
+    except DataFileError as error:
+        return "data", str(error)
     except BaseException:  # noqa: BLE001 - reported to the build, which stops
         return "error", traceback.format_exc()
 
@@ -97,6 +113,8 @@ class Worker:
     def results(self) -> list[Any]:
         try:
             return self._done + [future.result() for future in self._futures]
+        except DataFileError as error:
+            raise BackgroundError(str(error), plain=True) from None
         except Exception:  # noqa: BLE001 - reported to the build, which stops
             raise BackgroundError(traceback.format_exc()) from None
         finally:

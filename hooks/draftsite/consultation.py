@@ -1,4 +1,4 @@
-"""The consultation: its settings (form, dates, draft), prefilled comment-form links, and status."""
+"""The consultation: its settings (form, dates, draft, organiser), prefilled comment-form links, and status."""
 
 from __future__ import annotations
 
@@ -18,11 +18,35 @@ CONFIG_KEY = "extra.consultation"
 PLACEHOLDER_FORM = "1FAIpQLSdTNPC-du-thao-bao-cao-chinh-tri-XX"  # the sample form the project shipped with
 PLACEHOLDER_ENTRIES = {f"entry.100000{n}" for n in range(1, 10)}
 EXAMPLE_HOSTS = {"example.org", "example.com", "example.net", "www.example.org", "www.example.com"}
+ORGANISER_KEYS = ("name", "address", "email", "phone")
+_EMAIL = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ().-]*[0-9]")
 
 
 class ConfigError(EditorError):
     """A broken consultation setting in mkdocs.yml, naming the key and what to do (in Vietnamese, `vi`,
     with the English kept)."""
+
+    @property
+    def key(self) -> str:
+        """The dotted key the message starts with ("extra.consultation.form.url")."""
+        return config_key(self.english)
+
+
+# The dotted key an English settings message starts with ("extra.consultation.form.url"), else "extra".
+def config_key(message: str) -> str:
+    match = re.match(r"extra(?:\.[A-Za-z0-9_-]+)*", message)
+    return match[0] if match else "extra"
+
+
+@dataclass(frozen=True)
+class Organiser:
+    """The body that runs the consultation and receives the comments, as readers can reach it."""
+
+    name: dict[str, str]  # {"vi": …, "en": …}
+    address: dict[str, str]  # the postal address, per language (the same text when written once)
+    email: str
+    phone: str
 
 
 @dataclass(frozen=True)
@@ -37,15 +61,17 @@ class Consultation:
     draft_label: dict[str, str]
     draft_corrects: dt.date | None = None  # a correction: the date of the draft it corrects
     draft_errata: dict[str, str] | None = None  # a correction: what it corrects ({"vi": …, "en": …})
+    organiser: Organiser | None = None  # None until the editors fill `extra.consultation.organiser`
 
 
 # Validate `extra.consultation` of mkdocs.yml; every problem raises ConfigError naming the key.
 def load_consultation(extra: dict | None) -> Consultation:
     raw = (extra or {}).get("consultation")
     if not isinstance(raw, dict):
-        raise ConfigError(f"{CONFIG_KEY} is missing: add the comment form and the consultation dates (see README)",
-                          vi=f"chưa có {CONFIG_KEY}: thêm phiếu góp ý và thời hạn lấy ý kiến (xem hướng dẫn biên tập, "
-                             "mục 5)")
+        raise ConfigError(f"{CONFIG_KEY} is missing or not a block of settings: add the comment form and the "
+                          "consultation dates (see README)",
+                          vi=f"chưa có {CONFIG_KEY} hoặc đó không phải một khối thiết lập: thêm phiếu góp ý và thời hạn "
+                             "lấy ý kiến (xem hướng dẫn biên tập, mục 5)")
     form = _mapping(raw, "form")
     preset = form.get("preset")
     if preset not in PRESETS:
@@ -109,7 +135,51 @@ def load_consultation(extra: dict | None) -> Consultation:
                           vi=f"{CONFIG_KEY}.draft.label: cần có tên bản dự thảo bằng cả hai thứ tiếng, `vi:` và `en:`")
     corrects, errata = _correction(draft, draft_date)
     return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]},
-                        corrects, errata)
+                        corrects, errata, _organiser(raw.get("organiser")))
+
+
+# `extra.consultation.organiser`: who receives the comments and how readers reach them (the privacy
+# page shows it). Absent: None (publishing refuses, see organiser_problem); present: complete and valid.
+def _organiser(raw: object) -> Organiser | None:
+    key = f"{CONFIG_KEY}.organiser"
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{key}: write it as a block with {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)",
+                          vi=f"{key}: viết thành một khối gồm {', '.join(ORGANISER_KEYS)} (xem "
+                             "editors/huong-dan-bien-tap.md, mục 5)")
+    for name in raw:
+        if name not in ORGANISER_KEYS:
+            raise ConfigError(f"{key}.{name}: unknown key; use {', '.join(ORGANISER_KEYS)}",
+                              vi=f"{key}.{name}: khoá lạ; dùng {', '.join(ORGANISER_KEYS)}")
+    name = _texts(raw.get("name"), f"{key}.name", "the body's name, e.g. vi: Tiểu ban Văn kiện …, en: Document Subcommittee …",
+                  "tên cơ quan, ví dụ vi: Tiểu ban Văn kiện …, en: Document Subcommittee …")
+    address = _texts(raw.get("address"), f"{key}.address", "the postal address where readers can write or go",
+                     "địa chỉ bưu chính nơi người đọc có thể gửi thư hoặc đến trực tiếp")
+    email = raw.get("email")
+    if not isinstance(email, str) or not _EMAIL.fullmatch(email.strip()):
+        raise ConfigError(f"{key}.email: {email!r} is not an e-mail address; write the address that answers readers, "
+                          "e.g. email: vanphong@thainguyen.dcs.vn",
+                          vi=f"{key}.email: {email!r} không phải địa chỉ thư điện tử; viết địa chỉ sẽ trả lời người đọc, "
+                             "ví dụ email: vanphong@thainguyen.dcs.vn")
+    phone = raw.get("phone")
+    digits = re.sub(r"[^0-9]", "", phone) if isinstance(phone, str) else ""
+    if not isinstance(phone, str) or not _PHONE.fullmatch(phone.strip()) or not 8 <= len(digits) <= 15:
+        raise ConfigError(f"{key}.phone: {phone!r} is not a phone number; write it in quotes, e.g. phone: \"0208 3855 123\"",
+                          vi=f"{key}.phone: {phone!r} không phải số điện thoại; viết trong ngoặc kép, ví dụ "
+                             "phone: \"0208 3855 123\"")
+    return Organiser(name, address, email.strip(), phone.strip())
+
+
+# A text in both languages: one string (the same in both) or `vi:` and `en:` texts. `what`: what to
+# write, in English and in Vietnamese (`what_vi`), for the message.
+def _texts(value: object, key: str, what: str, what_vi: str) -> dict[str, str]:
+    if isinstance(value, str) and value.strip():
+        return {"vi": value.strip(), "en": value.strip()}
+    if isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("vi", "en")):
+        return {"vi": value["vi"].strip(), "en": value["en"].strip()}
+    raise ConfigError(f"{key}: empty; write {what} (one text, or `vi:` and `en:` texts)",
+                      vi=f"{key}: còn trống; viết {what_vi} (một đoạn chữ chung, hoặc hai đoạn `vi:` và `en:`)")
 
 
 # A draft that corrects an earlier one: `corrects` (that draft's date) and `errata` (what it corrects,
@@ -168,6 +238,20 @@ def _date(value: object, key: str) -> dt.date:
                          "\"2027-01-15\"")
 
 
+# The drafts declared withdrawn (`extra.withdrawn_drafts`): their dates, YYYY-MM-DD; nothing when
+# the key is absent. Anything else raises ConfigError naming the key.
+def load_withdrawn_drafts(extra: dict | None) -> list[str]:
+    raw = (extra or {}).get("withdrawn_drafts")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ConfigError(f"extra.withdrawn_drafts: {raw!r} is not a list; write the withdrawn drafts' dates as a list, "
+                          "e.g. withdrawn_drafts: [\"2020-03-31\"]",
+                          vi=f"extra.withdrawn_drafts: {raw!r} không phải một danh sách; viết ngày của các bản dự thảo "
+                             "đã rút thành một danh sách, ví dụ withdrawn_drafts: [\"2020-03-31\"]")
+    return [_date(value, "extra.withdrawn_drafts").isoformat() for value in raw]
+
+
 # Whether the settings still point at a placeholder form (the project's sample address or an example
 # host): a message saying what to do (in Vietnamese and English), or None for a real form.
 def placeholder_problem(c: Consultation) -> Message | None:
@@ -184,6 +268,64 @@ def placeholder_problem(c: Consultation) -> Message | None:
            "phiếu của cơ quan tổ chức lấy ý kiến: chạy `python tools/set_form.py 'ĐƯỜNG LIÊN KẾT ĐIỀN SẴN'` với "
            "đường liên kết điền sẵn của phiếu (Google Forms), hoặc viết địa chỉ mẫu của phiếu (xem "
            "editors/huong-dan-bien-tap.md, mục 5.1 «Đổi phiếu góp ý»)")
+
+
+# Whether the privacy page can name who to contact: a message saying what to do while
+# `extra.consultation.organiser` is missing or still a sample (an example e-mail host), or None
+# (in Vietnamese and English).
+def organiser_problem(c: Consultation) -> Message | None:
+    key = f"{CONFIG_KEY}.organiser"
+    if c.organiser is None:
+        return Message(
+            f"{key} is missing: the privacy page («Quyền riêng tư khi góp ý») must say how readers reach the body "
+            "that receives their comments (to ask about, withdraw or delete one). In mkdocs.yml remove the # signs "
+            f"of the `organiser:` block and fill in {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)",
+            vi=f"chưa có {key}: trang «Quyền riêng tư khi góp ý» phải cho người đọc biết cách liên hệ với cơ quan nhận "
+               "góp ý của họ (để hỏi về, rút lại hoặc xoá một góp ý). Trong mkdocs.yml, xoá các dấu # của khối "
+               f"`organiser:` và điền {', '.join(ORGANISER_KEYS)} (xem editors/huong-dan-bien-tap.md, mục 5)")
+    host = c.organiser.email.rsplit("@", 1)[1].lower()
+    if host in EXAMPLE_HOSTS or host.endswith((".invalid", ".example")):
+        return Message(
+            f"{key}.email still points at an example address ({c.organiser.email}): write the address that "
+            "answers readers (see editors/huong-dan-bien-tap.md, §5)",
+            vi=f"{key}.email vẫn là một địa chỉ mẫu ({c.organiser.email}): viết địa chỉ sẽ trả lời người đọc (xem "
+               "editors/huong-dan-bien-tap.md, mục 5)")
+    return None
+
+
+# Every reason the settings cannot be published yet (the placeholder form, the missing contact).
+def publishing_problems(c: Consultation) -> list[Message]:
+    return [problem for problem in (placeholder_problem(c), organiser_problem(c)) if problem]
+
+
+# The form's host, as the privacy page names it: "docs.google.com", "gopy.thainguyen.gov.vn".
+def form_host(c: Consultation) -> str:
+    sample = c.form_url.format(**{f: "x" for f in FIELDS}) if c.preset == "template" else c.form_url
+    return (urlsplit(sample).hostname or "").lower()
+
+
+# The sentence of the privacy page that names the form's provider and where it keeps the comments.
+def form_provider_text(c: Consultation, lang: str) -> str:
+    if c.preset == "google":
+        return t("privacy.provider.google", lang)
+    return t("privacy.provider.template", lang, host=form_host(c))
+
+
+# The organiser's contact for the privacy page (name, address, e-mail, phone), or, while the settings
+# lack it (local builds only: publishing refuses), a notice saying what the editors must fill in.
+def organiser_html(c: Consultation, lang: str) -> str:
+    o = c.organiser
+    if o is None:
+        return f'<p class="organiser-missing"><strong>{html.escape(t("privacy.organiser.missing", lang))}</strong></p>'
+    esc = html.escape
+    phone_href = "tel:" + re.sub(r"[^0-9+]", "", o.phone)
+    items = [
+        f'<li class="organiser-contact__name">{esc(o.name[lang])}</li>',
+        f'<li>{esc(t("privacy.organiser.address", lang))} {esc(o.address[lang])}</li>',
+        f'<li>{esc(t("privacy.organiser.email", lang))} <a href="mailto:{esc(o.email, quote=True)}">{esc(o.email)}</a></li>',
+        f'<li>{esc(t("privacy.organiser.phone", lang))} <a href="{esc(phone_href, quote=True)}">{esc(o.phone)}</a></li>',
+    ]
+    return f'<ul class="organiser-contact">{"".join(items)}</ul>'
 
 
 # The day the build counts as today: BUILD_DATE=YYYY-MM-DD (reproducible builds and tests) or today.
@@ -274,7 +416,11 @@ def format_day(day: dt.date, lang: str) -> str:
 
 
 # `<!-- draft:label -->` and `<!-- draft:date -->` in a page's Markdown: the label and the date of the
-# draft being consulted on, from the settings (the one place a draft's date is written).
+# draft being consulted on; `<!-- consultation:closes -->`: the last day comments are accepted. All
+# from the settings (the one place a date is written).
 def fill_draft_markers(markdown: str, c: Consultation, lang: str) -> str:
-    date = format_day(c.draft_date, lang)
-    return markdown.replace("<!-- draft:label -->", c.draft_label[lang]).replace("<!-- draft:date -->", date)
+    values = {"<!-- draft:label -->": c.draft_label[lang], "<!-- draft:date -->": format_day(c.draft_date, lang),
+              "<!-- consultation:closes -->": format_day(c.closes, lang)}
+    for marker, value in values.items():
+        markdown = markdown.replace(marker, value)
+    return markdown

@@ -39,6 +39,14 @@ def load_drafts(path: str | None, config_draft: dict) -> list[Draft]:
                   dict(config_draft["errata"]) if corrects and config_draft.get("errata") else None)]
 
 
+# A page's permanent address in its draft's folder, `<root>du-thao/<date>/<page url>`: the address
+# that keeps this draft's words once a newer draft takes the root (citations link there). `page_url`
+# is the page's URL under the root, language folder included ("en/phan-thu-nhat/kinh-te/").
+def permanent_address(root_url: str, draft_date: str, page_url: str) -> str:
+    """The permanent address of the page at `page_url` in the draft of `draft_date` (ISO)."""
+    return f"{root_url.rstrip('/')}/du-thao/{draft_date}/{page_url}"
+
+
 # Drafts as JSON for the browser (drafts.json): newest first, with their permanent folders.
 def drafts_json(drafts: list[Draft]) -> str:
     return json.dumps([{"id": d.id, "date": d.date.isoformat(), "label": d.label, "path": f"du-thao/{d.slug}/",

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from draftsite.checks import Problem
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.sections import Section, split_sections
 
 
@@ -22,26 +21,29 @@ class Term:
     avoid: tuple[str, ...] = field(default=())  # English variants that must not appear
 
 
-# The glossary file's entries, longest Vietnamese term first, and a problem for each broken entry.
+# The glossary file's entries, longest Vietnamese term first, and a problem for each broken entry
+# (a file that cannot be read at all: no entries and the one problem that says why).
 def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: parse the file once, fast
-        root = yaml.compose(text, Loader=loader)
-        values = loader(text).construct_document(root) if root is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}",
-                            vi=f"sai cú pháp YAML: {error}")]
-    if not isinstance(root, yaml.SequenceNode):
-        return [], [Problem(name, 1, "the glossary must be a list of entries `- {vi: …, en: …}`",
-                            vi="bảng thuật ngữ phải là một danh sách các mục `- {vi: …, en: …}`")]
+        entries = load_yaml(name, text)
+    except DataFileError as error:
+        return [], [error.problem]
+    if entries is None:
+        return [], []
+    if not isinstance(entries, list):
+        return [], [Problem(name, line_of(entries), f"the glossary is {kind_of(entries)}; it must be a list of "
+                            "entries, one per line: - {vi: \"…\", en: \"…\"}",
+                            vi=f"bảng thuật ngữ đang là {kind_of_vi(entries)}; nó phải là một danh sách các mục, mỗi "
+                               "mục một dòng: - {vi: \"…\", en: \"…\"}")]
     terms: list[Term] = []
     problems: list[Problem] = []
-    for node, entry in zip(root.value, values):
-        line = node.start_mark.line + 1
+    for index, entry in enumerate(entries):
+        line = line_of(entries, index)
         if not isinstance(entry, dict):
-            problems.append(Problem(name, line, "entry is not a mapping: write `- {vi: …, en: …}`",
-                                    vi="mục không phải một nhóm khoá: viết `- {vi: …, en: …}`"))
+            problems.append(Problem(name, line, f"the entry is {kind_of(entry)}, not a mapping; write "
+                                    "- {vi: \"…\", en: \"…\"}",
+                                    vi=f"mục này là {kind_of_vi(entry)}, không phải một nhóm khoá; viết "
+                                       "- {vi: \"…\", en: \"…\"}"))
             continue
         vi, en, avoid = entry.get("vi"), entry.get("en"), entry.get("avoid", [])
         key = f"vi: {vi!r}" if isinstance(vi, str) else "vi"
@@ -54,8 +56,10 @@ def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
                                     vi=f"mục {key} thiếu `en:`: thêm thuật ngữ tiếng Anh duy nhất mà bản dịch dùng cho "
                                        "thuật ngữ này"))
         elif not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
-            problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants",
-                                    vi=f"mục {key}: `avoid:` phải là một danh sách các cách dịch tiếng Anh cần tránh"))
+            problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants, "
+                                    "e.g. avoid: [\"Provincial Party Committee's\"]",
+                                    vi=f"mục {key}: `avoid:` phải là một danh sách các cách dịch tiếng Anh cần tránh, "
+                                       "ví dụ avoid: [\"Provincial Party Committee's\"]"))
         else:
             terms.append(Term(vi, en, line, tuple(avoid)))
     return sorted(terms, key=lambda term: len(term.vi), reverse=True), problems

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from draftsite.consultation import Consultation, comment_url, privacy_link_html
-from draftsite.data_files import DataFileError, load_yaml
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.messages import EditorError
 from draftsite.model import Document, language_prefix, page_url, relative_link
 from draftsite.strings import t
@@ -22,7 +22,7 @@ class GuideError(EditorError):
     """The mapping file and the discussion guide do not fit together (at `line` of the file, if known),
     in Vietnamese (`vi`) with the English kept."""
 
-    def __init__(self, message: str, line: int | None = None, vi: str = "") -> None:
+    def __init__(self, message: str, line: int = 1, vi: str = "") -> None:
         super().__init__(message, vi)
         self.line = line
 
@@ -42,14 +42,16 @@ def parse_guide_links(text: str, known: set[str]) -> dict[str, list[list[str]]]:
     try:
         raw = load_yaml("goi-y-lien-ket.yml", text)
     except DataFileError as error:
-        raise GuideError(error.problem.message, error.problem.line, vi=error.problem.vi) from error
+        raise GuideError(error.problem.message, error.problem.line, vi=error.problem.vi) from None
+    if raw is None:
+        return {}
     if not isinstance(raw, dict):
-        raise GuideError("must map each guide section id to a list of items, each a list of report section ids",
-                         vi="tệp phải ghi, cho mỗi mã mục của Gợi ý thảo luận, một danh sách các ý, mỗi ý là một danh "
-                            "sách mã mục của báo cáo")
-    lines = text.split("\n")
+        raise GuideError(f"the file is {kind_of(raw)}; it must map each guide section id to a list of items, each a "
+                         "list of report section ids, e.g. gy-p1: [[p1-i], [p1-ii]]", line_of(raw),
+                         vi=f"tệp đang là {kind_of_vi(raw)}; tệp phải ghi, cho mỗi mã mục của Gợi ý thảo luận, một danh "
+                            "sách các ý, mỗi ý là một danh sách mã mục của báo cáo, ví dụ gy-p1: [[p1-i], [p1-ii]]")
     for guide_id, items in raw.items():
-        line = next((i for i, l in enumerate(lines, start=1) if l.startswith(f"{guide_id}:")), 1)
+        line = line_of(raw, guide_id)
         if guide_id not in known:
             raise GuideError(f"{guide_id}: no such section in the discussion guide; use the id of a "
                              "heading of goi-y-thao-luan.md", line,
@@ -61,7 +63,7 @@ def parse_guide_links(text: str, known: set[str]) -> dict[str, list[list[str]]]:
                              vi=f"{guide_id}: viết một danh sách mã mục của báo cáo cho mỗi ý, ví dụ [[p1-i], [p1-ii]]")
         for item in items:
             for section in item:
-                if section not in known:
+                if not isinstance(section, str) or section not in known:
                     raise GuideError(f"{guide_id}: section {section!r} does not exist in the document; "
                                      "use the { #id } of a report heading", line,
                                      vi=f"{guide_id}: mục {section!r} không có trong văn bản; dùng {{ #mã-mục }} của "
@@ -81,7 +83,7 @@ def add_guide_links(html: str, links: dict[str, list[list[str]]], document: Docu
             items = list(_ITEM.finditer(chunk))
             if len(items) != len(mapping):
                 raise GuideError(f"{section_id}: the guide has {len(items)} item(s) but the data lists {len(mapping)}; "
-                                 "give one list of section ids per item, in order",
+                                 "give one list of section ids per item, in order", line_of(links, section_id),
                                  vi=f"{section_id}: Gợi ý thảo luận có {len(items)} ý nhưng tệp dữ liệu ghi "
                                     f"{len(mapping)}; ghi một danh sách mã mục cho mỗi ý, theo đúng thứ tự")
             chunk = _ITEM.sub(_replacer(iter(mapping), document, consultation, lang, state, here, site_url), chunk)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from draftsite.data_files import LINE_KEY, DataFileError, load_yaml
+from draftsite.data_files import LINE_KEY, DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.messages import EditorError, EditorValueError, bilingual, english_of, vi_of
 from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
 from draftsite.sections import ID_SYNTAX, split_sections
@@ -37,9 +37,28 @@ _UNIT_TEXT = {
 }
 # The unit's text for exactly 1, where the noun is singular ("at least 1 percentage point a year").
 _UNIT_TEXT_ONE = {"vi": {}, "en": {"points_per_year": "{v} percentage point a year"}}
-# The unit as a language's downloads name it, where it differs from the data's: the Vietnamese files
-# keep `percent_per_year`, as the Vietnamese text and tables write the figure («2,06 %/năm»).
-_DOWNLOAD_UNIT = {"vi": {"points_per_year": "percent_per_year"}, "en": {}}
+# The downloads (CSV, JSON) of each language: their file name, and their words where they differ from
+# the data's codes. The Vietnamese files speak Vietnamese: column titles and keys, units as the text
+# writes them (points_per_year too is «%/năm», as the report writes «2,06 %/năm»), comparators; the
+# English files keep the data's codes.
+DOWNLOAD_NAME = {"vi": "chi-tieu", "en": "indicators"}
+_DOWNLOAD_UNIT = {"vi": {"percent": "%", "percent_per_year": "%/năm", "points_per_year": "%/năm",
+                         "million_vnd": "triệu đồng", "workers": "lao động", "district_units": "đơn vị", "none": ""},
+                  "en": {}}
+_DOWNLOAD_COMPARATOR = {"vi": {"above": "trên", "below": "dưới", "at_least": "tối thiểu"}, "en": {}}
+_CSV_COLUMNS = {
+    "vi": {"id": "Mã chỉ tiêu", "group": "Nhóm", "label": "Chỉ tiêu", "unit": "Đơn vị", "sections": "Mục liên quan",
+           "comparator": "{period}: so sánh", "value": "{period}: số liệu", "text": "{period}: lời văn, ghi chú"},
+    "en": {"id": "id", "group": "group", "label": "label", "unit": "unit", "sections": "sections",
+           "comparator": "{period}_comparator", "value": "{period}_value", "text": "{period}_text"},
+}
+_JSON_KEYS = {
+    "vi": {"language": "ngon_ngu", "draft": "ban_du_thao", "indicators": "chi_tieu", "id": "ma", "group": "nhom",
+           "label": "ten", "unit": "don_vi", "sections": "muc_lien_quan", "target_2020": "muc_tieu_2015_2020",
+           "result_2020": "ket_qua_2020", "target_2025": "muc_tieu_2020_2025", "value": "so_lieu",
+           "comparator": "so_sanh", "wording": "loi_van", "note": "ghi_chu"},
+    "en": {},
+}
 _COMPARATOR_TEXT = {
     "vi": {"above": "trên {x}", "below": "dưới {x}", "at_least": "từ {x} trở lên", None: "{x}"},
     "en": {"above": "above {x}", "below": "below {x}", "at_least": "at least {x}", None: "{x}"},
@@ -98,18 +117,26 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
     except DataFileError as error:
         raise DataError(error.english, vi=error.vi) from error
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
-        raise DataError(f"{name}: the file must be a mapping with an `indicators:` list (see the schema at its top)",
-                        vi=f"{name}: tệp phải là một nhóm khoá có danh sách `indicators:` (xem lược đồ ở đầu tệp)")
+        found = kind_of(raw.get("indicators")) if isinstance(raw, dict) and "indicators" in raw else kind_of(raw)
+        found_vi = (kind_of_vi(raw.get("indicators")) if isinstance(raw, dict) and "indicators" in raw
+                    else kind_of_vi(raw))
+        raise DataError(f"{name}:{line_of(raw, 'indicators')}: the file must be a mapping with an `indicators:` list, "
+                        f"not {found}; compare it with the schema at its top",
+                        vi=f"{name}:{line_of(raw, 'indicators')}: tệp phải là một nhóm khoá có danh sách `indicators:`, "
+                           f"không phải {found_vi}; so sánh với lược đồ ở đầu tệp")
     lists = raw.get("lists")
-    if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"}:
-        raise DataError(f"{name}: `lists:` must name the sections of the official lists as `results:` and `targets:`",
-                        vi=f"{name}: `lists:` phải ghi mã mục của các danh sách chính thức, dưới `results:` và "
-                           "`targets:`")
+    if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"} \
+            or not all(isinstance(v, str) for k, v in lists.items() if k != LINE_KEY):
+        raise DataError(f"{name}:{line_of(raw, 'lists')}: `lists:` must name the sections of the official lists as "
+                        "`results:` and `targets:`; write lists: {results: p1-i, targets: p2-i-2}",
+                        vi=f"{name}:{line_of(raw, 'lists')}: `lists:` phải ghi mã mục của các danh sách chính thức, "
+                           "dưới `results:` và `targets:`; viết lists: {results: p1-i, targets: p2-i-2}")
     lists = {k: v for k, v in lists.items() if k != LINE_KEY}
     seen: dict[str, int] = {}
     indicators = []
-    for entry in raw["indicators"]:
-        indicator = _indicator(name, entry, known_sections)
+    entries = raw["indicators"]
+    for index, entry in enumerate(entries):
+        indicator = _indicator(name, entry, line_of(entries, index), known_sections)
         if indicator.id in seen:
             raise DataError(f"{name}:{indicator.line}: indicator {indicator.id!r}: field `id`: duplicate id "
                             f"(first at line {seen[indicator.id]}); ids must be unique",
@@ -120,16 +147,19 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
     if known_sections is not None:
         for kind, section in lists.items():
             if section not in known_sections:
-                raise DataError(f"{name}: `lists.{kind}`: section {section!r} does not exist in the document",
-                                vi=f"{name}: `lists.{kind}`: mục {section!r} không có trong văn bản")
+                raise DataError(f"{name}:{line_of(raw['lists'], kind)}: `lists.{kind}`: section {section!r} does not exist "
+                                "in the document; name the section that holds the official list",
+                                vi=f"{name}:{line_of(raw['lists'], kind)}: `lists.{kind}`: mục {section!r} không có "
+                                   "trong văn bản; ghi mã của mục chứa danh sách chính thức")
     return IndicatorData(name, lists, tuple(indicators))
 
 
-def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Indicator:
+def _indicator(name: str, entry: object, line: int, known_sections: set[str] | None) -> Indicator:
     if not isinstance(entry, dict):
-        raise DataError(f"{name}: every item of `indicators:` must be a mapping of fields",
-                        vi=f"{name}: mỗi mục của `indicators:` phải là một nhóm trường")
-    line = entry.get(LINE_KEY, 0)
+        raise DataError(f"{name}:{line}: the item is {kind_of(entry)}; every item of `indicators:` must be a mapping "
+                        "of fields (id, group, label, unit, sections, …)",
+                        vi=f"{name}:{line}: mục này là {kind_of_vi(entry)}; mỗi mục của `indicators:` phải là một nhóm "
+                           "trường (id, group, label, unit, sections, …)")
     ident = entry.get("id")
     where = f"{name}:{line}: indicator {ident!r}"
     where_vi = f"{name}:{line}: chỉ tiêu {ident!r}"
@@ -152,7 +182,7 @@ def _indicator(name: str, entry: object, known_sections: set[str] | None) -> Ind
                            "danh sách)")
     label = _texts((where, where_vi), "label", entry["label"])
     unit = entry["unit"]
-    if unit not in UNITS:
+    if not isinstance(unit, str) or unit not in UNITS:
         raise DataError(f"{where}: field `unit`: unknown unit {unit!r}; use one of {', '.join(UNITS)}",
                         vi=f"{where_vi}: trường `unit`: đơn vị lạ {unit!r}; dùng một trong {', '.join(UNITS)}")
     sections = entry["sections"]
@@ -218,7 +248,7 @@ def _value(at: tuple[str, str], raw: object) -> Value:
                             vi=f"{where_vi}.value: {value!r} không phải con số mà báo cáo nêu; viết đúng con số đó")
         number = Decimal(str(value))
     comparator = raw.get("comparator")
-    if comparator is not None and comparator not in COMPARATORS:
+    if comparator is not None and (not isinstance(comparator, str) or comparator not in COMPARATORS):
         raise DataError(f"{where}.comparator: unknown comparator {comparator!r}; use one of {', '.join(COMPARATORS)}",
                         vi=f"{where_vi}.comparator: kiểu so sánh lạ {comparator!r}; dùng một trong "
                            f"{', '.join(COMPARATORS)}")
@@ -475,13 +505,24 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
 # Links to the downloads, relative to the page at `page_url` ("phan-thu-nhat/").
 def render_downloads(lang: str, page_url: str) -> str:
     up = "../" * page_url.count("/")
+    name = DOWNLOAD_NAME[lang]
     return (f'<p class="indicator-downloads">{html.escape(t("indicators.download", lang))} '
-            f'<a href="{up}data/indicators.csv" download>CSV</a> · <a href="{up}data/indicators.json" download>JSON</a></p>')
+            f'<a href="{up}data/{name}.csv" download>CSV</a> · <a href="{up}data/{name}.json" download>JSON</a></p>')
 
 
-# The unit code that the downloads of `lang` write for `unit`.
+# The unit as the downloads of `lang` write it.
 def download_unit(unit: str, lang: str) -> str:
     return _DOWNLOAD_UNIT[lang].get(unit, unit)
+
+
+# The comparator as the downloads of `lang` write it ("" when none).
+def download_comparator(comparator: str | None, lang: str) -> str:
+    return _DOWNLOAD_COMPARATOR[lang].get(comparator, comparator) if comparator else ""
+
+
+# A key of the JSON download in `lang`.
+def _json_key(name: str, lang: str) -> str:
+    return _JSON_KEYS[lang].get(name, name)
 
 
 def _value_record(value: Value | None, lang: str) -> dict | None:
@@ -489,22 +530,36 @@ def _value_record(value: Value | None, lang: str) -> dict | None:
         return None
     record: dict = {}
     if value.number is not None:
-        record["value"] = float(value.number) if value.number % 1 else int(value.number)
+        record[_json_key("value", lang)] = float(value.number) if value.number % 1 else int(value.number)
     if value.comparator:
-        record["comparator"] = value.comparator
+        record[_json_key("comparator", lang)] = download_comparator(value.comparator, lang)
     if value.wording:
-        record["wording"] = value.wording[lang]
+        record[_json_key("wording", lang)] = value.wording[lang]
     if value.note:
-        record["note"] = value.note[lang]
+        record[_json_key("note", lang)] = value.note[lang]
     return record
 
 
 # The data as JSON for one language (numbers as JSON numbers, UTF-8 text, not \\u escapes).
 def to_json(data: IndicatorData, lang: str, draft: dict | None = None) -> str:
-    records = [{"id": i.id, "group": i.group, "label": i.label[lang], "unit": download_unit(i.unit, lang),
-                "sections": list(i.sections),
-                **{p: _value_record(i.values.get(p), lang) for p in PERIODS}} for i in data.indicators]
-    return json.dumps({"language": lang, "draft": draft or {}, "indicators": records}, ensure_ascii=False, indent=1)
+    def key(name: str) -> str:
+        return _json_key(name, lang)
+
+    records = [{key("id"): i.id, key("group"): i.group, key("label"): i.label[lang],
+                key("unit"): download_unit(i.unit, lang), key("sections"): list(i.sections),
+                **{key(p): _value_record(i.values.get(p), lang) for p in PERIODS}} for i in data.indicators]
+    return json.dumps({key("language"): lang, key("draft"): draft or {}, key("indicators"): records},
+                      ensure_ascii=False, indent=1)
+
+
+# The CSV's column titles in `lang`.
+def csv_header(lang: str) -> list[str]:
+    columns = _CSV_COLUMNS[lang]
+    header = [columns["id"], columns["group"], columns["label"], columns["unit"]]
+    for period in PERIODS:
+        name = t(PERIOD_HEADINGS[period], lang) if lang == "vi" else period
+        header += [columns[kind].format(period=name) for kind in ("comparator", "value", "text")]
+    return header + [columns["sections"]]
 
 
 # The data as CSV that Excel opens correctly: UTF-8 with BOM; "vi" uses ";" and decimal commas.
@@ -512,10 +567,7 @@ def to_csv(data: IndicatorData, lang: str) -> bytes:
     delimiter = ";" if lang == "vi" else ","
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    header = ["id", "group", "label", "unit"]
-    for period in PERIODS:
-        header += [f"{period}_comparator", f"{period}_value", f"{period}_text"]
-    writer.writerow(header + ["sections"])
+    writer.writerow(csv_header(lang))
     for indicator in data.indicators:
         row = [indicator.id, indicator.group, indicator.label[lang], download_unit(indicator.unit, lang)]
         for period in PERIODS:
@@ -526,6 +578,6 @@ def to_csv(data: IndicatorData, lang: str) -> bytes:
             words = ""
             if value is not None:
                 words = "; ".join(w[lang] for w in (value.wording, value.note) if w)
-            row += ["" if value is None else (value.comparator or ""), number, words]
+            row += ["" if value is None else download_comparator(value.comparator, lang), number, words]
         writer.writerow(row + [" ".join(indicator.sections)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

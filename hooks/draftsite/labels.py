@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from draftsite.messages import EditorValueError
@@ -12,6 +13,7 @@ from draftsite.strings import t
 
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$")
 _NUMBER = re.compile(r"^[0-9]+$")
+_WORD = re.compile(r"\w+")
 _PARTS = ("p1", "p2")
 # Id roots: the report's parts, the discussion guide, the report's title page and theme, the letter.
 ROOTS = ("p1", "p2", "gy", "bao-cao", "chu-de", "cv")
@@ -103,3 +105,66 @@ def comment_name(section_id: str, title: str, lang: str, label: str) -> str:
     if ids.numbering and ids.root in ("p1", "p2"):
         return f"{item} {ids.numbering}"
     return label
+
+
+# A heading written all in capitals ("II. KẾT QUẢ THỰC HIỆN CỤ THỂ TRÊN CÁC LĨNH VỰC") in sentence
+# case ("II. Kết quả thực hiện cụ thể trên các lĩnh vực"), for a short line such as a search result's
+# place; a heading with any lower-case letter is returned as written. Roman numerals keep their
+# capitals, and so do the words in `capitalised`, as they are written there (the capitalised words of
+# the document's own mixed-case headings: «Đảng», "Party", "GRDP").
+def sentence_case(title: str, capitalised: Collection[str] = ()) -> str:
+    if any(c.islower() for c in title):
+        return title
+    known = {word.casefold(): word for word in capitalised}
+    words = [m for m in _WORD.finditer(title) if not _ROMAN.match(m[0].lower())]
+    first = words[0].start() if words else -1
+
+    def recased(match: re.Match[str]) -> str:
+        text = match[0]
+        if _ROMAN.match(text.lower()):
+            return text
+        if text.casefold() in known:
+            return known[text.casefold()]
+        return text[:1] + text[1:].lower() if match.start() == first else text.lower()
+
+    return _WORD.sub(recased, title)
+
+
+# The section id of the top numbered section (I., II., …) that holds `section_id`: "p1-ii-1-2" → "p1-ii";
+# None when the section is not numbered.
+def top_section_id(section_id: str) -> str | None:
+    ids = split_id(section_id)
+    if not ids.numbering:
+        return None
+    head = "-".join([ids.root] + ([ids.part] if ids.part else []))
+    return f"{head}-{ids.numbering.split('.')[0].lower()}"
+
+
+# The crumbs naming a section's part: "Phần thứ nhất", or "Gợi ý thảo luận › Phần thứ hai" in the guide.
+def _part_crumbs(ids: IdParts, lang: str) -> list[str]:
+    return [t(f"part.{ids.root}", lang)] + ([t(f"part.{ids.part}", lang)] if ids.part else [])
+
+
+# Where things inside a section are, as the crumbs of a search result: the section's part, and the
+# top numbered section holding it ("II. Kết quả thực hiện cụ thể trên các lĩnh vực", titled by
+# `title_of(id)` in sentence case) when there is one.
+def crumbs_inside(section_id: str, lang: str, title_of: Callable[[str], str | None], capitalised: Collection[str] = ()) -> list[str]:
+    crumbs = _part_crumbs(split_id(section_id), lang)
+    top = top_section_id(section_id)
+    title = title_of(top) if top else None
+    if top and title:
+        crumbs.append(f"{split_id(top).numbering}. {sentence_case(title_without_number(title), capitalised)}")
+    return crumbs
+
+
+# Where a section is, as the crumbs of its search result: "p1-ii-1-2" → Phần thứ nhất › II. Kết quả…;
+# "p1-ii" and "p2-boi-canh" → Phần thứ nhất / Phần thứ hai; "gy-p2" → Gợi ý thảo luận. A part itself
+# ("p1", "gy", "cv") is where it is: no crumbs.
+def crumbs_of(section_id: str, lang: str, title_of: Callable[[str], str | None], capitalised: Collection[str] = ()) -> list[str]:
+    ids = split_id(section_id)
+    numbers = ids.numbering.split(".") if ids.numbering else []
+    if len(numbers) > 1 or (numbers and ids.rest):
+        return crumbs_inside(section_id, lang, title_of, capitalised)
+    if numbers or ids.rest:
+        return _part_crumbs(ids, lang)  # a top numbered section, or an unnumbered one right under its part
+    return _part_crumbs(ids, lang)[:-1]  # a part of the report or of the guide, or a whole text

@@ -15,7 +15,8 @@ from draftsite.sections import ID_SYNTAX, front_matter_lines
 
 # The build markers, by namespace: `<!-- namespace:name -->`.
 MARKERS = {"indicators": ("summary", "overview"), "document": ("full-text", "contents"),
-           "revisions": ("comparison", "drafts"), "draft": ("label", "date")}
+           "revisions": ("comparison", "drafts"), "draft": ("label", "date"),
+           "consultation": ("general", "how-to-comment", "outcome", "closes", "form-provider", "organiser")}
 FRONT_MATTER_KEYS = {"title": str, "description": str, "section_id": str, "full_text": bool, "search": dict,
                      "hide": list}
 _NO_SPACE_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[^#\s])(\S.*)$")

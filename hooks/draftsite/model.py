@@ -7,11 +7,12 @@ translation checks) asks this module instead of parsing headings again.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from draftsite.labels import section_full_label, section_label, section_number
+from draftsite.labels import crumbs_inside, crumbs_of, section_full_label, section_label, section_number, title_without_number
 from draftsite.sections import front_matter_lines, headings
 
 # Pages (by path prefix) that belong to the consultation document.
@@ -52,6 +53,45 @@ class Document:
     # Sections of one page, in document order.
     def on_page(self, page: str) -> list[Section]:
         return [s for s in self.sections if s.page == page]
+
+    # The heading of a section as written, or None.
+    def title_of(self, section_id: str) -> str | None:
+        section = self.get(section_id)
+        return section.title if section else None
+
+    # Words the headings write with capitals after their first word, more often than not ("Đảng",
+    # "Party", "GRDP"), as written: they keep their capitals when a heading in capitals is shown in
+    # sentence case. A word in capitals counts only between words that are not (an acronym, not a
+    # run of capitals such as a part's subtitle).
+    @cached_property
+    def capitalised_words(self) -> frozenset[str]:
+        upper: Counter[str] = Counter()
+        lower: Counter[str] = Counter()
+        forms: dict[str, str] = {}
+        for section in self.sections:
+            words = re.findall(r"[^\W\d_]+", title_without_number(section.title))
+            shouting = [w.isupper() for w in words]
+            for i, word in enumerate(words[1:], start=1):
+                key = word.casefold()
+                if word == key:
+                    lower[key] += 1
+                elif not shouting[i] or not (shouting[i - 1] or (i + 1 < len(words) and shouting[i + 1])):
+                    upper[key] += 1
+                    forms.setdefault(key, word)
+        return frozenset(forms[key] for key in upper if upper[key] > lower[key])
+
+    # Where a section is, for its search result: ["Phần thứ nhất", "II. Kết quả thực hiện cụ thể trên
+    # các lĩnh vực"] for a section under II. of Part One; [] for a section the model does not know.
+    def crumbs_of(self, section_id: str) -> list[str]:
+        if section_id not in self._by_id:
+            return []
+        return crumbs_of(section_id, self.lang, self.title_of, self.capitalised_words)
+
+    # Where things inside a section are (a page's footnotes, inside the section its h1 opens).
+    def crumbs_inside(self, section_id: str) -> list[str]:
+        if section_id not in self._by_id:
+            return []
+        return crumbs_inside(section_id, self.lang, self.title_of, self.capitalised_words)
 
 
 # The language of a Markdown file by its suffix ("x.en.md" → "en"; "x.md" → the default).

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from draftsite.checks import Problem
-from draftsite.data_files import LINE_KEY, DataFileError, load_yaml
+from draftsite.data_files import DataFileError, line_of, load_yaml
 from draftsite.numbers import canonical, format_number, parse_en, parse_vi
 from draftsite.sections import split_sections
 from draftsite.translation_memory import Block, by_section, contains, page_blocks, paired_blocks, words
@@ -222,28 +222,29 @@ def point_values(en_text: str) -> Counter[str]:
                    if _POINTS_AFTER.match(text, m.end()))
 
 
-def load_exceptions(text: str, name: str) -> tuple[list[Exemption], list[Problem]]:
-    """The exceptions file's entries, and a problem for each broken one."""
+def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[Problem]]:
+    """The exceptions file's entries, and a problem for each broken one; a file that cannot be read as
+    a whole gives no entries (None) and the one problem that says why."""
     try:
-        data = load_yaml(name, text, keep_lines=True)
+        data = load_yaml(name, text)
     except DataFileError as error:
-        return [], [error.problem]
+        return None, [error.problem]
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return [], [Problem(name, 1, "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
-                            vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`")]
+        return None, [Problem(name, line_of(data), "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
+                              vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`")]
     entries: list[Exemption] = []
     problems: list[Problem] = []
-    for entry in data:
-        line = entry.get(LINE_KEY, 1) if isinstance(entry, dict) else 1
+    for index, entry in enumerate(data):
+        line = line_of(data, index)
         if not isinstance(entry, dict):
             problems.append(Problem(name, line, f"entry {entry!r} is not a mapping: write "
                                     "- {section: \"…\", vi: \"…\", reason: \"…\"}",
                                     vi=f"mục {entry!r} không phải một nhóm khoá: viết "
                                        "- {section: \"…\", vi: \"…\", reason: \"…\"}"))
             continue
-        unknown = sorted(str(k) for k in entry if k not in (*_EXCEPTION_KEYS, LINE_KEY))
+        unknown = sorted(str(k) for k in entry if k not in _EXCEPTION_KEYS)
         missing = [k for k in _EXCEPTION_KEYS if not isinstance(entry.get(k), str) or not entry[k].strip()]
         if unknown:
             problems.append(Problem(name, line, f"unknown key(s) {', '.join(unknown)}: an entry has only `section:`, "
@@ -304,6 +305,8 @@ def check_percentage_points(vi_pages: dict[str, str], en_pages: dict[str, str], 
     matches none. `vi_pages`/`en_pages`: {path: Markdown} of the document pages, the English page of
     "a.md" being "a.en.md"; `exceptions_text`: the exceptions file, called `name` in messages."""
     entries, problems = load_exceptions(exceptions_text, name)
+    if entries is None:
+        return problems  # without the exceptions, every listed sentence would be reported again
     vi_blocks = [b for rel, text in vi_pages.items() for b in page_blocks(rel, text)]
     vi_sections = by_section(vi_blocks)
     en_sections = by_section([b for rel, text in en_pages.items() for b in page_blocks(rel, text)])

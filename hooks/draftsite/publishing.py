@@ -235,7 +235,8 @@ def outcome_named_drafts(files: dict[str, bytes | None]) -> set[str]:
         if not isinstance(raw, dict):
             continue
         for source in (raw.get("sources") or {}).values() if isinstance(raw.get("sources"), dict) else []:
-            named |= {str(d) for d in ((source or {}).get("counts") or {})} if isinstance(source, dict) else set()
+            counts = source.get("counts") if isinstance(source, dict) else None
+            named |= {str(d) for d in counts} if isinstance(counts, dict) else set()
         for response in raw.get("responses") or [] if isinstance(raw.get("responses"), list) else []:
             if isinstance(response, dict):
                 named |= {str(response[k]) for k in ("draft", "changed_in") if response.get(k) is not None}

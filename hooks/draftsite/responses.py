@@ -7,8 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from draftsite.data_files import LINE_KEY, DataFileError, kind_of, kind_of_vi, line_of, read_yaml_file
 from draftsite.messages import EditorError
 
 DECISIONS = ("tiep-thu", "tiep-thu-mot-phan", "giai-trinh")  # accepted / partly accepted / explained, not accepted
@@ -32,67 +31,54 @@ class Response:
     line: int
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A YAML loader that remembers the line of every mapping (as `__line__`)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 # Read and validate the responses; `sections` are the known section ids, `drafts` the known draft
 # dates; `name` is how messages name the file (default: its path).
 def load_responses(path: Path, sections: set[str], drafts: set[str], name: str | None = None) -> list[Response]:
     name = name or path.as_posix()
-    if not path.is_file():
-        return []
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark else name
-        raise ResponseError(f"{where}: YAML syntax error: {getattr(error, 'problem', error)}; fix the syntax at that line",
-                            vi=f"{where}: lỗi cú pháp YAML: {getattr(error, 'problem', error)}; sửa cú pháp tại dòng "
-                               "đó") from error
+        raw = read_yaml_file(path, name, keep_lines=True)
+    except DataFileError as error:
+        raise ResponseError(error.english, vi=error.vi) from None
     if raw is None:
         return []
     if not isinstance(raw, dict) or not isinstance(raw.get("responses"), list):
-        raise ResponseError(f"{name}: the file must hold a `responses:` list (see the example at its top)",
-                            vi=f"{name}: tệp phải có danh sách `responses:` (xem mẫu ở đầu tệp)")
-    return [_response(name, entry, sections, drafts) for entry in raw["responses"]]
+        found = kind_of(raw.get("responses")) if isinstance(raw, dict) and "responses" in raw else kind_of(raw)
+        found_vi = kind_of_vi(raw.get("responses")) if isinstance(raw, dict) and "responses" in raw else kind_of_vi(raw)
+        raise ResponseError(f"{name}:{line_of(raw, 'responses')}: the file must hold a `responses:` list, not {found}; "
+                            "write `responses: []` and add one item per response (see the example at its top)",
+                            vi=f"{name}:{line_of(raw, 'responses')}: tệp phải có danh sách `responses:`, không phải "
+                               f"{found_vi}; viết `responses: []` rồi thêm mỗi nội dung tiếp thu, giải trình một mục (xem "
+                               "mẫu ở đầu tệp)")
+    entries = raw["responses"]
+    return [_response(name, entry, line_of(entries, index), sections, drafts) for index, entry in enumerate(entries)]
 
 
-def _response(name: str, entry: object, sections: set[str], drafts: set[str]) -> Response:
-    if not isinstance(entry, dict):
-        raise ResponseError(f"{name}: every item of `responses:` must be a mapping (section, draft, asked, decision, explanation)",
-                            vi=f"{name}: mỗi mục của `responses:` phải là một nhóm khoá (section, draft, asked, "
-                               "decision, explanation)")
-    line = entry.get("__line__", 0)
+def _response(name: str, entry: object, line: int, sections: set[str], drafts: set[str]) -> Response:
     where = f"{name}:{line}"
+    if not isinstance(entry, dict):
+        raise ResponseError(f"{where}: the item is {kind_of(entry)}; every item of `responses:` must be a mapping "
+                            "(section, draft, asked, decision, explanation)",
+                            vi=f"{where}: mục này là {kind_of_vi(entry)}; mỗi mục của `responses:` phải là một nhóm "
+                               "khoá (section, draft, asked, decision, explanation)")
     for key in REQUIRED:
         if key not in entry:
             raise ResponseError(f"{where}: field `{key}` is missing; every response needs {', '.join(REQUIRED)}",
                                 vi=f"{where}: thiếu trường `{key}`; mỗi nội dung tiếp thu, giải trình cần có "
                                    f"{', '.join(REQUIRED)}")
-    unknown = set(entry) - KEYS - {"__line__"}
+    unknown = set(entry) - KEYS - {LINE_KEY}
     if unknown:
-        raise ResponseError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(KEYS))}",
-                            vi=f"{where}: trường lạ {', '.join(sorted(unknown))}; các trường được dùng: "
+        raise ResponseError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(KEYS))}",
+                            vi=f"{where}: trường lạ {', '.join(sorted(map(str, unknown)))}; các trường được dùng: "
                                f"{', '.join(sorted(KEYS))}")
     section = entry["section"]
-    if section not in sections:
+    if not isinstance(section, str) or section not in sections:
         raise ResponseError(f"{where}: field `section`: {section!r} is not a section id of the draft; copy the id "
                             "from the section's heading ({ #… }) or use du-thao for the whole draft",
                             vi=f"{where}: trường `section`: {section!r} không phải mã mục của bản dự thảo; sao chép mã "
                                "mục từ tiêu đề của mục ({ #… }), hoặc dùng du-thao cho cả bản dự thảo")
     draft = _draft(where, "draft", entry["draft"], drafts)
     decision = entry["decision"]
-    if decision not in DECISIONS:
+    if not isinstance(decision, str) or decision not in DECISIONS:
         raise ResponseError(f"{where}: field `decision`: {decision!r} is not a decision; use tiep-thu (tiếp thu), "
                             "tiep-thu-mot-phan (tiếp thu một phần) or giai-trinh (giải trình, không tiếp thu)",
                             vi=f"{where}: trường `decision`: {decision!r} không phải hướng xử lý; dùng tiep-thu (tiếp "
@@ -110,6 +96,11 @@ def _response(name: str, entry: object, sections: set[str], drafts: set[str]) ->
 
 
 def _draft(where: str, key: str, value: object, drafts: set[str]) -> str:
+    if not isinstance(value, (str, int, dt.date)) or isinstance(value, bool):
+        raise ResponseError(f"{where}: field `{key}`: {kind_of(value)} is not a date; write the draft's date as "
+                            f"YYYY-MM-DD, one of: {', '.join(sorted(drafts))}",
+                            vi=f"{where}: trường `{key}`: {kind_of_vi(value)} không phải một ngày; viết ngày của bản "
+                               f"dự thảo dạng YYYY-MM-DD, một trong: {', '.join(sorted(drafts))}")
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     if text not in drafts:
         raise ResponseError(f"{where}: field `{key}`: {text!r} is not a draft of this repository; use the date of the draft the comment was made on, one of: "

@@ -10,13 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, read_yaml_file
 from draftsite.messages import EditorValueError
 from draftsite.model import build_document, language_files
 from draftsite.sections import split_sections
-
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed
 
 _WORD = re.compile(r"\S+")
 
@@ -141,18 +138,22 @@ def word_diff_html(old: str, new: str, deleted: str, inserted: str) -> str:
 # Indicator values that differ: (indicator id, field, old, new) from two data files.
 def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, str, str]]:
     def values(path: Path) -> dict[tuple[str, str], str]:
-        if not path.is_file():
-            return {}
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
+        try:
+            data = read_yaml_file(path, path.name)
+        except DataFileError:
+            return {}  # the current file is checked where the indicators are read; a published one is what it is
         found = {}
-        for entry in data.get("indicators", []):
+        entries = data.get("indicators") if isinstance(data, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
             for period in ("target_2020", "result_2020", "target_2025"):
                 value = entry.get(period)
                 if isinstance(value, dict):
                     shown = " ".join(str(value[k]) for k in ("comparator", "value") if k in value)
-                    if "wording" in value:
-                        shown = (shown + " " + value["wording"].get("vi", "")).strip()
-                    found[(entry["id"], period)] = shown
+                    if isinstance(value.get("wording"), dict):
+                        shown = (shown + " " + str(value["wording"].get("vi", ""))).strip()
+                    found[(str(entry.get("id")), period)] = shown
         return found
 
     before, after = values(old_file), values(new_file)
@@ -160,37 +161,51 @@ def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, st
             for ident, period in sorted(set(before) | set(after)) if before.get((ident, period)) != after.get((ident, period))]
 
 
-# Declared removals: {old id: successor id} from docs/data/ma-muc-da-bo.yml.
+# Declared removals: {old id: successor id} from docs/data/ma-muc-da-bo.yml. Every problem raises
+# ValueError as `data/ma-muc-da-bo.yml:LINE: what is wrong; what to do` (callers add `docs/`).
 def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
-    if not path.is_file():
-        return {}
     name = f"{path.parent.name}/{path.name}"
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
-    except yaml.YAMLError as error:  # a syntax error: the file, the line and what to do, never a traceback
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise EditorValueError(f"{name}:{line}: YAML syntax error ({getattr(error, 'problem', error)}); "
-                               "fix that line: each entry is `old-id: {status: merged, into: new-id}`",
-                               vi=f"{name}:{line}: lỗi cú pháp YAML ({getattr(error, 'problem', error)}); sửa dòng "
-                                  "đó: mỗi mục viết dạng `mã-cũ: {status: merged, into: mã-mới}`") from None
+        raw = read_yaml_file(path, name)
+    except DataFileError as error:
+        raise EditorValueError(f"{error.english}; each entry is `old-id: {{status: merged, into: new-id}}`",
+                               vi=f"{error.vi}; mỗi mục viết dạng `mã-cũ: {{status: merged, into: mã-mới}}`") from None
+    if raw is None:
+        return {}
     if not isinstance(raw, dict):
-        raise EditorValueError(f"{name}:1: the file must map each retired section id to its entry, e.g. "
-                               "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`",
-                               vi=f"{name}:1: tệp phải ghi, cho mỗi mã mục đã bỏ, một mục khai báo, ví dụ "
-                                  "`p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`")
+        raise EditorValueError(f"{name}:{line_of(raw)}: the file is {kind_of(raw)}; it must map each retired section id to "
+                               "its entry, e.g. `p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`",
+                               vi=f"{name}:{line_of(raw)}: tệp đang là {kind_of_vi(raw)}; tệp phải ghi, cho mỗi mã mục "
+                                  "đã bỏ, một mục khai báo, ví dụ `p1-ii-2-2-thuong-mai: {status: merged, into: "
+                                  "p1-ii-2-2}`")
     retired = {}
     for ident, entry in raw.items():
-        if not isinstance(entry, dict) or entry.get("status") not in ("removed", "merged") or not entry.get("into"):
-            raise EditorValueError(f"{path.parent.name}/{path.name}: {ident}: write `status: removed` or `status: merged` and `into: <section id>` "
-                                   "(the section readers of the old anchor are sent to)",
-                                   vi=f"{path.parent.name}/{path.name}: {ident}: viết `status: removed` hoặc `status: "
-                                      "merged` và `into: <mã mục>` (mục mà người đọc mở liên kết cũ sẽ được chuyển đến)")
-        if entry["into"] not in known:
-            raise EditorValueError(f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` is not a section of this draft",
-                                   vi=f"{path.parent.name}/{path.name}: {ident}: `into: {entry['into']}` không phải một "
-                                      "mục của bản dự thảo này")
-        retired[ident] = entry["into"]
+        if not isinstance(entry, dict):
+            raise EditorValueError(f"{name}:{line_of(raw, ident)}: {ident}: the entry is {kind_of(entry)}; write "
+                                   "`status: removed` or `status: merged` and `into: <section id>` under it (the section "
+                                   "readers of the old anchor are sent to)",
+                                   vi=f"{name}:{line_of(raw, ident)}: {ident}: mục này là {kind_of_vi(entry)}; viết "
+                                      "`status: removed` hoặc `status: merged` và `into: <mã mục>` bên dưới (mục mà người "
+                                      "đọc mở liên kết cũ sẽ được chuyển đến)")
+        status, into = entry.get("status"), entry.get("into")
+        if not isinstance(status, str) or status not in ("removed", "merged"):
+            raise EditorValueError(f"{name}:{line_of(entry, 'status')}: {ident}: `status:` is {kind_of(status)}; write "
+                                   "`status: removed` or `status: merged`",
+                                   vi=f"{name}:{line_of(entry, 'status')}: {ident}: `status:` đang là "
+                                      f"{kind_of_vi(status)}; viết `status: removed` hoặc `status: merged`")
+        if not isinstance(into, str) or not into:
+            raise EditorValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into:` is {kind_of(into)}; write "
+                                   "`into: <section id>`, the one section readers of the old anchor are sent to",
+                                   vi=f"{name}:{line_of(entry, 'into')}: {ident}: `into:` đang là {kind_of_vi(into)}; "
+                                      "viết `into: <mã mục>`, là mục duy nhất mà người đọc mở liên kết cũ sẽ được chuyển "
+                                      "đến")
+        if into not in known:
+            raise EditorValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into: {into}` is not a section of this draft; "
+                                   "name a section id of the current draft (the `{ #id }` of its heading)",
+                                   vi=f"{name}:{line_of(entry, 'into')}: {ident}: `into: {into}` không phải một mục của "
+                                      "bản dự thảo này; ghi mã của một mục trong bản dự thảo hiện tại (`{ #mã-mục }` ở "
+                                      "tiêu đề của mục)")
+        retired[str(ident)] = into
     return retired
 
 

@@ -1,10 +1,13 @@
 """The search index: one entry per section of each page (text only, no chrome), one per footnote,
-written per language as compact UTF-8 JSON for the accent-insensitive search worker."""
+written per language as compact UTF-8 JSON for the accent-insensitive search worker. Each entry of
+the document says where it is ("Phần thứ nhất › II. Kết quả thực hiện cụ thể trên các lĩnh vực"),
+so that look-alike headings of the two parts can be told apart in the results."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -17,14 +20,24 @@ _SKIP_CLASSES = {"headerlink", "indicator-downloads", "comment-link", "comment-c
 _HEADING = re.compile(r"^h[1-6]$")
 
 
+PLACE_SEPARATOR = " › "
+
+
 @dataclass
 class Entry:
     location: str
     title: str
     text: list[str] = field(default_factory=list)
+    section: str | None = None  # the id of the section the entry is (a page's entry: its h1's id)
+    holder: str | None = None  # a footnote's: the id of the section that holds it (the page's h1)
 
     def as_json(self) -> dict:
-        return {"l": self.location, "t": _squash(self.title), "x": _squash(" ".join(self.text))}
+        entry = {"l": self.location, "t": _squash(self.title), "x": _squash(" ".join(self.text))}
+        if self.section:
+            entry["s"] = self.section
+        if self.holder:
+            entry["in"] = self.holder
+        return entry
 
 
 def _squash(text: str) -> str:
@@ -46,6 +59,7 @@ class _Extractor(HTMLParser):
         self.heading_text: list[str] = []
         self.footnote_depth: int | None = None
         self.current_footnote: Entry | None = None
+        self.page_section: str | None = None  # the id of the page's h1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -62,15 +76,19 @@ class _Extractor(HTMLParser):
             self.footnote_depth = len(self.stack)
         elif self.footnote_depth is not None and tag == "li" and (attributes.get("id") or "").startswith("fn:"):
             number = attributes["id"][3:]
-            self.current_footnote = Entry(f"{self.page_url}#fn:{number}", self.footnote_title.format(number=number))
+            self.current_footnote = Entry(f"{self.page_url}#fn:{number}", self.footnote_title.format(number=number),
+                                          holder=self.page_section)
             self.footnotes.append(self.current_footnote)
         elif _HEADING.match(tag) and attributes.get("id") and self.footnote_depth is None:
             self.heading_depth = len(self.stack)
             self.heading_text = []
+            if tag == "h1" and self.page_section is None:
+                self.page_section = attributes["id"]
             if tag == "h1" and len(self.entries) == 1 and not _squash(" ".join(self.entries[0].text)):
                 self.entries[0].title = ""  # the h1 names the page entry itself
+                self.entries[0].section = attributes["id"]
             else:
-                self.entries.append(Entry(f"{self.page_url}#{attributes['id']}", ""))
+                self.entries.append(Entry(f"{self.page_url}#{attributes['id']}", "", section=attributes["id"]))
         if tag in _BLOCK:
             self._add(" ")
 
@@ -146,12 +164,41 @@ def page_entries(content_html: str, page_url: str, page_title: str, footnote_tit
     entries = parser.entries
     if not entries[0].title:
         entries[0].title = page_title
+    if entries[0].section is None:
+        entries[0].section = parser.page_section  # text before the h1: the page is still its h1's section
     return [e.as_json() for e in entries + parser.footnotes if e.title or e.text]
 
 
-# The index file for one language: compact UTF-8 JSON (no \\u escapes).
-def index_json(lang: str, entries: list[dict]) -> str:
-    return json.dumps({"lang": lang, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+# The entries with where each one is: the section ids the pages gave ("s", and "in" for a footnote)
+# are replaced by "p", the number of its place in the returned list of places ("Phần thứ nhất › II.
+# Kết quả…"), each place written once. An entry whose page heading (shown above it in the results)
+# already tells its place (the same place, or the page's own section) gets "h": its place is only
+# read out. `crumbs_of(id)` and `crumbs_inside(id)` name where a section is and where the things
+# inside it are ([] for a section that is not part of the document).
+def add_places(entries: list[dict], crumbs_of: Callable[[str], list[str]],
+               crumbs_inside: Callable[[str], list[str]]) -> tuple[list[str], list[dict]]:
+    told_by_page: dict[str, list[list[str]]] = {}
+    for entry in entries:
+        if "#" not in entry["l"] and entry.get("s"):
+            told_by_page[entry["l"]] = [crumbs_of(entry["s"]), crumbs_inside(entry["s"])]
+    places: dict[str, int] = {}
+    placed = []
+    for entry in entries:
+        entry = dict(entry)
+        section, holder = entry.pop("s", None), entry.pop("in", None)
+        crumbs = crumbs_of(section) if section else crumbs_inside(holder) if holder else []
+        if crumbs:
+            entry["p"] = places.setdefault(PLACE_SEPARATOR.join(crumbs), len(places))
+            if "#" in entry["l"] and crumbs in told_by_page.get(entry["l"].split("#")[0], []):
+                entry["h"] = 1
+        placed.append(entry)
+    return list(places), placed
+
+
+# The index file for one language: compact UTF-8 JSON (no \\u escapes); `places` are the names of
+# where entries are, which each entry's "p" numbers.
+def index_json(lang: str, entries: list[dict], places: list[str] = ()) -> str:
+    return json.dumps({"lang": lang, "places": list(places), "docs": entries}, ensure_ascii=False, separators=(",", ":"))
 
 
 # The small file Material's page script fetches at start-up: configuration only, no documents

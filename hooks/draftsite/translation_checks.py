@@ -53,12 +53,14 @@ def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
     terms, problems = parse_glossary(texts[GLOSSARY_FILE], GLOSSARY_FILE)
     entries, memory_problems = load_memory(texts[MEMORY_FILE], MEMORY_FILE)
     document = {rel for rel in vi if is_document_page(rel)}
-    # Broken entries are reported and skipped; the valid ones are still checked.
-    return (problems + memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
-            + check_memory(vi, en, entries, MEMORY_FILE, document)
-            + check_percentage_points({rel: vi[rel] for rel in sorted(document)},
-                                      {rel: text for rel, text in en.items() if is_document_page(rel)},
-                                      texts[EXCEPTIONS_FILE], EXCEPTIONS_FILE))
+    # Broken entries are reported and skipped; the valid ones are still checked. A memory file that
+    # cannot be read at all is reported alone, not as every formula it no longer covers.
+    problems += memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
+    if entries is not None:
+        problems += check_memory(vi, en, entries, MEMORY_FILE, document)
+    return problems + check_percentage_points({rel: vi[rel] for rel in sorted(document)},
+                                              {rel: text for rel, text in en.items() if is_document_page(rel)},
+                                              texts[EXCEPTIONS_FILE], EXCEPTIONS_FILE)
 
 
 # The same, for a docs folder.

@@ -28,9 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from draftsite.checks import Problem
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.sections import split_sections
 
 MIN_WORDS = 8
@@ -148,24 +147,25 @@ def recurring_clauses(blocks: Iterable[Block], min_words: int = MIN_WORDS) -> di
     return found
 
 
-# The memory file's entries; problems for entries that lack `vi` or `en` or are too short.
-def load_memory(text: str, name: str) -> tuple[list[Entry], list[Problem]]:
-    entries: list[Entry] = []
-    problems: list[Problem] = []
+# The memory file's entries; problems for entries that lack `vi` or `en` or are too short. A file
+# that cannot be read as a whole gives no entries (None) and the one problem that says why.
+def load_memory(text: str, name: str) -> tuple[list[Entry] | None, list[Problem]]:
     try:
-        data = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(name, mark.line + 1 if mark else 1, f"not valid YAML: {error}",
-                            vi=f"sai cú pháp YAML: {error}")]
+        data = load_yaml(name, text)
+    except DataFileError as error:
+        return None, [error.problem]
     if data is None:
         return [], []
-    if not isinstance(data, yaml.SequenceNode):
-        return [], [Problem(name, 1, "the file must be a list of entries `- {vi: …, en: …}`",
-                            vi="tệp phải là một danh sách các mục `- {vi: …, en: …}`")]
-    for node in data.value:
-        line = node.start_mark.line + 1
-        fields = {k.value: v.value for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not isinstance(data, list):
+        return None, [Problem(name, line_of(data), f"the file is {kind_of(data)}; it must be a list of entries "
+                              "`- {vi: …, en: …}`, one per formula",
+                              vi=f"tệp đang là {kind_of_vi(data)}; tệp phải là một danh sách các mục "
+                                 "`- {vi: …, en: …}`, mỗi cụm từ một mục")]
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for index, node in enumerate(data):
+        line = line_of(data, index)
+        fields = node if isinstance(node, dict) else {}
         for key in ("vi", "en"):
             if not isinstance(fields.get(key), str) or not fields[key].strip():
                 problems.append(Problem(name, line, f"entry has no `{key}:` text: give every formula its "

@@ -1,17 +1,24 @@
 // Copy a citation of a paragraph, a section, or the reader's text selection:
 //   «quoted text» (Draft name, version of <date>, Part One, section II.1.2.1, paragraph 2) URL
-// The quote is the selection when there is one inside the cited block, otherwise the block's
-// text (a section is quoted by its heading). Works with keyboard, touch and screen readers, confirms
-// with a visible notice that is also a live region, and falls back to a selectable field when the clipboard is refused.
+// URL: the page in its draft's permanent folder (…/du-thao/<date>/<page>#<id>), where the words stay
+// when a newer draft takes the root. The quote is the selection when there is one inside the cited
+// block (over several paragraphs: «đoạn 2–3», one line each, linked to the first), otherwise the
+// block's text (a section is quoted by its heading); English adds "; unofficial English translation…".
+// Works with keyboard, touch and screen readers, confirms with a visible notice that is also a live
+// region, and falls back to a selectable field when the clipboard is refused.
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="citation-draft"]');
   if (!meta) return;
   var draft = meta.content;
   var texts = JSON.parse(document.querySelector('meta[name="citation-texts"]').content);
+  var address = document.querySelector('meta[name="citation-url"]');
   var canonical = document.querySelector('link[rel="canonical"]');
-  var base = (canonical ? canonical.href : location.href).split("#")[0];
+  var base = (address ? address.content : canonical ? canonical.href : location.href).split("#")[0];
   var open = texts.quote[0], close = texts.quote[1];
+  var BLOCKS = "article p[id], article li[id]";
+  // Left out of quotes (the last: the notice at an English deep link).
+  var CHROME = ".paragraph-tools, .headerlink, .cite-button, sup, .comment-link, .translation-landing";
 
   var live = document.createElement("div");
   live.className = "cite-live";
@@ -22,20 +29,77 @@
   // Visible text of an element, without the paragraph tools and footnote markers.
   function plainText(element) {
     var copy = element.cloneNode(true);
-    copy.querySelectorAll(".paragraph-tools, .headerlink, .cite-button, sup, .comment-link").forEach(function (n) { n.remove(); });
+    copy.querySelectorAll(CHROME).forEach(function (n) { n.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
+  // The reader's selection when it touches `element`, as a range; null otherwise.
   function selectionInside(element) {
     var selection = window.getSelection();
-    if (!selection || selection.isCollapsed) return "";
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     var range = selection.getRangeAt(0);
-    if (!element.contains(range.commonAncestorContainer) && !range.intersectsNode(element)) return "";
-    return selection.toString().replace(/\s+/g, " ").trim();
+    if (!element.contains(range.commonAncestorContainer) && !range.intersectsNode(element)) return null;
+    return selection.toString().trim() ? range : null;
   }
 
-  function citation(target, label, quote) {
-    return open + quote + close + " (" + draft + ", " + label + ") " + base + "#" + target.id;
+  // The words of `block` inside `range`, without chrome or nested blocks (quoted on their own).
+  function wordsInside(block, range) {
+    var part = document.createRange();
+    part.selectNodeContents(block);
+    if (part.compareBoundaryPoints(Range.START_TO_START, range) < 0) part.setStart(range.startContainer, range.startOffset);
+    if (part.compareBoundaryPoints(Range.END_TO_END, range) > 0) part.setEnd(range.endContainer, range.endOffset);
+    if (part.collapsed) return "";
+    var copy = part.cloneContents();
+    copy.querySelectorAll(CHROME + ", p[id], li[id]").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  // The blocks of which `range` selects words, in order: [{block, words}].
+  function quotedBlocks(range) {
+    var root = range.commonAncestorContainer;
+    root = root.nodeType === 1 ? root : root.parentElement;
+    var candidates = [];
+    for (var up = root.closest(BLOCKS); up; up = up.parentElement.closest(BLOCKS)) candidates.unshift(up);
+    candidates = candidates.concat(Array.prototype.slice.call(root.querySelectorAll(BLOCKS)));
+    var found = [];
+    candidates.forEach(function (block) {
+      if (!labelOf(block) || !range.intersectsNode(block)) return;
+      var words = wordsInside(block, range);
+      if (words) found.push({ block: block, words: words });
+    });
+    return found;
+  }
+
+  // "Phần thứ nhất, mục II.1.2.1, đoạn 2" → ["Phần thứ nhất, mục II.1.2.1", "2"].
+  function splitLabel(label) {
+    var mark = ", " + texts.paragraph + " ";
+    var at = label.lastIndexOf(mark);
+    return at < 0 ? [label, ""] : [label.slice(0, at), label.slice(at + mark.length)];
+  }
+
+  // «…, đoạn 2–3» in one section; across sections «…, đoạn 5 – mục II.1.2.2, đoạn 1».
+  function rangeLabel(first, last) {
+    var a = labelOf(first), b = labelOf(last);
+    if (first === last) return a;
+    var from = splitLabel(a), to = splitLabel(b);
+    if (from[0] === to[0] && from[1] && to[1]) return from[0] + ", " + texts.paragraphs + " " + from[1] + "\u2013" + to[1];
+    var head = a.split(", "), tail = b.split(", ");
+    while (tail.length > 1 && head.length && tail[0] === head[0]) { tail.shift(); head.shift(); }
+    return a + " \u2013 " + tail.join(", ");
+  }
+
+  // The citation of the blocks `range` selects; words outside any block (a heading) cite `fallback`.
+  function citationOfRange(range, fallback, fallbackLabel) {
+    var blocks = quotedBlocks(range);
+    if (!blocks.length) return citation(fallback.id, fallbackLabel, range.toString().replace(/\s+/g, " ").trim());
+    var first = blocks[0].block, last = blocks[blocks.length - 1].block;
+    var quote = blocks.map(function (b) { return b.words; }).join("\n");
+    return citation(first.id, rangeLabel(first, last), quote);
+  }
+
+  function citation(id, label, quote) {
+    var note = texts.translation ? "; " + texts.translation : "";
+    return open + quote + close + " (" + draft + ", " + label + note + ") " + base + "#" + id;
   }
 
   // Say it to screen readers and show it (a short-lived notice at the bottom of the screen).
@@ -136,8 +200,9 @@
     if (/^H[1-6]$/.test(target.tagName)) {
       scope = target.parentNode; // a section: any selection on the page below its heading
     }
-    var quote = selectionInside(scope) || plainText(target);
-    copy(citation(target, button.dataset.citeLabel, quote), button);
+    var range = selectionInside(scope);
+    copy(range ? citationOfRange(range, target, button.dataset.citeLabel)
+               : citation(target.id, button.dataset.citeLabel, plainText(target)), button);
   });
 
   // By touch: tapping a paragraph shows its link and citation button (hover shows them with a
@@ -151,7 +216,7 @@
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest || target.closest(".paragraph-tools")) return;
-    var block = target.closest("article p[id], article li[id]");
+    var block = target.closest(BLOCKS);
     var wasOpen = block && opened[0] === block;
     if (opened.length && opened[0] !== block) closeTools();
     if (!block || target.closest("a, button, input, textarea, summary")) return;
@@ -171,15 +236,15 @@
   bar.textContent = texts.selection;
   bar.hidden = true;
   document.body.appendChild(bar);
-  var pending = null, pendingQuote = "";
+  var pending = null, pendingRange = null;
   document.addEventListener("selectionchange", function () {
     var selection = window.getSelection();
     var node = selection && !selection.isCollapsed ? selection.anchorNode : null;
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
-    var block = element && element.closest ? element.closest("article p[id], article li[id]") : null;
+    var block = element && element.closest ? element.closest(BLOCKS) : null;
     if (block && labelOf(block)) {
       pending = block;
-      pendingQuote = selection.toString().replace(/\s+/g, " ").trim();
+      pendingRange = selection.getRangeAt(0).cloneRange();  // read when the button is pressed
       if (bar.hidden) bar.hidden = false;
     } else if (!bar.hidden && !bar.matches(":focus")) {  // typing in a field moves the caret: no work then
       pending = null;
@@ -189,6 +254,7 @@
   bar.addEventListener("mousedown", function (event) { event.preventDefault(); });
   bar.addEventListener("click", function () {
     if (!pending) return;
-    copy(citation(pending, labelOf(pending), pendingQuote || plainText(pending)), bar);
+    copy(pendingRange && pendingRange.toString().trim() ? citationOfRange(pendingRange, pending, labelOf(pending))
+                                                        : citation(pending.id, labelOf(pending), plainText(pending)), bar);
   });
 })();

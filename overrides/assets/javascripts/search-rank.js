@@ -15,6 +15,7 @@ var MAX_RESULTS = 15;   // documents sent to the page: Material renders each one
 var SNIPPET = 100;      // characters of context on each side of the matched words
 
 var docs = null;       // prepared documents, once loaded
+var PLACE_HIDDEN = " visually-hidden";  // a section's place, when its page heading above already tells it
 var locations = null;  // the documents by address, built on first use
 var vocabulary = null; // folded word → { id, number }
 var words = [];        // id → folded word
@@ -90,10 +91,11 @@ function escapeHTML(text) {
 function prepare(index) {
   vocabulary = new Map();
   locations = null;
+  var places = index.places || [];
   docs = index.docs.map(function (doc) {
     return { location: doc.l, title: doc.t, text: doc.x,
              titleTokens: tokenize(doc.t), textTokens: tokenize(doc.x),
-             page: doc.l.split("#")[0] };
+             page: doc.l.split("#")[0], place: doc.p === undefined ? "" : places[doc.p], placeTold: !!doc.h };
   });
   postings = words.map(function () { return []; });
   docs.forEach(function (doc, d) {
@@ -333,10 +335,18 @@ function byLocation() {
   return locations;
 }
 
+// A result's title with, above it, where the document is («Phần thứ nhất › II. Kết quả…»): shown,
+// or only read out (`hidden`) when the page heading right above it already tells it.
+function placed(title, place, hidden) {
+  if (!place) return title;
+  return '<span class="search-place' + (hidden ? PLACE_HIDDEN : "") + '">' + escapeHTML(place) + "</span> " + title;
+}
+
 // Material's result format: groups of documents per page, the best page first. Each group starts
 // with the page; its sections are shown open down to the best score of the next page (so that the
 // open results read in rank order), the others folded away («n more on this page») with their
-// titles only: less for Material to render on every keystroke.
+// titles only: less for Material to render on every keystroke. Every result says where it is; the
+// sections of a page show it only where their page heading does not already tell it.
 function search(value) {
   var query = parse(value);
   if (!query.length) return { items: [] };
@@ -355,7 +365,9 @@ function search(value) {
       title: highlight(doc.title, doc.titleTokens, s.title.hits, null, 0),
       text: highlight(doc.text, doc.textTokens, s.text.hits, s.run ? s.run.start : null, SNIPPET),
       score: s.score,
-      terms: s.terms
+      terms: s.terms,
+      place: doc.place,
+      placeTold: doc.placeTold
     });
   });
   var pages = Array.from(groups.entries());
@@ -365,14 +377,25 @@ function search(value) {
     var next = i + 1 < pages.length ? pages[i + 1][1][0].score : 0;
     var threshold = Math.max(next, FOLD_BELOW * top);
     var pageHit = hits.filter(function (hit) { return hit.location === page; })[0];
-    if (pageHit === hits[0]) return hits;  // the page itself is the best match: shown with its text
-    var sections = hits.filter(function (hit) { return hit !== pageHit; });
-    var shown = sections.filter(function (hit, k) { return k === 0 || hit.score >= threshold; });
-    var doc = byLocation().get(page);
-    var head = pageHit || { location: page, title: doc ? escapeHTML(doc.title) : page, text: "", terms: {} };
-    head.score = shown[shown.length - 1].score;
-    sections.forEach(function (hit) { if (hit.score < head.score) hit.text = ""; });  // folded away: titles only
-    return [head].concat(sections);
+    var group;
+    if (pageHit === hits[0]) {
+      group = hits;  // the page itself is the best match: shown with its text
+    } else {
+      var sections = hits.filter(function (hit) { return hit !== pageHit; });
+      var shown = sections.filter(function (hit, k) { return k === 0 || hit.score >= threshold; });
+      var doc = byLocation().get(page);
+      var head = pageHit || { location: page, title: doc ? escapeHTML(doc.title) : page, text: "", terms: {},
+                              place: doc ? doc.place : "" };
+      head.score = shown[shown.length - 1].score;
+      sections.forEach(function (hit) { if (hit.score < head.score) hit.text = ""; });  // folded away: titles only
+      group = [head].concat(sections);
+    }
+    group.forEach(function (hit) {
+      hit.title = placed(hit.title, hit.place, hit.placeTold);
+      delete hit.place;
+      delete hit.placeTold;
+    });
+    return group;
   });
   return { items: items };
 }

@@ -16,18 +16,20 @@
 // - sections with the whole phrase rank above sections with the words close together, which rank
 //   above sections with the words scattered, which rank above sections with only some words;
 //   headings weigh more than body text.
-// The per-language index (search/index.<lang>.json) is fetched on the first query, not when the
-// page loads.
+// The per-language index (search/index.<lang>.json) is fetched when the reader is about to search:
+// when the search box first gets focus (the page sends LOAD, see overrides/main.html), or at the
+// latest on the first query; never when the page loads.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var LOAD = "load";    // the project's own message, outside Material's protocol: fetch the index now
 var params = new URL(self.location.href).searchParams;
 var LANG = params.get("lang") || "vi";
 var INDEX_URL = new URL("../../search/index." + LANG + ".json", self.location.href).href;
 var RANK_URL = new URL("search-rank.js", self.location.href).href;
 var loading = null;    // the promise of the index, ranked by search-rank.js
 
-// On the first query: load the ranking code and the index, and prepare the index.
+// Once (again after a failure): load the ranking code and the index, and prepare the index.
 function load() {
   if (!loading) {
     loading = fetch(INDEX_URL).then(function (response) {
@@ -36,6 +38,9 @@ function load() {
     }).then(function (index) {
       importScripts(RANK_URL);
       prepare(index);
+    }).catch(function (error) {
+      loading = null;  // the next query tries again
+      throw error;
     });
   }
   return loading;
@@ -45,6 +50,8 @@ self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     self.postMessage({ type: READY });
+  } else if (message.type === LOAD) {
+    load().catch(function (error) { console.warn(error); });
   } else if (message.type === QUERY) {
     var value = String(message.data || "");
     if (!value.trim()) {
