@@ -15,15 +15,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.background import BackgroundError, Task
+from draftsite.checks import Problem
 from draftsite.comment_import import CommentImportError, export_columns
-from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, fill_draft_markers,
-                                    form_provider_text, format_date, general_link_html, how_to_comment_html,
-                                    load_consultation, load_withdrawn_drafts, organiser_html, publishing_problems,
-                                    status, status_texts)
+from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, config_key,
+                                    fill_draft_markers, form_provider_text, format_date, general_link_html,
+                                    how_to_comment_html, load_consultation, load_withdrawn_drafts, organiser_html,
+                                    publishing_problems, status, status_texts)
 from draftsite.csp import add_policy_meta
 from draftsite.data_files import DataFileError
 from draftsite.guide_links import GuideError, add_guide_links, load_guide_links
 from draftsite.labels import comment_name
+from draftsite.messages import english_of, prefixed, vi_of
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
 from draftsite.settings_file import CONFIG_FILE, key_line, read_editor_settings
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
@@ -57,22 +59,27 @@ def on_config(config: MkDocsConfig) -> None:
         export_columns(config.extra["consultation"])
         load_withdrawn_drafts(config.extra)
     except (ConfigError, CommentImportError) as error:
-        message = str(error).removeprefix(f"{CONFIG_FILE}: ")
-        raise PluginError(f"{CONFIG_FILE}:{key_line(settings, ConfigError(message).key)}: {message}") from None
+        english = english_of(error).removeprefix(f"{CONFIG_FILE}: ")
+        vi = getattr(error, "vi", "").removeprefix(f"{CONFIG_FILE}: ")
+        line = key_line(settings, config_key(english))
+        raise PluginError(str(Problem(CONFIG_FILE, line, english, vi))) from None
     problems = publishing_problems(_state["consultation"])  # the placeholder form, the organiser's contact
     if problems and os.environ.get("PUBLISH") == "1":
         raise PluginError("\n".join(
-            f"{CONFIG_FILE}:{key_line(settings, _problem_key(problem))}: publishing refused: {problem}"
+            str(Problem(CONFIG_FILE, key_line(settings, _problem_key(english_of(problem))),
+                        f"publishing refused: {english_of(problem)}", f"từ chối xuất bản: {vi_of(problem)}"))
             for problem in problems))
     if problems and not _state.get("noticed"):
         _state["noticed"] = True  # once per build, not once per language
         for problem in problems:
-            log.info(f"Not publishable yet: {problem}")  # a notice, not a WARNING: local --strict builds go on
+            # a notice, not a WARNING: local --strict builds go on
+            log.info(prefixed(problem, "Not publishable yet: ", "Chưa xuất bản được: "))
 
 
 # The settings key a publishing problem is about (for its line in mkdocs.yml).
 def _problem_key(problem: str) -> str:
-    return "extra.consultation.organiser" if "organiser" in problem else "extra.consultation.form"
+    english = str(problem).split("(English: ")[-1]
+    return "extra.consultation.organiser" if english.startswith("extra.consultation.organiser") else "extra.consultation.form"
 
 
 # Check the discussion guide's links to the report before any page is rendered.
@@ -220,7 +227,8 @@ def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) ->
     return context
 
 
-# A guide-links error as the editor reads it: the file, the line when known, the problem.
+# A guide-links error as the editor reads it: the file, the line when known, the problem (in Vietnamese,
+# with the English kept).
 def _guide_error(error: GuideError) -> str:
     return f"docs/{GUIDE_DATA}:{error.line}: {error}"
 

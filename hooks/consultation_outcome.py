@@ -17,6 +17,7 @@ from draftsite.comment_import import GENERAL_SECTION, parse_ledger, total_counts
 from draftsite.consultation import build_day, load_consultation, status
 from draftsite.data_files import DataFileError, read_yaml_file
 from draftsite.drafts import load_drafts, outcome_scope
+from draftsite.messages import bilingual, english_of, prefixed, vi_of
 from draftsite.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
 from draftsite.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
@@ -40,15 +41,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
     except DataFileError as error:
-        raise PluginError(f"{error}; the file is written by tools/import_comments.py: restore it from git "
-                          "and import the export again") from None
+        raise PluginError(bilingual(f"{english_of(error)}; the file is written by tools/import_comments.py: restore it "
+                                    "from git and import the export again",
+                                    f"{vi_of(error)}; tệp này do tools/import_comments.py ghi: khôi phục tệp từ git rồi "
+                                    "nhập lại bản xuất")) from None
     except ValueError as error:
         raise PluginError(str(error)) from None
     sections = {s.id for s in document.sections} | {GENERAL_SECTION}
     try:
         sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
     except ValueError as error:
-        raise PluginError(f"docs/{error}") from None
+        raise PluginError(prefixed(error, "docs/")) from None
     # Counts and responses are main's, published with every draft: they may name any draft of the
     # repository and any section of any of them.
     scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))
@@ -57,7 +60,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
                                    f"docs/{RESPONSES_FILE}")
     except ResponseError as error:
-        raise PluginError(f"Responses to comments: {error}") from error
+        raise PluginError(prefixed(error, "Responses to comments: ", "")) from error
     _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
                   responses=responses, consultation=load_consultation(config.extra), scope=scope)
 

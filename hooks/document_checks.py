@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.editor_checks import located, read_sources, source_problems
+from draftsite.messages import bilingual
 from draftsite.raw_html import unsafe_html
 from site_glue import current_language, docs_dir, fail, finish_checks, nav_files, report_pending_checks, start_checks
 
@@ -24,7 +25,9 @@ from site_glue import current_language, docs_dir, fail, finish_checks, nav_files
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     texts, unreadable = read_sources(docs_dir(config))
-    fail("Some files cannot be read as text; fix these and build again:", [located(p) for p in unreadable])
+    fail(bilingual("Some files cannot be read as text; fix these and build again:",
+                   "Có tệp không đọc được dưới dạng văn bản; sửa các lỗi dưới đây rồi dựng lại"),
+         [located(p) for p in unreadable])
     config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
     start_checks(f"sources-{lang}", source_problems, texts, lang, nav_files(config.nav), config_text)
 
@@ -43,6 +46,7 @@ def on_build_error(error: Exception, **kwargs) -> None:
 # A last guard on the rendered content of each page: no script, no event handler, no script address.
 @event_priority(100)
 def on_page_content(html: str, page: Page, **kwargs) -> str:
-    fail(f"docs/{page.file.src_uri}: the page contains code, which is not allowed in the text; remove:",
-         unsafe_html(html))
+    fail(bilingual(f"docs/{page.file.src_uri}: the page contains code, which is not allowed in the text; remove:",
+                   f"docs/{page.file.src_uri}: trang có chứa mã lệnh, điều không được phép trong văn bản; xoá các "
+                   "phần sau"), unsafe_html(html))
     return html

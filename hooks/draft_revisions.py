@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.consultation import format_date, format_day
 from draftsite.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
+from draftsite.messages import bilingual, prefixed
 from draftsite.model import language_prefix, load_document, page_url, publishing_root, relative_link
 from draftsite.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
                                  paragraph_diff_html, vanished_ids)
@@ -57,13 +58,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
     except ValueError as error:
-        raise PluginError(f"docs/{error}") from error
+        raise PluginError(prefixed(error, "docs/")) from error
     _state["retired"] = retired
     missing = vanished_ids(_state["published"], current, retired)
     if missing:
-        listing = "\n".join(f"  - section id {ident!r} (published in {draft}) is gone" for ident, draft in missing)
-        raise PluginError("A section id that readers may have cited has vanished. Keep the id, or declare it in "
-                          f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:\n{listing}")
+        listing = "\n".join("  - " + bilingual(f"section id {ident!r} (published in {draft}) is gone",
+                                               f"mã mục {ident!r} (đã công bố trong {draft}) không còn nữa")
+                            for ident, draft in missing)
+        title = bilingual("A section id that readers may have cited has vanished. Keep the id, or declare it in "
+                          f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
+                          "Một mã mục mà người đọc có thể đã trích dẫn không còn nữa. Giữ lại mã mục, hoặc khai báo "
+                          f"nó trong docs/{RETIRED_FILE} với `status: removed|merged` và `into: <mã mục kế thừa>` "
+                          "(hướng dẫn biên tập, mục 6, bước 2)")
+        raise PluginError(f"{title}\n{listing}")
     if _state["previous"] is not None:  # the texts are read only when there is a draft to compare with
         previous, texts = section_texts(_state["previous"], lang), section_texts(docs_dir(config), lang)
         _state["comparisons"][lang] = (compare(previous, texts), previous, texts)

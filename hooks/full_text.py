@@ -14,6 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from draftsite.background import BackgroundError, Task
 from draftsite.full_text import Chapter, assembled_page, table_of_contents
+from draftsite.messages import bilingual
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
 from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
 
@@ -34,7 +35,9 @@ def _reading_order(page: Page, config: MkDocsConfig, lang: str) -> list[tuple[st
     for path in (p for p in nav_files(config.nav) if is_document_page(p)):
         rel = path if lang == DEFAULT_LANGUAGE else path[:-3] + f".{lang}.md"
         if rel not in files:
-            raise PluginError(f"{page.file.src_uri}: {path} has no {lang!r} version to include")
+            raise PluginError(bilingual(f"{page.file.src_uri}: {path} has no {lang!r} version to include",
+                                        f"docs/{page.file.src_uri}: trang {path} chưa có bản {lang!r} để đưa vào trang "
+                                        "toàn văn"))
         order.append((path, files[rel]))
     return order
 
@@ -51,7 +54,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     if not page.meta.get("full_text"):
         return markdown
     if MARKER not in markdown:
-        raise PluginError(f"{page.file.src_uri}: a page with `full_text: true` needs the marker {MARKER}")
+        raise PluginError(bilingual(f"{page.file.src_uri}: a page with `full_text: true` needs the marker {MARKER}",
+                                    f"docs/{page.file.src_uri}: trang có `full_text: true` cần có dấu hiệu {MARKER}"))
     lang = current_language(config)
     order = _reading_order(page, config, lang)
     _order[lang] = [path for path, _ in order]
@@ -79,7 +83,9 @@ def on_env(env, config: MkDocsConfig, **kwargs):
         chapters = []
         for path in _order[lang]:
             if (lang, path) not in _chapters:
-                raise PluginError(f"{src}: {path} was not built, so the full text cannot include it")
+                raise PluginError(bilingual(f"{src}: {path} was not built, so the full text cannot include it",
+                                            f"docs/{src}: trang {path} không được dựng, nên không đưa được vào trang "
+                                            "toàn văn"))
             chapters.append(_chapters[(lang, path)])
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
         # Urgent: the full-text page is rendered soon after, and its rendering waits for this.

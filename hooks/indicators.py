@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from draftsite.indicators import (DOWNLOAD_NAME, KINDS, MARKER, DataError, IndicatorData, check_markers,
                                   check_official_lists, load_indicators, parse_groups, render_chart,
                                   render_downloads, render_table, select, to_csv, to_json)
+from draftsite.messages import bilingual, prefixed
 from draftsite.model import language_files, load_document, page_url, relative_link
 from draftsite.sections import front_matter_lines
 from draftsite.strings import t
@@ -34,12 +35,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         _data[lang] = data = load_indicators(docs_dir(config) / DATA_FILE, known, f"docs/{DATA_FILE}")
     except DataError as error:
-        raise PluginError(f"Indicator data: {error}") from error
+        raise PluginError(prefixed(error, "Indicator data: ", "")) from error
     problems = []
     for rel, text in language_files(docs_dir(config), lang).items():
         problems += [f"docs/{p}" for p in check_markers(rel, text, data) + check_official_lists(rel, text, data, lang)]
-    fail("The indicator markers or official lists need corrections (where the data and a list disagree, "
-         "correct the one that is wrong):", problems)
+    fail(bilingual("The indicator markers or official lists need corrections (where the data and a list disagree, "
+                   "correct the one that is wrong):",
+                   "Các dấu hiệu chỉ tiêu hoặc danh sách chính thức cần sửa (khi tệp dữ liệu và danh sách trong văn bản "
+                   "không khớp nhau, sửa bên sai)"), problems)
 
 
 # Render each marker's tables and charts (errors name the marker's line) and leave a slot for them
@@ -70,8 +73,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     for slot, rendered in _slots.pop((current_language(config), page.file.src_uri), {}).items():
         if slot not in html:
-            raise PluginError(f"{page.file.src_uri}: an indicators marker did not reach the page as a block of its "
-                              "own; put each <!-- indicators:… --> marker on its own line, outside lists and code")
+            raise PluginError(bilingual(f"{page.file.src_uri}: an indicators marker did not reach the page as a block "
+                                        "of its own; put each <!-- indicators:… --> marker on its own line, outside "
+                                        "lists and code",
+                                        f"docs/{page.file.src_uri}: một dấu hiệu chỉ tiêu không nằm thành một khối riêng "
+                                        "trên trang; đặt mỗi dấu hiệu <!-- indicators:… --> trên một dòng riêng, ngoài "
+                                        "danh sách và ngoài đoạn mã"))
         html = html.replace(slot, rendered, 1)
     return html
 
@@ -98,17 +105,21 @@ def _front_matter_offset(page: Page) -> int:
 def _render(match: re.Match, page: Page, data: IndicatorData, lang: str, config: MkDocsConfig, count: int,
             section_id: str | None, line: int) -> str:
     where = f"{page.file.src_uri}:{line}: marker {match[0]!r}"
+    where_vi = f"docs/{page.file.src_uri}:{line}: dấu hiệu {match[0]!r}"
     kind = match["kind"]
     if kind not in KINDS:
-        raise PluginError(f"{where}: unknown indicator marker {kind!r}; use one of: "
-                          + ", ".join(f"<!-- indicators:{k} -->" for k in KINDS))
+        known = ", ".join(f"<!-- indicators:{k} -->" for k in KINDS)
+        raise PluginError(bilingual(f"{where}: unknown indicator marker {kind!r}; use one of: {known}",
+                                    f"{where_vi}: loại dấu hiệu chỉ tiêu lạ {kind!r}; dùng một trong: {known}"))
     try:
         groups = parse_groups(match["args"])
     except ValueError as error:
-        raise PluginError(f"{where}: {error}") from error
+        raise PluginError(prefixed(error, f"{where}: ", f"{where_vi}: ")) from error
     chosen = select(data, groups)
     if not chosen:
-        raise PluginError(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
+        raise PluginError(bilingual(f"{where}: the marker selects no indicator in {data.path}; check its groups=…",
+                                    f"{where_vi}: dấu hiệu không chọn được chỉ tiêu nào trong {data.path}; kiểm tra "
+                                    "groups=…"))
     here = page_url(page.file.src_uri)
     document = load_document(docs_dir(config), lang)
     links = None

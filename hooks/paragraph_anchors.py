@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.consultation import citation_name, format_day
 from draftsite.drafts import permanent_address
+from draftsite.messages import bilingual, prefixed
 from draftsite.model import is_document_page, language_prefix, load_document, neutral_path, page_url, publishing_root
 from draftsite.paragraph_ids import (BlockIds, Registry, RemovedParagraph, assign_section, load_registry, registry_json,
                                      vanished_paragraph_ids, with_retired_sections)
@@ -53,7 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
     except ValueError as error:
-        raise PluginError(f"docs/{error}") from None
+        raise PluginError(prefixed(error, "docs/")) from None
     _state["previous"] = with_retired_sections(_state["previous"], current, successors,
                                                _state["previous_draft"], _state["this_draft"])
 
@@ -91,9 +92,14 @@ def on_env(env, config: MkDocsConfig, **kwargs):
     if current_language(config) != DEFAULT_LANGUAGE:
         return env
     gone = vanished_paragraph_ids(_state["previous"], _state["registry"])
-    fail("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
-         f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
-         [f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})" for ident in gone])
+    fail(bilingual("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
+                   f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and "
+                   "`into: <successor id>`:",
+                   "Một mã đoạn mà người đọc có thể đã trích dẫn không còn nữa (mục chứa nó không có trong bản dự thảo "
+                   f"này). Giữ lại mục đó, hoặc khai báo nó trong docs/{RETIRED_FILE} với `status: removed|merged` và "
+                   "`into: <mã mục kế thừa>` (hướng dẫn biên tập, mục 6, bước 2)"),
+         [bilingual(f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})",
+                    f"mã đoạn {ident!r} (đã công bố trong bản dự thảo ngày {_state['previous_draft']})") for ident in gone])
     # Written whole (then renamed): tools/publish.py starts the next draft's build when it appears.
     registry = Path(config.site_dir) / REGISTRY_FILE
     registry.parent.mkdir(parents=True, exist_ok=True)

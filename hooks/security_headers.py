@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.csp import add_policy_meta, headers_file, inline_script_hashes, template_script_hashes
+from draftsite.messages import software_failure
 
 _hashes: set[str] = set()
 
@@ -25,7 +26,7 @@ def on_post_page(output: str, page: Page, **kwargs) -> str:
     try:
         return add_policy_meta(output, hashes)
     except ValueError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from error
+        raise PluginError(software_failure(f"{page.file.src_uri}: {error}")) from error
 
 
 # Add the policy to the pages rendered from templates alone (404.html); all their scripts are the theme's.
@@ -38,7 +39,7 @@ def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
     try:
         return add_policy_meta(output_content, hashes)
     except ValueError as error:
-        raise PluginError(f"{template_name}: {error}") from error
+        raise PluginError(software_failure(f"{template_name}: {error}")) from error
 
 
 # Write `_headers` with the policy of every page of every language built so far.

@@ -28,6 +28,7 @@ from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, te
 from draftsite.editor_checks import check_sources, decode_sources, located
 from draftsite.guide_links import GuideError, parse_guide_links
 from draftsite.indicators import DataError, check_markers, check_official_lists, parse_indicators
+from draftsite.messages import prefixed
 from draftsite.model import build_document, file_language
 from draftsite.raw_html import unsafe_html
 from draftsite.short_links import qr_svg
@@ -313,7 +314,7 @@ def editor_messages(files: dict[str, bytes]) -> list[str]:
         try:
             data = parse_indicators(DATA, texts["data/chi-tieu.yml"], known)
         except DataError as error:
-            return [f"Indicator data: {error}"]
+            return [prefixed(error, "Indicator data: ", "")]
         for rel, text in pages.items():
             messages += [f"docs/{m}" for m in check_markers(rel, text, data) + check_official_lists(rel, text, data, lang)]
         if messages:

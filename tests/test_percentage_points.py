@@ -18,9 +18,9 @@ def page(section: str, *paragraphs: str) -> str:
 
 
 def check(vi: list[str], en: list[str], exceptions: str = "[]") -> list[str]:
-    """The check's messages for one Vietnamese page of section `a` and its English page."""
-    return [str(p) for p in check_percentage_points({"a.md": page("a", *vi)}, {"a.en.md": page("a", *en)},
-                                                    exceptions, EXCEPTIONS)]
+    """The check's messages (in English) for one Vietnamese page of section `a` and its English page."""
+    return [p.english() for p in check_percentage_points({"a.md": page("a", *vi)}, {"a.en.md": page("a", *en)},
+                                                         exceptions, EXCEPTIONS)]
 
 
 @pytest.mark.parametrize("sentence, figures", [
@@ -103,5 +103,5 @@ def test_an_exception_in_an_unknown_section_or_without_a_reason_is_named():
 def test_the_exceptions_file_may_be_empty_but_must_be_a_list():
     assert load_exceptions("# only comments\n", EXCEPTIONS) == ([], [])
     _, problems = load_exceptions("section: a\n", EXCEPTIONS)
-    assert [str(p) for p in problems] == [f"{EXCEPTIONS}:1: the file must be a list of entries "
-                                          "`- {section: …, vi: …, reason: …}`"]
+    assert [p.english() for p in problems] == [f"{EXCEPTIONS}:1: the file must be a list of entries "
+                                               "`- {section: …, vi: …, reason: …}`"]

@@ -50,7 +50,7 @@ def test_each_occurrence_is_checked_against_the_paragraph_that_translates_it():
     bad = page("a", f"To {THEME_EN}; to promote.", "Objective: to step up Party building and rectification.")
     entries = [Entry(THEME_VI, THEME_EN, 4)]
     assert check_memory(vi, {"a.en.md": good}, entries, "tm.yml") == []
-    problems = [str(p) for p in check_memory(vi, {"a.en.md": bad}, entries, "tm.yml")]
+    problems = [p.english() for p in check_memory(vi, {"a.en.md": bad}, entries, "tm.yml")]
     assert len(problems) == 1
     assert problems[0].startswith("a.en.md:5: «" + THEME_VI + "» (a.md:5) is not rendered as")
     assert "(tm.yml:4)" in problems[0]
@@ -59,7 +59,7 @@ def test_each_occurrence_is_checked_against_the_paragraph_that_translates_it():
 def test_a_recurring_formula_without_an_entry_is_named_with_its_places():
     vi = {"a.md": page("a", f"{THEME_VI}."), "b.md": page("b", "Một.", f"Về: {THEME_VI}.")}
     en = {"a.en.md": page("a", f"To {THEME_EN}."), "b.en.md": page("b", "One.", f"On: {THEME_EN}.")}
-    problems = [str(p) for p in check_memory(vi, en, [], "tm.yml")]
+    problems = [p.english() for p in check_memory(vi, en, [], "tm.yml")]
     assert len(problems) == 1
     assert problems[0].startswith("a.md:3: the formula «tăng cường xây dựng chỉnh đốn đảng")
     assert "occurs 2 times (a.md:3, b.md:5) and is not in tm.yml" in problems[0]
@@ -68,12 +68,12 @@ def test_a_recurring_formula_without_an_entry_is_named_with_its_places():
 
 def test_memory_and_glossary_entries_without_english_are_named_by_file_line_and_key():
     _, problems = load_memory('- vi: "một hai ba"\n  en: ""\n', "data/translation-memory.yml")
-    assert [str(p) for p in problems] == ["data/translation-memory.yml:1: entry has no `en:` text: give every formula "
-                                          "its Vietnamese words (`vi`) and its one English rendering (`en`)"]
+    assert [p.english() for p in problems] == ["data/translation-memory.yml:1: entry has no `en:` text: give every "
+                                               "formula its Vietnamese words (`vi`) and its one English rendering (`en`)"]
     _, problems = parse_glossary('- {vi: "Tỉnh ủy", en: "Provincial Party Committee"}\n- {vi: "Ban Bí thư"}\n',
                                  "data/glossary.yml")
-    assert [str(p) for p in problems] == ["data/glossary.yml:2: entry vi: 'Ban Bí thư' has no `en:` rendering: add "
-                                          "the one English term the translation uses for it"]
+    assert [p.english() for p in problems] == ["data/glossary.yml:2: entry vi: 'Ban Bí thư' has no `en:` rendering: "
+                                               "add the one English term the translation uses for it"]
 
 
 def test_glossary_names_missing_terms_and_avoided_variants():
@@ -81,7 +81,7 @@ def test_glossary_names_missing_terms_and_avoided_variants():
                               'avoid: ["cadres, Party members"]}\n', "g.yml")
     vi = {"a.md": page("a", "Cho cán bộ, đảng viên và nhân dân.")}
     en = {"a.en.md": page("a", "For cadres, Party members and the people.")}
-    assert [str(p) for p in check_glossary(vi, en, terms, "g.yml")] == [
+    assert [p.english() for p in check_glossary(vi, en, terms, "g.yml")] == [
         "a.en.md:1: section 'a' lacks the glossary term “cadres and Party members” (g.yml:1), which renders a term "
         "of a.md:1: use it, or correct the glossary",
         "a.en.md:3: “cadres, Party members” is not the glossary rendering of «cán bộ, đảng viên»: write “cadres and "
@@ -135,4 +135,5 @@ def test_an_inconsistent_rendering_stops_the_build(project_copy):
     glossary.write_text(glossary.read_text("utf-8") + '- {vi: "Ban Bí thư Trung ương"}\n', "utf-8")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert f"docs/data/glossary.yml:{lines + 1}: the entry has no `en:` text" in result.stderr
+    assert f"docs/data/glossary.yml:{lines + 1}: mục thuật ngữ thiếu `en:`" in result.stderr
+    assert "(English: the entry has no `en:` text" in result.stderr

@@ -62,17 +62,21 @@ def main() -> int:
     event = os.environ.get("EVENT", "")
     before = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BEFORE", "")
     if os.environ.get("REF_TYPE") == "tag":
-        print("A draft tag was pushed: main's code was tested when it was pushed; the tests are not run again.")
+        print("Đợt đẩy này là thẻ của một bản dự thảo: phần mềm trên main đã được kiểm thử khi đẩy lên; không chạy "
+              "lại bộ kiểm thử.\n(A draft tag was pushed: main's code was tested when it was pushed; the tests are not "
+              "run again.)")
         return 1
     if event == "workflow_dispatch":
-        print("Started by hand: the whole test suite runs.")
+        print("Chạy bằng tay: chạy toàn bộ bộ kiểm thử phần mềm.\n(Started by hand: the whole test suite runs.)")
         return 0
     code = changed_code(before)
     if code is None:
-        print(f"Cannot tell what the push changed (before: {before or 'none'}): the whole test suite runs.")
+        print(f"Không xác định được đợt đẩy này sửa gì (trước đó: {before or 'không có'}): chạy toàn bộ bộ kiểm thử "
+              f"phần mềm.\n(Cannot tell what the push changed (before: {before or 'none'}): the whole test suite runs.)")
         return 0
     if code:
-        print("The push changes the software, so the whole test suite runs:\n" + "\n".join(f"  {n}" for n in code))
+        print("Đợt đẩy này sửa phần mềm, nên chạy toàn bộ bộ kiểm thử phần mềm (English: The push changes the "
+              "software, so the whole test suite runs):\n" + "\n".join(f"  {n}" for n in code))
         return 0
     print("Đợt đẩy này chỉ sửa nội dung (docs/, editors/, thiết lập lấy ý kiến): bỏ qua bộ kiểm thử phần mềm; "
           "bước dựng trang dưới đây kiểm tra nội dung.\n(Content only: the software tests are skipped; the strict "

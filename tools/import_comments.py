@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, ImportResult, RejectedRows,  # noqa: E402
                                       dump_ledger, export_columns, import_stream, parse_ledger)
 from draftsite.data_files import DataFileError, read_yaml_file  # noqa: E402
+from draftsite.messages import EditorError, bilingual  # noqa: E402
 from draftsite.model import load_document  # noqa: E402
 from draftsite.revisions import load_retired_ids  # noqa: E402
 
@@ -38,6 +39,8 @@ COUNTS_FILE = Path("docs/data/gop-y.yml")
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 KIND_TEXT = {"empty_comment": "empty comment", "unknown_draft": "unknown draft", "unknown_section": "unknown section",
              "duplicate": "exact duplicate"}
+KIND_TEXT_VI = {"empty_comment": "nội dung góp ý để trống", "unknown_draft": "không rõ bản dự thảo",
+                "unknown_section": "không rõ mục", "duplicate": "trùng lặp hoàn toàn"}
 FIRST_ROWS = 10  # row numbers printed per kind; the file of row numbers has them all
 
 
@@ -96,7 +99,8 @@ class RowNumbersFile:
                 self.path.unlink(missing_ok=True)
 
 
-# What the import says about the rows it could not place: one line per kind, with its first rows.
+# What the import says about the rows it could not place: one line per kind, with its first rows
+# (in Vietnamese, with the English kept).
 def rejected_lines(result: ImportResult) -> list[str]:
     lines = []
     for kind in REJECTED_KINDS:
@@ -104,8 +108,12 @@ def rejected_lines(result: ImportResult) -> list[str]:
         if not total:
             continue
         word = "rows" if total > 1 else "row"
+        numbers = ", ".join(map(str, first))
         more = f" and {total - len(first)} more" if total > len(first) else ""
-        lines.append(f"  not placed, {KIND_TEXT[kind]}: {total} ({word} {', '.join(map(str, first))}{more})")
+        more_vi = f" và {total - len(first)} dòng khác" if total > len(first) else ""
+        lines.append("  " + bilingual(f"not placed, {KIND_TEXT[kind]}: {total} ({word} {numbers}{more})",
+                                      f"không xếp được vào mục nào, {KIND_TEXT_VI[kind]}: {total} (dòng {numbers}"
+                                      f"{more_vi} trong bảng tính)"))
     return lines
 
 
@@ -133,23 +141,41 @@ def main(argv: list[str] | None = None) -> int:
                                    RejectedRows(FIRST_ROWS, row_file.write))
     except (CommentImportError, DataFileError, ValueError, OSError, KeyError, TypeError) as error:
         row_file.close(keep=False)
-        print(f"import_comments: {error}", file=sys.stderr)
+        print(f"import_comments: {_editor_message(error)}", file=sys.stderr)
         return 1
     row_file.close()
-    print(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before (form {result.source}).")
+    print(bilingual(f"{args.export.name}: {result.total_rows} rows, {result.new_rows} not counted before "
+                    f"(form {result.source}).",
+                    f"{args.export.name}: {result.total_rows} dòng, {result.new_rows} dòng chưa đếm trước đây "
+                    f"(phiếu {result.source})."))
     if not result.new_rows:
-        print("Nothing new: every row of this export was counted before; the counts are unchanged.")
+        print(bilingual("Nothing new: every row of this export was counted before; the counts are unchanged.",
+                        "Không có gì mới: mọi dòng của bản xuất này đã được đếm trước đây; số liệu không thay đổi."))
         return 0
-    print(f"  counted by section: {result.counted}")
+    print("  " + bilingual(f"counted by section: {result.counted}", f"đã đếm theo mục: {result.counted}"))
     for line in rejected_lines(result):
         print(line)
     if row_file.written:
-        print(f"Every row not placed, by number (row,kind): {row_file.path}")
+        print(bilingual(f"Every row not placed, by number (row,kind): {row_file.path}",
+                        f"Số thứ tự của mọi dòng không xếp được vào mục nào (row,kind): {row_file.path}"))
     temporary = counts_path.with_suffix(".tmp")
     temporary.write_text(dump_ledger(ledger), encoding="utf-8")
     os.replace(temporary, counts_path)
-    print(f"Wrote {COUNTS_FILE.as_posix()}: counts only. Review it, then commit it.")
+    print(bilingual(f"Wrote {COUNTS_FILE.as_posix()}: counts only. Review it, then commit it.",
+                    f"Đã ghi {COUNTS_FILE.as_posix()}: chỉ có số lượng. Xem lại tệp, rồi commit tệp."))
     return 0
+
+
+# An error as the editor reads it: the checks' own errors speak Vietnamese already; the others are
+# said in Vietnamese around Python's words.
+def _editor_message(error: Exception) -> str:
+    if isinstance(error, EditorError):
+        return str(error)
+    if isinstance(error, OSError):
+        return bilingual(str(error), f"không đọc hoặc ghi được tệp: {error}")
+    if isinstance(error, (KeyError, TypeError)):
+        return bilingual(str(error), f"mkdocs.yml thiếu khối extra.consultation hoặc khối đó không đúng dạng ({error})")
+    return bilingual(str(error), f"không nhập được số góp ý: {error}")
 
 
 if __name__ == "__main__":

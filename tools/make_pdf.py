@@ -112,7 +112,8 @@ def section_pages(pdf: Path) -> dict[str, int]:
     try:
         text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     except FileNotFoundError:
-        sys.exit("make_pdf: pdftotext is missing; install poppler-utils (apt-get install poppler-utils)")
+        sys.exit("make_pdf: thiếu chương trình pdftotext; cài gói poppler-utils (apt-get install poppler-utils) "
+                 "(English: pdftotext is missing; install poppler-utils (apt-get install poppler-utils))")
     pages: dict[str, int] = {}
     for number, content in enumerate(text.split("\f"), start=1):
         for ident in re.findall(r"\[#([a-z0-9-]+)\]", re.sub(r"\s+", "", content)):
@@ -127,7 +128,8 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                        cwd=ROOT, env=env, check=True)
     for path in make_pdfs(site):
-        print(f"wrote {path} ({path.stat().st_size / 1000:.0f} KB)")
+        size = f"{path.stat().st_size / 1000:.0f} KB"
+        print(f"đã ghi {path} ({size}) (English: wrote {path} ({size}))")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ from build_processes import start_build, stop_build, warm_up  # noqa: E402
 
 from draftsite.consultation import ConfigError, load_withdrawn_drafts  # noqa: E402
 from draftsite.drafts import page_dates_from_git  # noqa: E402
+from draftsite.messages import bilingual, english_of, vi_of  # noqa: E402
 from draftsite.publishing import (TAG_PREFIX, PublishError, check_corrections, check_record,  # noqa: E402
                                   check_tag_matches,
                                   consultation_state, current_record, draft_settings, lost_drafts,
@@ -172,18 +173,24 @@ def plan(repo: Path, out: Path, preview: bool, recorded: frozenset[str] = frozen
     tagged = {d["date"] for d in tags}
     current = None if tags else head["date"]
     if tags and head["date"] not in tagged:
-        notes.append(f"HEAD names the draft of {head['date']}, which has no tag yet: it is not published "
-                     f"(preview it with --preview; publish it with git tag -a {head['id']})")
+        notes.append(bilingual(f"HEAD names the draft of {head['date']}, which has no tag yet: it is not published "
+                               f"(preview it with --preview; publish it with git tag -a {head['id']})",
+                               f"HEAD ghi bản dự thảo ngày {head['date']}, nhưng bản này chưa có thẻ nên chưa được công "
+                               f"bố (xem trước bằng --preview; công bố bằng git tag -a {head['id']}, hướng dẫn biên tập, "
+                               "mục 6)"))
         current = head["date"]
     elif tags and git(repo, "diff", "--name-only", tags[-1]["commit"], "HEAD", "--", "docs").strip():
-        notes.append(f"docs/ on HEAD differs from {tags[-1]['tag']}, and mkdocs.yml still names that draft: these "
-                     "changes are not published. A published draft never changes: publish them as a new draft "
-                     "(editor guide, section 6)")
+        notes.append(bilingual(f"docs/ on HEAD differs from {tags[-1]['tag']}, and mkdocs.yml still names that draft: "
+                               "these changes are not published. A published draft never changes: publish them as a "
+                               "new draft (editor guide, section 6)",
+                               f"docs/ trên HEAD đã khác {tags[-1]['tag']}, mà mkdocs.yml vẫn ghi bản dự thảo đó: các "
+                               "thay đổi này chưa được công bố. Bản dự thảo đã công bố không bao giờ thay đổi: công bố "
+                               "các thay đổi đó thành một bản dự thảo mới (hướng dẫn biên tập, mục 6)"))
     config = config_at(repo, "HEAD")
     try:
         withdrawn = set(load_withdrawn_drafts(config.get("extra")))
     except ConfigError as error:
-        raise PublishError(f"mkdocs.yml on HEAD: {error}") from None
+        raise PublishError(f"mkdocs.yml on HEAD: {english_of(error)}", vi=f"mkdocs.yml trên HEAD: {vi_of(error)}") from None
     folders = {p.name for p in (out / "du-thao").iterdir() if p.is_dir()} if (out / "du-thao").is_dir() else set()
     folders |= recorded  # drafts the live site has published
     problems = lost_drafts(named_drafts(repo), folders, tagged, current, withdrawn)
@@ -196,11 +203,17 @@ def plan(repo: Path, out: Path, preview: bool, recorded: frozenset[str] = frozen
         draft = head_draft(repo, WORKING_TREE)
         if draft["date"] in tagged:
             # The published drafts as they will be once the working tree's settings and outcome reach main.
-            notes.append(f"preview: the published drafts with the working tree's settings and outcome (mkdocs.yml "
-                         f"still names the draft of {draft['date']}; to preview a new draft, name it first)")
+            notes.append(bilingual(f"preview: the published drafts with the working tree's settings and outcome "
+                                   f"(mkdocs.yml still names the draft of {draft['date']}; to preview a new draft, name "
+                                   "it first)",
+                                   "xem trước: các bản đã công bố, với thiết lập lấy ý kiến, số góp ý và nội dung tiếp "
+                                   f"thu, giải trình đang sửa (mkdocs.yml vẫn ghi bản dự thảo ngày {draft['date']}; muốn "
+                                   "xem trước một bản mới, trước hết ghi bản đó vào extra.consultation.draft)"))
         else:
             drafts = [d for d in drafts if d["date"] < draft["date"]] + [draft]
-            notes.append(f"preview: the working tree is published as the draft of {draft['date']} (not tagged)")
+            notes.append(bilingual(f"preview: the working tree is published as the draft of {draft['date']} (not tagged)",
+                                   f"xem trước: các tệp đang sửa được dựng thành bản dự thảo ngày {draft['date']} (chưa "
+                                   "gắn thẻ)"))
     return drafts, notes
 
 
@@ -428,7 +441,10 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
         for path in make_pdfs(out, browser) + [p for folder in built_folders for p in make_pdfs(folder, browser)]:
             lines.append(f"PDF  {path.relative_to(out)}")
     else:
-        lines.append("PDF  none printed (run with --pdf, as the workflow does): the banners' PDF links lead nowhere")
+        lines.append(bilingual("PDF  none printed (run with --pdf, as the workflow does): the banners' PDF links lead "
+                               "nowhere",
+                               "PDF: không in bản PDF nào (chạy với --pdf, như quy trình xuất bản vẫn làm): các liên kết "
+                               "tải PDF trên trang sẽ không dẫn tới đâu"))
     return notes + lines
 
 
@@ -479,7 +495,8 @@ def serve(out: Path, site_url: str, port: int = 8000) -> None:
             return super().translate_path("/" + request[len(path):] if inside else "/__outside__")
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(out)))
-    print(f"serving {out} at http://127.0.0.1:{port}{path} (Ctrl+C to stop)")
+    print(bilingual(f"serving {out} at http://127.0.0.1:{port}{path} (Ctrl+C to stop)",
+                    f"đang mở {out} tại http://127.0.0.1:{port}{path} (dừng bằng Ctrl+C)"))
     server.serve_forever()
 
 
@@ -499,11 +516,17 @@ def read_record(source: str, site_url: str) -> dict:
             return json.loads(response.read().decode("utf-8")).get("drafts", {})
     except urllib.error.HTTPError as error:
         if error.code == 404:
-            print(f"publish: {source} does not exist yet: the site's first publication with a record")
+            print("publish: " + bilingual(f"{source} does not exist yet: the site's first publication with a record",
+                                          f"chưa có {source}: đây là lần xuất bản đầu tiên có bản ghi các bản đã "
+                                          "công bố"))
             return {}
-        raise PublishError(f"could not read the published record {source} (HTTP {error.code}); run the workflow again") from None
+        raise PublishError(f"could not read the published record {source} (HTTP {error.code}); run the workflow again",
+                           vi=f"không đọc được bản ghi các bản đã công bố {source} (HTTP {error.code}); chạy lại quy "
+                              "trình xuất bản") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
-        raise PublishError(f"could not read the published record {source} ({error}); run the workflow again") from None
+        raise PublishError(f"could not read the published record {source} ({error}); run the workflow again",
+                           vi=f"không đọc được bản ghi các bản đã công bố {source} ({error}); chạy lại quy trình xuất "
+                              "bản") from None
 
 
 def main() -> None:
@@ -526,8 +549,9 @@ def main() -> None:
         record = read_record(args.record, config_at(repo, "HEAD")["site_url"]) if args.record else None
         lines = publish(repo, args.out.resolve(), site_url, args.pdf, args.preview, record=record)
     except PublishError as error:
-        raise SystemExit(f"publish: dừng xuất bản, trang đang chạy không thay đổi. {error}") from None
-    print(f"published into {args.out} for {site_url}:")
+        raise SystemExit("publish: dừng xuất bản, trang đang chạy không thay đổi (English: publishing stopped, the "
+                         f"live site is unchanged). {error}") from None
+    print(f"đã xuất bản vào {args.out} cho {site_url} (English: published into {args.out} for {site_url}):")
     print("\n".join(f"  {line}" for line in lines))
     if args.serve:
         serve(args.out.resolve(), site_url)

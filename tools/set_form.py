@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from draftsite.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
 from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
+from draftsite.messages import bilingual  # noqa: E402
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -39,25 +40,39 @@ def main(argv: list[str] | None = None) -> int:
         text = args.config.read_text(encoding="utf-8")
         changed = write_form_settings(text, url, fields)
         consultation = load_consultation(yaml.load(changed, Loader=_ConfigLoader)["extra"])
-    except (FormLinkError, ConfigError, OSError, yaml.YAMLError) as error:
+    except (FormLinkError, ConfigError) as error:
         print(f"set_form: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print("set_form: " + bilingual(str(error), f"không đọc hoặc ghi được tệp: {error}"), file=sys.stderr)
+        return 1
+    except yaml.YAMLError as error:
+        print("set_form: " + bilingual(str(error), f"mkdocs.yml sai cú pháp YAML: {error}"), file=sys.stderr)
+        return 1
     if consultation.fields != fields or consultation.form_url != url:
-        print("set_form: mkdocs.yml did not take the new settings; edit extra.consultation.form by hand", file=sys.stderr)
+        print("set_form: " + bilingual("mkdocs.yml did not take the new settings; edit extra.consultation.form by hand",
+                                       "mkdocs.yml không nhận thiết lập mới; sửa extra.consultation.form bằng tay "
+                                       "(hướng dẫn biên tập, mục 5)"), file=sys.stderr)
         return 1
     args.config.write_text(changed, encoding="utf-8")
-    print(f"mkdocs.yml: the comment form is now {url}")
+    print("mkdocs.yml: " + bilingual(f"the comment form is now {url}", f"phiếu góp ý nay là {url}"))
     for name, entry in fields.items():
         print(f"  {name}: {entry}")
     missing = [f for f in ("label", "revision", "revision_date", "url", "lang") if f not in fields]
     if missing:
-        print(f"  not sent (no box filled with their names): {', '.join(missing)}")
+        print("  " + bilingual(f"not sent (no box filled with their names): {', '.join(missing)}",
+                               f"không gửi kèm (không ô nào được điền các tên này): {', '.join(missing)}"))
     if placeholder_problem(consultation):
-        print("  note: this still looks like a placeholder form; publishing will refuse it")
+        print("  " + bilingual("note: this still looks like a placeholder form; publishing will refuse it",
+                               "lưu ý: phiếu này vẫn giống một phiếu mẫu; lệnh xuất bản sẽ từ chối nó"))
     if organiser_problem(consultation):
-        print("  note: publishing also needs the organiser's contact for the privacy page: fill the block "
-              "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)")
-    print("Check with `mkdocs serve`, then commit mkdocs.yml.")
+        print("  " + bilingual("note: publishing also needs the organiser's contact for the privacy page: fill the block "
+                               "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)",
+                               "lưu ý: để xuất bản còn cần địa chỉ liên hệ của cơ quan tổ chức lấy ý kiến cho trang quyền "
+                               "riêng tư: điền khối extra.consultation.organiser trong mkdocs.yml "
+                               "(editors/huong-dan-bien-tap.md, mục 5)"))
+    print(bilingual("Check with `mkdocs serve`, then commit mkdocs.yml.",
+                    "Kiểm tra bằng `mkdocs serve` (bấm thử một liên kết góp ý), rồi commit mkdocs.yml."))
     return 0
 
 

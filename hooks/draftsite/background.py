@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
 from draftsite.data_files import DataFileError
+from draftsite.messages import software_failure
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
 NICENESS = 10  # the build's own process renders the pages: the second process yields the CPU to it
@@ -25,9 +26,10 @@ class BackgroundError(Exception):
         super().__init__(message)
         self.plain = plain
 
-    # The message for the build's log: the data file's own line, or `what` failed and the traceback.
+    # The message for the build's log: the data file's own line (Vietnamese first), or `what` failed
+    # and the traceback, said to be a failure of the software.
     def report(self, what: str) -> str:
-        return str(self) if self.plain else f"{what}:\n{self}"
+        return str(self) if self.plain else software_failure(f"{what}:\n{self}")
 
 
 class Task:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import BinaryIO
 
 from draftsite.data_files import line_of
+from draftsite.messages import EditorError, EditorValueError
 
 COLUMN_KEYS = ("section", "draft", "comment", "time")
 DEFAULT_COLUMNS = {"section": "Mã mục", "draft": "Ngày dự thảo", "comment": "Nội dung góp ý", "time": "Dấu thời gian"}
@@ -33,8 +34,9 @@ REJECTED_KINDS = ("empty_comment", "unknown_draft", "unknown_section", "duplicat
 GENERAL_SECTION = "du-thao"  # the general comment link of every page: the whole draft
 
 
-class CommentImportError(Exception):
-    """An export that cannot be counted (not UTF-8, a column missing, a changed history), with what to do."""
+class CommentImportError(EditorError):
+    """An export that cannot be counted (not UTF-8, a column missing, a changed history), with what to do
+    (in Vietnamese, `vi`, with the English kept)."""
 
 
 @dataclass
@@ -127,19 +129,26 @@ def export_columns(consultation: dict | None) -> dict[str, str]:
     export = (consultation or {}).get("export") or {}
     if not isinstance(export, dict):
         raise CommentImportError("mkdocs.yml: extra.consultation.export must be a block with `columns:` mapping "
-                                 "section, draft, comment, time to the column titles of the form's export")
+                                 "section, draft, comment, time to the column titles of the form's export",
+                                 vi="mkdocs.yml: extra.consultation.export phải là một khối có `columns:` ghi, cho "
+                                    "section, draft, comment, time, tên cột tương ứng trong bản xuất của phiếu")
     raw = export.get("columns") or {}
     if not isinstance(raw, dict):
         raise CommentImportError("mkdocs.yml: extra.consultation.export.columns must map section, draft, comment, time "
-                           "to the column titles of the form's export")
+                                 "to the column titles of the form's export",
+                                 vi="mkdocs.yml: extra.consultation.export.columns phải ghi, cho section, draft, "
+                                    "comment, time, tên cột tương ứng trong bản xuất của phiếu")
     unknown = set(raw) - set(COLUMN_KEYS)
     if unknown:
         raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns: unknown key(s) {', '.join(sorted(unknown))}; "
-                           f"use {', '.join(COLUMN_KEYS)}")
+                                 f"use {', '.join(COLUMN_KEYS)}",
+                                 vi=f"mkdocs.yml: extra.consultation.export.columns: khoá lạ "
+                                    f"{', '.join(sorted(unknown))}; dùng {', '.join(COLUMN_KEYS)}")
     columns = dict(DEFAULT_COLUMNS)
     for key, title in raw.items():
         if not isinstance(title, str) or not title.strip():
-            raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text")
+            raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text",
+                                     vi=f"mkdocs.yml: extra.consultation.export.columns.{key}: ghi tên cột bằng chữ")
         columns[key] = title
     return columns
 
@@ -168,7 +177,9 @@ def export_records(stream: BinaryIO, name: str) -> Iterator[list[str]]:
                 yield row
     except UnicodeDecodeError:
         raise CommentImportError(f"{name}: not UTF-8 text (at row {records + 1} or just after it); download the export "
-                                 "again as CSV (Google Forms: Responses › Download responses (.csv))") from None
+                                 "again as CSV (Google Forms: Responses › Download responses (.csv))",
+                                 vi=f"{name}: không phải văn bản UTF-8 (ở dòng {records + 1} hoặc ngay sau đó); tải lại "
+                                    "bản xuất dạng CSV (Google Forms: Câu trả lời › Tải xuống câu trả lời (.csv))") from None
     finally:
         text.detach()
 
@@ -185,8 +196,11 @@ def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[
             missing.append(f"{key} «{columns[key]}»")
     if missing:
         raise CommentImportError(f"{name}: row 1: no column titled {', '.join(missing)}; the columns are: "
-                           f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
-                           "under extra.consultation.export.columns")
+                                 f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
+                                 "under extra.consultation.export.columns",
+                                 vi=f"{name}: dòng 1: không có cột tên {', '.join(missing)}; các cột hiện có: "
+                                    f"{', '.join('«' + _norm(h) + '»' for h in header)}. Ghi đúng tên cột trong "
+                                    "mkdocs.yml, dưới extra.consultation.export.columns")
     return found
 
 
@@ -263,7 +277,8 @@ def import_stream(stream: BinaryIO, name: str, ledger: dict[str, SourceLedger], 
     records = export_records(stream, name)
     header = next(records, None)
     if header is None:
-        raise CommentImportError(f"{name}: the file is empty; download the export again")
+        raise CommentImportError(f"{name}: the file is empty; download the export again",
+                                 vi=f"{name}: tệp rỗng; tải lại bản xuất")
     cols = find_columns(header, columns, name)
     source = source or source_of(header)
     previous = ledger.get(source)
@@ -316,7 +331,10 @@ def _rewritten(name: str, previous: SourceLedger, source: str) -> CommentImportE
     return CommentImportError(
         f"{name}: this export does not start with the {previous.rows} rows already counted from the same form "
         f"(source {source}): a response was deleted, edited or the rows were re-sorted. Download the full export "
-        "again, or count this export afresh, replacing the earlier counts of this form: add --recount")
+        "again, or count this export afresh, replacing the earlier counts of this form: add --recount",
+        vi=f"{name}: bản xuất này không bắt đầu bằng {previous.rows} dòng đã đếm trước đây từ cùng phiếu (nguồn "
+           f"{source}): có câu trả lời đã bị xoá, bị sửa, hoặc các dòng đã bị sắp xếp lại. Tải lại toàn bộ bản "
+           "xuất, hoặc đếm lại bản xuất này từ đầu, thay cho số đã đếm trước đây của phiếu này: thêm --recount")
 
 
 # The ledger file's content (YAML, stable order, counts and digests only).
@@ -340,40 +358,53 @@ def dump_ledger(ledger: dict[str, SourceLedger]) -> str:
 
 
 # The ledger from the parsed YAML of the file (`load_yaml`, so that messages name the line); every
-# problem raises ValueError as `name:LINE: what is wrong; what to do`.
+# problem raises ValueError (EditorValueError, in Vietnamese too) as `name:LINE: what is wrong; what to do`.
 def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
     restore = "restore the file from git (git checkout -- docs/data/gop-y.yml) and import the export again"
+    restore_vi = "khôi phục tệp từ git (git checkout -- docs/data/gop-y.yml) rồi nhập lại bản xuất"
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), dict):
-        raise ValueError(f"{name}:{line_of(raw, 'sources')}: expected `sources:` with one block per form; the file is "
-                         f"written by tools/import_comments.py: {restore}")
+        line = line_of(raw, "sources")
+        raise EditorValueError(f"{name}:{line}: expected `sources:` with one block per form; the file is "
+                               f"written by tools/import_comments.py: {restore}",
+                               vi=f"{name}:{line}: thiếu `sources:` với mỗi phiếu một khối; tệp này do "
+                                  f"tools/import_comments.py ghi: {restore_vi}")
     ledger = {}
     sources = raw["sources"]
     for source, entry in sources.items():
         where = f"{name}:{line_of(sources, source)}: sources.{source}"
         if not isinstance(entry, dict) or not _is_count(entry.get("rows")) or not isinstance(entry.get("digest"), str):
-            raise ValueError(f"{where}: needs `rows:` (a number) and `digest:` (a text); {restore}")
+            raise EditorValueError(f"{where}: needs `rows:` (a number) and `digest:` (a text); {restore}",
+                                   vi=f"{where}: cần có `rows:` (một số) và `digest:` (một đoạn chữ); {restore_vi}")
         counts = entry.get("counts") or {}
         rejected = entry.get("rejected") or {}
         if not isinstance(counts, dict) or not isinstance(rejected, dict):
             key = "counts" if not isinstance(counts, dict) else "rejected"
-            raise ValueError(f"{name}:{line_of(entry, key)}: sources.{source}.{key}: must be a mapping; {restore}")
+            raise EditorValueError(f"{name}:{line_of(entry, key)}: sources.{source}.{key}: must be a mapping; {restore}",
+                                   vi=f"{name}:{line_of(entry, key)}: sources.{source}.{key}: phải là một nhóm khoá; "
+                                      f"{restore_vi}")
         parsed: dict[str, dict[str, int]] = {}
         for draft, sections in counts.items():
             draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
             if parse_draft(draft_key) != draft_key or not isinstance(sections, dict):
-                raise ValueError(f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
-                                 f"date (YYYY-MM-DD) with section counts; {restore}")
+                raise EditorValueError(f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
+                                       f"date (YYYY-MM-DD) with section counts; {restore}",
+                                       vi=f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: không "
+                                          f"phải ngày bản dự thảo (YYYY-MM-DD) kèm số góp ý theo mục; {restore_vi}")
             for section, n in sections.items():
                 if not _is_count(n):
-                    raise ValueError(f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
-                                     f"{section}: {n!r} is not a count; {restore}")
+                    raise EditorValueError(f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
+                                           f"{section}: {n!r} is not a count; {restore}",
+                                           vi=f"{name}:{line_of(sections, section)}: sources.{source}.counts."
+                                              f"{draft_key}.{section}: {n!r} không phải một số đếm; {restore_vi}")
             parsed[draft_key] = {str(s): n for s, n in sections.items()}
         for kind, n in rejected.items():
             if kind not in REJECTED_KINDS or not _is_count(n):
-                raise ValueError(f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: use one of "
-                                 f"{', '.join(REJECTED_KINDS)} with a count; {restore}")
+                raise EditorValueError(f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: use one of "
+                                       f"{', '.join(REJECTED_KINDS)} with a count; {restore}",
+                                       vi=f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: dùng "
+                                          f"một trong {', '.join(REJECTED_KINDS)}, kèm một số đếm; {restore_vi}")
         ledger[str(source)] = SourceLedger(entry["rows"], entry["digest"], parsed, dict(rejected))
     return ledger
 

@@ -56,27 +56,37 @@ def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, docu
         if section.id not in en_by_id:
             following = next((en_by_id[s.id] for s in vi[index + 1:] if s.id in en_by_id), None)
             where = f"before line {following.line}" if following else "at the end"
+            where_vi = f"trước dòng {following.line}" if following else "ở cuối trang"
             problems.append(Problem(en_rel, following.line if following else len(en_text.split("\n")),
                                     f"section {{ #{section.id} }} ({vi_rel}, line {section.line}) has no heading with "
                                     f"that id in the English page ({where}): give the English heading the same "
-                                    "{ #id } as the Vietnamese one"))
+                                    "{ #id } as the Vietnamese one",
+                                    vi=f"mục {{ #{section.id} }} ({vi_rel}, dòng {section.line}) chưa có tiêu đề mang mã "
+                                       f"mục đó trong trang tiếng Anh ({where_vi}): đặt cho tiêu đề tiếng Anh đúng "
+                                       "{ #mã-mục } như tiêu đề tiếng Việt"))
     for section in en:
         if section.id not in vi_ids:
             problems.append(Problem(en_rel, section.line, f"section {{ #{section.id} }} is not in {vi_rel}: the "
-                                    "English page must have exactly the Vietnamese page's section ids"))
+                                    "English page must have exactly the Vietnamese page's section ids",
+                                    vi=f"mục {{ #{section.id} }} không có trong {vi_rel}: trang tiếng Anh phải có đúng "
+                                       "các mã mục của trang tiếng Việt"))
     if problems:
         return problems
     if [s.id for s in vi] != [s.id for s in en]:
         first = next(e for v, e in zip(vi, en, strict=True) if v.id != e.id)
         return [Problem(en_rel, first.line, f"section {{ #{first.id} }} is out of order: the English sections must "
-                        f"come in the order of {vi_rel}")]
+                        f"come in the order of {vi_rel}",
+                        vi=f"mục {{ #{first.id} }} không đúng thứ tự: các mục tiếng Anh phải theo đúng thứ tự của "
+                           f"{vi_rel}")]
     if document:
         problems += block_problems(vi_rel, vi_text, en_rel, en_text)
     for section in vi:
         other = en_by_id[section.id]
         if other.level != section.level:
             problems.append(Problem(en_rel, other.line, f"heading {{ #{section.id} }} has {other.level} # signs; "
-                                    f"the Vietnamese heading ({vi_rel}, line {section.line}) has {section.level}"))
+                                    f"the Vietnamese heading ({vi_rel}, line {section.line}) has {section.level}",
+                                    vi=f"tiêu đề {{ #{section.id} }} có {other.level} dấu #; tiêu đề tiếng Việt "
+                                       f"({vi_rel}, dòng {section.line}) có {section.level} dấu #: dùng cùng cấp tiêu đề"))
         if not document:
             continue
         vi_numbers = numbers_vi("# " + section.title + "\n" + "\n".join(section.body))
@@ -85,7 +95,10 @@ def translation_check(vi_rel: str, vi_text: str, en_rel: str, en_text: str, docu
             missing, extra = sorted((vi_numbers - en_numbers).elements()), sorted((en_numbers - vi_numbers).elements())
             problems.append(Problem(en_rel, other.line, f"section {{ #{section.id} }}: the numbers differ from "
                                     f"{vi_rel} (missing in English: {missing or 'none'}; extra in English: "
-                                    f"{extra or 'none'}): write the same numbers, in English notation (11.1, 21,521)"))
+                                    f"{extra or 'none'}): write the same numbers, in English notation (11.1, 21,521)",
+                                    vi=f"mục {{ #{section.id} }}: các con số khác với {vi_rel} (bản tiếng Anh thiếu: "
+                                       f"{missing or 'không có'}; bản tiếng Anh thừa: {extra or 'không có'}): viết đúng "
+                                       "các con số đó, theo cách viết số của tiếng Anh (11.1, 21,521)"))
     return problems
 
 

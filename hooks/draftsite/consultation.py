@@ -9,6 +9,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from draftsite.messages import EditorError, Message
 from draftsite.strings import t
 
 FIELDS = ("section", "label", "revision", "revision_date", "url", "lang")
@@ -22,14 +23,20 @@ _EMAIL = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"\+?[0-9][0-9 ().-]*[0-9]")
 
 
-class ConfigError(Exception):
-    """A broken consultation setting in mkdocs.yml, naming the key and what to do."""
+class ConfigError(EditorError):
+    """A broken consultation setting in mkdocs.yml, naming the key and what to do (in Vietnamese, `vi`,
+    with the English kept)."""
 
     @property
     def key(self) -> str:
         """The dotted key the message starts with ("extra.consultation.form.url")."""
-        match = re.match(r"extra(?:\.[A-Za-z0-9_-]+)*", str(self))
-        return match[0] if match else "extra"
+        return config_key(self.english)
+
+
+# The dotted key an English settings message starts with ("extra.consultation.form.url"), else "extra".
+def config_key(message: str) -> str:
+    match = re.match(r"extra(?:\.[A-Za-z0-9_-]+)*", message)
+    return match[0] if match else "extra"
 
 
 @dataclass(frozen=True)
@@ -62,51 +69,70 @@ def load_consultation(extra: dict | None) -> Consultation:
     raw = (extra or {}).get("consultation")
     if not isinstance(raw, dict):
         raise ConfigError(f"{CONFIG_KEY} is missing or not a block of settings: add the comment form and the "
-                          "consultation dates (see README)")
+                          "consultation dates (see README)",
+                          vi=f"chưa có {CONFIG_KEY} hoặc đó không phải một khối thiết lập: thêm phiếu góp ý và thời hạn "
+                             "lấy ý kiến (xem hướng dẫn biên tập, mục 5)")
     form = _mapping(raw, "form")
     preset = form.get("preset")
     if preset not in PRESETS:
-        raise ConfigError(f"{CONFIG_KEY}.form.preset: {preset!r} is not a preset; use 'google' or 'template'")
+        raise ConfigError(f"{CONFIG_KEY}.form.preset: {preset!r} is not a preset; use 'google' or 'template'",
+                          vi=f"{CONFIG_KEY}.form.preset: {preset!r} không phải kiểu phiếu được hỗ trợ; dùng 'google' "
+                             "hoặc 'template'")
     fields: dict[str, str] = {}
     if preset == "google":
         url = _url(form.get("url"), f"{CONFIG_KEY}.form.url")
         raw_fields = form.get("fields")
         if not isinstance(raw_fields, dict) or not raw_fields:
             raise ConfigError(f"{CONFIG_KEY}.form.fields: map the named fields ({', '.join(FIELDS)}) to the form's "
-                              "prefill ids, e.g. section: entry.123456")
+                              "prefill ids, e.g. section: entry.123456",
+                              vi=f"{CONFIG_KEY}.form.fields: ghi mã điền sẵn của phiếu cho từng ô ({', '.join(FIELDS)}), "
+                                 "ví dụ section: entry.123456 (hoặc chạy tools/set_form.py)")
         for name, entry in raw_fields.items():
             if name not in FIELDS:
-                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: unknown field; use {', '.join(FIELDS)}")
+                raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: unknown field; use {', '.join(FIELDS)}",
+                                  vi=f"{CONFIG_KEY}.form.fields.{name}: tên ô lạ; dùng {', '.join(FIELDS)}")
             if not isinstance(entry, str) or not re.fullmatch(r"entry\.[0-9]+", entry):
                 raise ConfigError(f"{CONFIG_KEY}.form.fields.{name}: {entry!r} is not a Google Forms prefill id "
-                                  "like entry.123456 (copy it from the form's 'Get pre-filled link')")
+                                  "like entry.123456 (copy it from the form's 'Get pre-filled link')",
+                                  vi=f"{CONFIG_KEY}.form.fields.{name}: {entry!r} không phải mã điền sẵn của Google "
+                                     "Forms dạng entry.123456 (sao chép từ «Lấy đường liên kết điền sẵn» của phiếu)")
             fields[name] = entry
     else:
         url = form.get("template")
         if not isinstance(url, str) or not url.strip():
             raise ConfigError(f"{CONFIG_KEY}.form.template: no form URL template; write e.g. "
-                              "https://example.org/form?section={section}&label={label}")
+                              "https://example.org/form?section={section}&label={label}",
+                              vi=f"{CONFIG_KEY}.form.template: chưa có địa chỉ mẫu của phiếu; viết ví dụ "
+                                 "https://example.org/form?section={section}&label={label}")
         names = [name for _, name, _, _ in string.Formatter().parse(url) if name is not None]
         for name in names:
             if name not in FIELDS:
-                raise ConfigError(f"{CONFIG_KEY}.form.template: unknown field {{{name}}}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+                raise ConfigError(f"{CONFIG_KEY}.form.template: unknown field {{{name}}}; use {', '.join('{' + f + '}' for f in FIELDS)}",
+                                  vi=f"{CONFIG_KEY}.form.template: chỗ điền lạ {{{name}}}; dùng "
+                                     f"{', '.join('{' + f + '}' for f in FIELDS)}")
         _url(url.format(**{f: "x" for f in FIELDS}), f"{CONFIG_KEY}.form.template")
     opens = _date(raw.get("opens"), f"{CONFIG_KEY}.opens")
     closes = _date(raw.get("closes"), f"{CONFIG_KEY}.closes")
     if closes < opens:
         raise ConfigError(f"{CONFIG_KEY}.closes: {closes.isoformat()} is before opens ({opens.isoformat()}); "
-                          "the consultation must close after it opens")
+                          "the consultation must close after it opens",
+                          vi=f"{CONFIG_KEY}.closes: ngày đóng {closes.isoformat()} trước ngày mở (opens: "
+                             f"{opens.isoformat()}); thời hạn lấy ý kiến phải kết thúc sau ngày mở")
     draft = _mapping(raw, "draft")
     draft_id = draft.get("id")
     if not isinstance(draft_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", draft_id):
-        raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31")
+        raise ConfigError(f"{CONFIG_KEY}.draft.id: give the draft an ASCII id such as du-thao-2020-03-31",
+                          vi=f"{CONFIG_KEY}.draft.id: đặt cho bản dự thảo một mã ASCII, ví dụ du-thao-2020-03-31")
     draft_date = _date(draft.get("date"), f"{CONFIG_KEY}.draft.date")
     if draft_id != f"du-thao-{draft_date.isoformat()}":
         raise ConfigError(f"{CONFIG_KEY}.draft.id: {draft_id!r} does not match draft.date ({draft_date.isoformat()}); "
-                          f"write id: du-thao-{draft_date.isoformat()}")
+                          f"write id: du-thao-{draft_date.isoformat()}",
+                          vi=f"{CONFIG_KEY}.draft.id: {draft_id!r} không khớp với draft.date ({draft_date.isoformat()}); "
+                             f"viết id: du-thao-{draft_date.isoformat()}")
     label = draft.get("label")
     if not isinstance(label, dict) or not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
-        raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts")
+        raise ConfigError(f"{CONFIG_KEY}.draft.label: needs `vi:` and `en:` texts",
+                          vi=f"{CONFIG_KEY}.draft.label: cần có tên bản dự thảo bằng cả hai thứ tiếng, `vi:` và `en:`")
     corrects, errata = _correction(draft, draft_date)
     return Consultation(preset, url, fields, opens, closes, draft_id, draft_date, {"vi": label["vi"], "en": label["en"]},
                         corrects, errata, _organiser(raw.get("organiser")))
@@ -119,30 +145,41 @@ def _organiser(raw: object) -> Organiser | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ConfigError(f"{key}: write it as a block with {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)")
+        raise ConfigError(f"{key}: write it as a block with {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)",
+                          vi=f"{key}: viết thành một khối gồm {', '.join(ORGANISER_KEYS)} (xem "
+                             "editors/huong-dan-bien-tap.md, mục 5)")
     for name in raw:
         if name not in ORGANISER_KEYS:
-            raise ConfigError(f"{key}.{name}: unknown key; use {', '.join(ORGANISER_KEYS)}")
-    name = _texts(raw.get("name"), f"{key}.name", "the body's name, e.g. vi: Tiểu ban Văn kiện …, en: Document Subcommittee …")
-    address = _texts(raw.get("address"), f"{key}.address", "the postal address where readers can write or go")
+            raise ConfigError(f"{key}.{name}: unknown key; use {', '.join(ORGANISER_KEYS)}",
+                              vi=f"{key}.{name}: khoá lạ; dùng {', '.join(ORGANISER_KEYS)}")
+    name = _texts(raw.get("name"), f"{key}.name", "the body's name, e.g. vi: Tiểu ban Văn kiện …, en: Document Subcommittee …",
+                  "tên cơ quan, ví dụ vi: Tiểu ban Văn kiện …, en: Document Subcommittee …")
+    address = _texts(raw.get("address"), f"{key}.address", "the postal address where readers can write or go",
+                     "địa chỉ bưu chính nơi người đọc có thể gửi thư hoặc đến trực tiếp")
     email = raw.get("email")
     if not isinstance(email, str) or not _EMAIL.fullmatch(email.strip()):
         raise ConfigError(f"{key}.email: {email!r} is not an e-mail address; write the address that answers readers, "
-                          "e.g. email: vanphong@thainguyen.dcs.vn")
+                          "e.g. email: vanphong@thainguyen.dcs.vn",
+                          vi=f"{key}.email: {email!r} không phải địa chỉ thư điện tử; viết địa chỉ sẽ trả lời người đọc, "
+                             "ví dụ email: vanphong@thainguyen.dcs.vn")
     phone = raw.get("phone")
     digits = re.sub(r"[^0-9]", "", phone) if isinstance(phone, str) else ""
     if not isinstance(phone, str) or not _PHONE.fullmatch(phone.strip()) or not 8 <= len(digits) <= 15:
-        raise ConfigError(f"{key}.phone: {phone!r} is not a phone number; write it in quotes, e.g. phone: \"0208 3855 123\"")
+        raise ConfigError(f"{key}.phone: {phone!r} is not a phone number; write it in quotes, e.g. phone: \"0208 3855 123\"",
+                          vi=f"{key}.phone: {phone!r} không phải số điện thoại; viết trong ngoặc kép, ví dụ "
+                             "phone: \"0208 3855 123\"")
     return Organiser(name, address, email.strip(), phone.strip())
 
 
-# A text in both languages: one string (the same in both) or `vi:` and `en:` texts.
-def _texts(value: object, key: str, what: str) -> dict[str, str]:
+# A text in both languages: one string (the same in both) or `vi:` and `en:` texts. `what`: what to
+# write, in English and in Vietnamese (`what_vi`), for the message.
+def _texts(value: object, key: str, what: str, what_vi: str) -> dict[str, str]:
     if isinstance(value, str) and value.strip():
         return {"vi": value.strip(), "en": value.strip()}
     if isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("vi", "en")):
         return {"vi": value["vi"].strip(), "en": value["en"].strip()}
-    raise ConfigError(f"{key}: empty; write {what} (one text, or `vi:` and `en:` texts)")
+    raise ConfigError(f"{key}: empty; write {what} (one text, or `vi:` and `en:` texts)",
+                      vi=f"{key}: còn trống; viết {what_vi} (một đoạn chữ chung, hoặc hai đoạn `vi:` và `en:`)")
 
 
 # A draft that corrects an earlier one: `corrects` (that draft's date) and `errata` (what it corrects,
@@ -153,29 +190,36 @@ def _correction(draft: dict, draft_date: dt.date) -> tuple[dt.date | None, dict[
     corrects = _date(draft.get("corrects"), f"{CONFIG_KEY}.draft.corrects")
     if corrects >= draft_date:
         raise ConfigError(f"{CONFIG_KEY}.draft.corrects: {corrects.isoformat()} is not before this draft's date "
-                          f"({draft_date.isoformat()}); name the date of the published draft this one corrects")
+                          f"({draft_date.isoformat()}); name the date of the published draft this one corrects",
+                          vi=f"{CONFIG_KEY}.draft.corrects: {corrects.isoformat()} không trước ngày của bản dự thảo "
+                             f"này ({draft_date.isoformat()}); ghi ngày của bản dự thảo đã công bố mà bản này đính chính")
     errata = draft.get("errata")
     if not isinstance(errata, dict) or not all(isinstance(errata.get(k), str) and errata[k].strip() for k in ("vi", "en")):
         raise ConfigError(f"{CONFIG_KEY}.draft.errata: a correction says what it corrects, with `vi:` and `en:` texts "
-                          "(for example vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")")
+                          "(for example vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")",
+                          vi=f"{CONFIG_KEY}.draft.errata: bản đính chính phải nêu điều được đính chính, bằng `vi:` và "
+                             "`en:` (ví dụ vi: \"Sửa lỗi chuyển đổi ở mục II.1.2\")")
     return corrects, {"vi": errata["vi"].strip(), "en": errata["en"].strip()}
 
 
 def _mapping(raw: dict, key: str) -> dict:
     value = raw.get(key)
     if not isinstance(value, dict):
-        raise ConfigError(f"{CONFIG_KEY}.{key} is missing or not a mapping (see README, 'Comments')")
+        raise ConfigError(f"{CONFIG_KEY}.{key} is missing or not a mapping (see README, 'Comments')",
+                          vi=f"{CONFIG_KEY}.{key} chưa có hoặc không phải một nhóm khoá (xem hướng dẫn biên tập, mục 5)")
     return value
 
 
 def _url(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{key}: no form URL; paste the address of the comment form")
+        raise ConfigError(f"{key}: no form URL; paste the address of the comment form",
+                          vi=f"{key}: chưa có địa chỉ phiếu; dán địa chỉ của phiếu góp ý")
     parts = urlsplit(value)
     loopback = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")  # local test forms only
     if (parts.scheme != "https" and not loopback) or not parts.hostname or any(c.isspace() for c in value) \
             or ("." not in parts.hostname and not loopback):
-        raise ConfigError(f"{key}: {value!r} is not a valid https:// URL")
+        raise ConfigError(f"{key}: {value!r} is not a valid https:// URL",
+                          vi=f"{key}: {value!r} không phải địa chỉ https:// hợp lệ")
     return value
 
 
@@ -189,7 +233,9 @@ def _date(value: object, key: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD")
+    raise ConfigError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD",
+                      vi=f"{key}: {value!r} không phải một ngày; viết dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ "
+                         "\"2027-01-15\"")
 
 
 # The drafts declared withdrawn (`extra.withdrawn_drafts`): their dates, YYYY-MM-DD; nothing when
@@ -200,40 +246,55 @@ def load_withdrawn_drafts(extra: dict | None) -> list[str]:
         return []
     if not isinstance(raw, list):
         raise ConfigError(f"extra.withdrawn_drafts: {raw!r} is not a list; write the withdrawn drafts' dates as a list, "
-                          "e.g. withdrawn_drafts: [\"2020-03-31\"]")
+                          "e.g. withdrawn_drafts: [\"2020-03-31\"]",
+                          vi=f"extra.withdrawn_drafts: {raw!r} không phải một danh sách; viết ngày của các bản dự thảo "
+                             "đã rút thành một danh sách, ví dụ withdrawn_drafts: [\"2020-03-31\"]")
     return [_date(value, "extra.withdrawn_drafts").isoformat() for value in raw]
 
 
 # Whether the settings still point at a placeholder form (the project's sample address or an example
-# host): a message saying what to do, or None for a real form.
-def placeholder_problem(c: Consultation) -> str | None:
+# host): a message saying what to do (in Vietnamese and English), or None for a real form.
+def placeholder_problem(c: Consultation) -> Message | None:
     host = (urlsplit(c.form_url.replace("{", "").replace("}", "")).hostname or "").lower()
     sample = PLACEHOLDER_FORM in c.form_url or (c.fields and set(c.fields.values()) <= PLACEHOLDER_ENTRIES)
     if not sample and host not in EXAMPLE_HOSTS and not host.endswith(".invalid"):
         return None
-    return (f"{CONFIG_KEY}.form still points at a placeholder form ({c.form_url}): comments sent there reach "
-            "nobody. Paste the organiser's form: run `python tools/set_form.py 'PRE-FILLED LINK'` with the form's "
-            "pre-filled link (Google Forms), or write its address template (see editors/huong-dan-bien-tap.md, "
-            "«Đổi phiếu góp ý»)")
+    return Message(
+        f"{CONFIG_KEY}.form still points at a placeholder form ({c.form_url}): comments sent there reach "
+        "nobody. Paste the organiser's form: run `python tools/set_form.py 'PRE-FILLED LINK'` with the form's "
+        "pre-filled link (Google Forms), or write its address template (see editors/huong-dan-bien-tap.md, "
+        "«Đổi phiếu góp ý»)",
+        vi=f"{CONFIG_KEY}.form vẫn trỏ đến phiếu góp ý mẫu ({c.form_url}): góp ý gửi tới đó không đến được ai. Dán "
+           "phiếu của cơ quan tổ chức lấy ý kiến: chạy `python tools/set_form.py 'ĐƯỜNG LIÊN KẾT ĐIỀN SẴN'` với "
+           "đường liên kết điền sẵn của phiếu (Google Forms), hoặc viết địa chỉ mẫu của phiếu (xem "
+           "editors/huong-dan-bien-tap.md, mục 5.1 «Đổi phiếu góp ý»)")
 
 
 # Whether the privacy page can name who to contact: a message saying what to do while
-# `extra.consultation.organiser` is missing or still a sample (an example e-mail host), or None.
-def organiser_problem(c: Consultation) -> str | None:
+# `extra.consultation.organiser` is missing or still a sample (an example e-mail host), or None
+# (in Vietnamese and English).
+def organiser_problem(c: Consultation) -> Message | None:
     key = f"{CONFIG_KEY}.organiser"
     if c.organiser is None:
-        return (f"{key} is missing: the privacy page («Quyền riêng tư khi góp ý») must say how readers reach the body "
-                "that receives their comments (to ask about, withdraw or delete one). In mkdocs.yml remove the # signs "
-                f"of the `organiser:` block and fill in {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)")
+        return Message(
+            f"{key} is missing: the privacy page («Quyền riêng tư khi góp ý») must say how readers reach the body "
+            "that receives their comments (to ask about, withdraw or delete one). In mkdocs.yml remove the # signs "
+            f"of the `organiser:` block and fill in {', '.join(ORGANISER_KEYS)} (see editors/huong-dan-bien-tap.md, §5)",
+            vi=f"chưa có {key}: trang «Quyền riêng tư khi góp ý» phải cho người đọc biết cách liên hệ với cơ quan nhận "
+               "góp ý của họ (để hỏi về, rút lại hoặc xoá một góp ý). Trong mkdocs.yml, xoá các dấu # của khối "
+               f"`organiser:` và điền {', '.join(ORGANISER_KEYS)} (xem editors/huong-dan-bien-tap.md, mục 5)")
     host = c.organiser.email.rsplit("@", 1)[1].lower()
     if host in EXAMPLE_HOSTS or host.endswith((".invalid", ".example")):
-        return (f"{key}.email still points at an example address ({c.organiser.email}): write the address that "
-                "answers readers (see editors/huong-dan-bien-tap.md, §5)")
+        return Message(
+            f"{key}.email still points at an example address ({c.organiser.email}): write the address that "
+            "answers readers (see editors/huong-dan-bien-tap.md, §5)",
+            vi=f"{key}.email vẫn là một địa chỉ mẫu ({c.organiser.email}): viết địa chỉ sẽ trả lời người đọc (xem "
+               "editors/huong-dan-bien-tap.md, mục 5)")
     return None
 
 
 # Every reason the settings cannot be published yet (the placeholder form, the missing contact).
-def publishing_problems(c: Consultation) -> list[str]:
+def publishing_problems(c: Consultation) -> list[Message]:
     return [problem for problem in (placeholder_problem(c), organiser_problem(c)) if problem]
 
 

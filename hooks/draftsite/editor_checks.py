@@ -9,11 +9,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from draftsite.checks import Problem, check_language, check_translations
+from draftsite.checks import LANGUAGE_NAMES, Problem, check_language, check_translations
 from draftsite.compare_translation import translation_check
 from draftsite.data_files import check_data_text, check_glossary
 from draftsite.markdown_checks import (check_front_matter, check_heading_spaces, check_markers,
                                       check_underlined_headings)
+from draftsite.messages import bilingual
 from draftsite.model import file_language, is_document_page, neutral_path
 from draftsite.raw_html import check_raw_html
 from draftsite.sections import front_matter_lines
@@ -36,8 +37,11 @@ def read_sources(docs: Path) -> tuple[dict[str, str], list[Problem]]:
 def source_problems(texts: dict[str, str], lang: str, nav: list[str], config_text: str,
                     languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, list[str]]]:
     pages = [rel for rel in texts if rel.endswith(".md")]
-    return [("Every page needs a version in each language:", [located(p) for p in check_translations(pages, languages)]),
-            (f"The {lang!r} pages or data files need corrections; fix these and build again:",
+    return [(bilingual("Every page needs a version in each language:", "Mỗi trang cần có bản bằng từng ngôn ngữ"),
+             [located(p) for p in check_translations(pages, languages)]),
+            (bilingual(f"The {lang!r} pages or data files need corrections; fix these and build again:",
+                       f"Các trang {LANGUAGE_NAMES.get(lang, lang)} ({lang!r}) hoặc các tệp dữ liệu cần sửa; sửa các "
+                       "lỗi dưới đây rồi dựng lại"),
              [located(p) for p in check_sources(texts, lang, nav, config_text)])]
 
 

@@ -8,10 +8,12 @@ import re
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from draftsite.consultation import FIELDS
+from draftsite.messages import EditorError
 
 
-class FormLinkError(Exception):
-    """A pre-filled link or a mkdocs.yml that cannot be used, with what to do."""
+class FormLinkError(EditorError):
+    """A pre-filled link or a mkdocs.yml that cannot be used, with what to do (in Vietnamese, `vi`, with
+    the English kept)."""
 
 
 # The form's viewform address and {named field: "entry.NNN"} from a pre-filled link whose boxes were
@@ -20,7 +22,10 @@ def parse_prefilled(link: str) -> tuple[str, dict[str, str]]:
     parts = urlsplit(link.strip())
     if parts.scheme != "https" or not parts.hostname or "/forms/" not in parts.path or not parts.path.endswith("/viewform"):
         raise FormLinkError(f"{link!r} is not a Google Forms pre-filled link (https://docs.google.com/forms/…/viewform?…); "
-                            "in the form's editor use ⋮ › «Get pre-filled link», fill the boxes, and copy the link")
+                            "in the form's editor use ⋮ › «Get pre-filled link», fill the boxes, and copy the link",
+                            vi=f"{link!r} không phải đường liên kết điền sẵn của Google Forms "
+                               "(https://docs.google.com/forms/…/viewform?…); trong trình soạn phiếu, chọn ⋮ › «Lấy "
+                               "đường liên kết điền sẵn», điền các ô, rồi sao chép đường liên kết")
     fields: dict[str, str] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if not re.fullmatch(r"entry\.[0-9]+", key) or not value.strip():
@@ -28,13 +33,18 @@ def parse_prefilled(link: str) -> tuple[str, dict[str, str]]:
         name = value.strip().lower()
         if name not in FIELDS:
             raise FormLinkError(f"the box {key} was filled with {value!r}; fill each box with the name of what it "
-                                f"receives: {', '.join(FIELDS)} (leave the comment box empty)")
+                                f"receives: {', '.join(FIELDS)} (leave the comment box empty)",
+                                vi=f"ô {key} được điền {value!r}; điền vào mỗi ô đúng tên của nội dung ô đó nhận: "
+                                   f"{', '.join(FIELDS)} (để trống ô nội dung góp ý)")
         if name in fields:
-            raise FormLinkError(f"two boxes ({fields[name]} and {key}) were filled with {name!r}; each name goes in one box")
+            raise FormLinkError(f"two boxes ({fields[name]} and {key}) were filled with {name!r}; each name goes in one box",
+                                vi=f"hai ô ({fields[name]} và {key}) cùng được điền {name!r}; mỗi tên chỉ điền vào một ô")
         fields[name] = key
     if "section" not in fields:
         raise FormLinkError("no box was filled with 'section': the form must receive the section id (fill its box with "
-                            "the word section)")
+                            "the word section)",
+                            vi="không ô nào được điền 'section': phiếu phải nhận được mã mục (điền chữ section vào ô "
+                               "đó)")
     url = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     return url, {name: fields[name] for name in FIELDS if name in fields}
 
@@ -104,6 +114,8 @@ def _find(lines: list[str], path: tuple[str, ...]) -> int:
                 found = i
                 break
         if found is None:
-            raise FormLinkError(f"mkdocs.yml has no `{'.'.join(path)}:` block; restore it from git (see README, «Comments»)")
+            raise FormLinkError(f"mkdocs.yml has no `{'.'.join(path)}:` block; restore it from git (see README, «Comments»)",
+                                vi=f"mkdocs.yml không có khối `{'.'.join(path)}:`; khôi phục khối đó từ git (xem hướng "
+                                   "dẫn biên tập, mục 5)")
         position, indent = found, _indent(lines[found])
     return position

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftsite.checks import Problem
-from draftsite.data_files import DataFileError, kind_of, line_of, load_yaml
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.sections import Section, split_sections
 
 
@@ -32,25 +32,34 @@ def parse_glossary(text: str, name: str) -> tuple[list[Term], list[Problem]]:
         return [], []
     if not isinstance(entries, list):
         return [], [Problem(name, line_of(entries), f"the glossary is {kind_of(entries)}; it must be a list of "
-                            "entries, one per line: - {vi: \"…\", en: \"…\"}")]
+                            "entries, one per line: - {vi: \"…\", en: \"…\"}",
+                            vi=f"bảng thuật ngữ đang là {kind_of_vi(entries)}; nó phải là một danh sách các mục, mỗi "
+                               "mục một dòng: - {vi: \"…\", en: \"…\"}")]
     terms: list[Term] = []
     problems: list[Problem] = []
     for index, entry in enumerate(entries):
         line = line_of(entries, index)
         if not isinstance(entry, dict):
             problems.append(Problem(name, line, f"the entry is {kind_of(entry)}, not a mapping; write "
-                                    "- {vi: \"…\", en: \"…\"}"))
+                                    "- {vi: \"…\", en: \"…\"}",
+                                    vi=f"mục này là {kind_of_vi(entry)}, không phải một nhóm khoá; viết "
+                                       "- {vi: \"…\", en: \"…\"}"))
             continue
         vi, en, avoid = entry.get("vi"), entry.get("en"), entry.get("avoid", [])
         key = f"vi: {vi!r}" if isinstance(vi, str) else "vi"
         if not isinstance(vi, str) or not vi.strip():
-            problems.append(Problem(name, line, "entry has no `vi:` term: give the Vietnamese term as it occurs in the text"))
+            problems.append(Problem(name, line, "entry has no `vi:` term: give the Vietnamese term as it occurs in the text",
+                                    vi="mục thiếu thuật ngữ `vi:`: ghi thuật ngữ tiếng Việt đúng như trong văn bản"))
         elif not isinstance(en, str) or not en.strip():
             problems.append(Problem(name, line, f"entry {key} has no `en:` rendering: add the one English term "
-                                    "the translation uses for it"))
+                                    "the translation uses for it",
+                                    vi=f"mục {key} thiếu `en:`: thêm thuật ngữ tiếng Anh duy nhất mà bản dịch dùng cho "
+                                       "thuật ngữ này"))
         elif not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
             problems.append(Problem(name, line, f"entry {key}: `avoid:` must be a list of English variants, "
-                                    "e.g. avoid: [\"Provincial Party Committee's\"]"))
+                                    "e.g. avoid: [\"Provincial Party Committee's\"]",
+                                    vi=f"mục {key}: `avoid:` phải là một danh sách các cách dịch tiếng Anh cần tránh, "
+                                       "ví dụ avoid: [\"Provincial Party Committee's\"]"))
         else:
             terms.append(Term(vi, en, line, tuple(avoid)))
     return sorted(terms, key=lambda term: len(term.vi), reverse=True), problems
@@ -138,7 +147,10 @@ def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: li
                                       other.title + "\n" + "\n".join(other.body), pairs):
                 problems.append(Problem(en_rel, other.line, f"section {section.id!r} lacks the glossary term “{term}” "
                                         f"({name}:{line_of[term]}), which renders a term of {rel}:{section.line}: "
-                                        "use it, or correct the glossary"))
+                                        "use it, or correct the glossary",
+                                        vi=f"mục {section.id!r} thiếu thuật ngữ “{term}” của bảng thuật ngữ "
+                                           f"({name}:{line_of[term]}), là bản dịch của một thuật ngữ trong "
+                                           f"{rel}:{section.line}: dùng đúng thuật ngữ đó, hoặc sửa bảng thuật ngữ"))
     avoided = [(t, v, re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)")) for t in terms for v in t.avoid]
     for rel, text in en_pages.items():
         for term, variant, pattern in avoided:
@@ -147,5 +159,7 @@ def check_glossary(vi_pages: dict[str, str], en_pages: dict[str, str], terms: li
             for match in pattern.finditer(text):
                 number = text.count("\n", 0, match.start()) + 1
                 problems.append(Problem(rel, number, f"“{variant}” is not the glossary rendering of «{term.vi}»: "
-                                        f"write “{term.en}” ({name}:{term.line})"))
+                                        f"write “{term.en}” ({name}:{term.line})",
+                                        vi=f"“{variant}” không phải cách dịch «{term.vi}» theo bảng thuật ngữ: viết "
+                                           f"“{term.en}” ({name}:{term.line})"))
     return sorted(problems, key=lambda p: (p.file, p.line))

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from draftsite.data_files import LINE_KEY, DataFileError, kind_of, line_of, load_yaml
+from draftsite.data_files import LINE_KEY, DataFileError, kind_of, kind_of_vi, line_of, load_yaml
+from draftsite.messages import EditorError, EditorValueError, bilingual, english_of, vi_of
 from draftsite.numbers import canonical, format_number, numbers_en, numbers_vi
 from draftsite.sections import ID_SYNTAX, split_sections
 from draftsite.strings import t
@@ -67,8 +68,9 @@ MARKER = re.compile(r"<!--\s*indicators:(?P<kind>[^\s>]*)(?P<args>[^>]*?)\s*-->"
 KINDS = ("summary", "overview")
 
 
-class DataError(Exception):
-    """A problem in the data file, with the file, the indicator and the field it concerns."""
+class DataError(EditorError):
+    """A problem in the data file, with the file, the indicator and the field it concerns (in Vietnamese,
+    `vi`, with the English kept)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ def load_indicators(path: Path, known_sections: set[str] | None = None, name: st
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{name}: cannot read the indicator data: {error}") from error
+        raise DataError(f"{name}: cannot read the indicator data: {error}",
+                        vi=f"{name}: không đọc được tệp dữ liệu chỉ tiêu: {error}") from error
     return parse_indicators(name, text, known_sections)
 
 
@@ -112,16 +115,22 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
     try:
         raw = load_yaml(name, text, keep_lines=True)
     except DataFileError as error:
-        raise DataError(str(error)) from error
+        raise DataError(error.english, vi=error.vi) from error
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
         found = kind_of(raw.get("indicators")) if isinstance(raw, dict) and "indicators" in raw else kind_of(raw)
+        found_vi = (kind_of_vi(raw.get("indicators")) if isinstance(raw, dict) and "indicators" in raw
+                    else kind_of_vi(raw))
         raise DataError(f"{name}:{line_of(raw, 'indicators')}: the file must be a mapping with an `indicators:` list, "
-                        f"not {found}; compare it with the schema at its top")
+                        f"not {found}; compare it with the schema at its top",
+                        vi=f"{name}:{line_of(raw, 'indicators')}: tệp phải là một nhóm khoá có danh sách `indicators:`, "
+                           f"không phải {found_vi}; so sánh với lược đồ ở đầu tệp")
     lists = raw.get("lists")
     if not isinstance(lists, dict) or set(lists) - {LINE_KEY} != {"results", "targets"} \
             or not all(isinstance(v, str) for k, v in lists.items() if k != LINE_KEY):
         raise DataError(f"{name}:{line_of(raw, 'lists')}: `lists:` must name the sections of the official lists as "
-                        "`results:` and `targets:`; write lists: {results: p1-i, targets: p2-i-2}")
+                        "`results:` and `targets:`; write lists: {results: p1-i, targets: p2-i-2}",
+                        vi=f"{name}:{line_of(raw, 'lists')}: `lists:` phải ghi mã mục của các danh sách chính thức, "
+                           "dưới `results:` và `targets:`; viết lists: {results: p1-i, targets: p2-i-2}")
     lists = {k: v for k, v in lists.items() if k != LINE_KEY}
     seen: dict[str, int] = {}
     indicators = []
@@ -130,46 +139,63 @@ def parse_indicators(name: str, text: str, known_sections: set[str] | None = Non
         indicator = _indicator(name, entry, line_of(entries, index), known_sections)
         if indicator.id in seen:
             raise DataError(f"{name}:{indicator.line}: indicator {indicator.id!r}: field `id`: duplicate id "
-                            f"(first at line {seen[indicator.id]}); ids must be unique")
+                            f"(first at line {seen[indicator.id]}); ids must be unique",
+                            vi=f"{name}:{indicator.line}: chỉ tiêu {indicator.id!r}: trường `id`: mã trùng (lần đầu ở "
+                               f"dòng {seen[indicator.id]}); mỗi mã chỉ tiêu chỉ được dùng một lần")
         seen[indicator.id] = indicator.line
         indicators.append(indicator)
     if known_sections is not None:
         for kind, section in lists.items():
             if section not in known_sections:
                 raise DataError(f"{name}:{line_of(raw['lists'], kind)}: `lists.{kind}`: section {section!r} does not exist "
-                                "in the document; name the section that holds the official list")
+                                "in the document; name the section that holds the official list",
+                                vi=f"{name}:{line_of(raw['lists'], kind)}: `lists.{kind}`: mục {section!r} không có "
+                                   "trong văn bản; ghi mã của mục chứa danh sách chính thức")
     return IndicatorData(name, lists, tuple(indicators))
 
 
 def _indicator(name: str, entry: object, line: int, known_sections: set[str] | None) -> Indicator:
     if not isinstance(entry, dict):
         raise DataError(f"{name}:{line}: the item is {kind_of(entry)}; every item of `indicators:` must be a mapping "
-                        "of fields (id, group, label, unit, sections, …)")
+                        "of fields (id, group, label, unit, sections, …)",
+                        vi=f"{name}:{line}: mục này là {kind_of_vi(entry)}; mỗi mục của `indicators:` phải là một nhóm "
+                           "trường (id, group, label, unit, sections, …)")
     ident = entry.get("id")
     where = f"{name}:{line}: indicator {ident!r}"
+    where_vi = f"{name}:{line}: chỉ tiêu {ident!r}"
     for required in ("id", "group", "label", "unit", "sections"):
         if required not in entry:
-            raise DataError(f"{where}: field `{required}` is missing; every indicator needs it")
+            raise DataError(f"{where}: field `{required}` is missing; every indicator needs it",
+                            vi=f"{where_vi}: thiếu trường `{required}`; chỉ tiêu nào cũng cần trường này")
     unknown = set(entry) - INDICATOR_KEYS - {LINE_KEY}
     if unknown:
-        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(INDICATOR_KEYS))}")
+        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(INDICATOR_KEYS))}",
+                        vi=f"{where_vi}: trường lạ {', '.join(sorted(map(str, unknown)))}; các trường được dùng: "
+                           f"{', '.join(sorted(INDICATOR_KEYS))}")
     if not isinstance(ident, str) or not ID_SYNTAX.match(ident):
-        raise DataError(f"{where}: field `id`: use lower-case ASCII letters, digits and hyphens")
+        raise DataError(f"{where}: field `id`: use lower-case ASCII letters, digits and hyphens",
+                        vi=f"{where_vi}: trường `id`: chỉ dùng chữ ASCII thường, chữ số và dấu gạch nối")
     group = entry["group"]
     if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= 15:
-        raise DataError(f"{where}: field `group`: must be a whole number from 1 to 15 (the list item's number)")
-    label = _texts(where, "label", entry["label"])
+        raise DataError(f"{where}: field `group`: must be a whole number from 1 to 15 (the list item's number)",
+                        vi=f"{where_vi}: trường `group`: phải là một số nguyên từ 1 đến 15 (số thứ tự của mục trong "
+                           "danh sách)")
+    label = _texts((where, where_vi), "label", entry["label"])
     unit = entry["unit"]
     if not isinstance(unit, str) or unit not in UNITS:
-        raise DataError(f"{where}: field `unit`: unknown unit {unit!r}; use one of {', '.join(UNITS)}")
+        raise DataError(f"{where}: field `unit`: unknown unit {unit!r}; use one of {', '.join(UNITS)}",
+                        vi=f"{where_vi}: trường `unit`: đơn vị lạ {unit!r}; dùng một trong {', '.join(UNITS)}")
     sections = entry["sections"]
     if not isinstance(sections, list) or not sections or not all(isinstance(s, str) for s in sections):
-        raise DataError(f"{where}: field `sections`: must be a list of section ids")
+        raise DataError(f"{where}: field `sections`: must be a list of section ids",
+                        vi=f"{where_vi}: trường `sections`: phải là một danh sách mã mục")
     if known_sections is not None:
         for section in sections:
             if section not in known_sections:
-                raise DataError(f"{where}: field `sections`: section {section!r} does not exist in the document")
-    values = {period: _value(f"{name}:{_line(entry[period], line)}: indicator {ident!r}: field `{period}`", entry[period])
+                raise DataError(f"{where}: field `sections`: section {section!r} does not exist in the document",
+                                vi=f"{where_vi}: trường `sections`: mục {section!r} không có trong văn bản")
+    values = {period: _value((f"{name}:{_line(entry[period], line)}: indicator {ident!r}: field `{period}`",
+                              f"{name}:{_line(entry[period], line)}: chỉ tiêu {ident!r}: trường `{period}`"), entry[period])
               for period in PERIODS if period in entry}
     return Indicator(ident, group, label, unit, tuple(sections), values, line)
 
@@ -179,39 +205,55 @@ def _line(value: object, default: int) -> int:
     return value.get(LINE_KEY, default) if isinstance(value, dict) else default
 
 
-def _texts(where: str, key: str, value: object) -> dict[str, str]:
+# `at`: where the value is, in English and in Vietnamese.
+def _texts(at: tuple[str, str], key: str, value: object) -> dict[str, str]:
+    where, where_vi = at
     if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value.get(lang) for lang in ("vi", "en")):
-        raise DataError(f"{where}: field `{key}`: needs both `vi:` and `en:` texts")
+        raise DataError(f"{where}: field `{key}`: needs both `vi:` and `en:` texts",
+                        vi=f"{where_vi}: trường `{key}`: cần có cả `vi:` và `en:`")
     return {"vi": value["vi"], "en": value["en"]}
 
 
-def _value(where: str, raw: object) -> Value:
+def _value(at: tuple[str, str], raw: object) -> Value:
+    where, where_vi = at
     if not isinstance(raw, dict):
-        raise DataError(f"{where}: must be a mapping such as {{value: 11.1}} or {{wording: {{vi: …, en: …}}}}")
+        raise DataError(f"{where}: must be a mapping such as {{value: 11.1}} or {{wording: {{vi: …, en: …}}}}",
+                        vi=f"{where_vi}: phải là một nhóm khoá, ví dụ {{value: 11.1}} hoặc {{wording: {{vi: …, en: …}}}}")
     unknown = set(raw) - VALUE_KEYS - {LINE_KEY}
     if "value" in raw and any(isinstance(k, int) and raw[k] is None for k in unknown):
         digits = next(k for k in unknown if isinstance(k, int))
         raise DataError(f"{where}.value: `{raw['value']},{digits}` has a decimal comma, which YAML reads as the number "
                         f"{raw['value']} followed by a stray key `{digits}`: write decimals with a dot "
-                        f"({raw['value']}.{digits})")
+                        f"({raw['value']}.{digits})",
+                        vi=f"{where_vi}.value: `{raw['value']},{digits}` viết phần thập phân bằng dấu phẩy, YAML sẽ đọc "
+                           f"thành số {raw['value']} kèm một khoá thừa `{digits}`: viết phần thập phân bằng dấu chấm "
+                           f"({raw['value']}.{digits})")
     if unknown:
-        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(VALUE_KEYS))}")
+        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(VALUE_KEYS))}",
+                        vi=f"{where_vi}: khoá lạ {', '.join(sorted(map(str, unknown)))}; các khoá được dùng: "
+                           f"{', '.join(sorted(VALUE_KEYS))}")
     if "value" not in raw and "wording" not in raw:
-        raise DataError(f"{where}: needs `value:` (a number) or `wording:` (the report's words)")
+        raise DataError(f"{where}: needs `value:` (a number) or `wording:` (the report's words)",
+                        vi=f"{where_vi}: cần có `value:` (một con số) hoặc `wording:` (lời văn của báo cáo)")
     number = None
     if "value" in raw:
         value = raw["value"]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise DataError(f"{where}.value: {value!r} is not a number; write it with a dot for decimals (11.1) "
-                            "and no thousands separator (21521)")
+                            "and no thousands separator (21521)",
+                            vi=f"{where_vi}.value: {value!r} không phải một con số; viết phần thập phân bằng dấu chấm "
+                               "(11.1) và không dùng dấu phân cách hàng nghìn (21521)")
         if value != value or value in (float("inf"), float("-inf")):
-            raise DataError(f"{where}.value: {value!r} is not a number the report states; write the number")
+            raise DataError(f"{where}.value: {value!r} is not a number the report states; write the number",
+                            vi=f"{where_vi}.value: {value!r} không phải con số mà báo cáo nêu; viết đúng con số đó")
         number = Decimal(str(value))
     comparator = raw.get("comparator")
     if comparator is not None and (not isinstance(comparator, str) or comparator not in COMPARATORS):
-        raise DataError(f"{where}.comparator: unknown comparator {comparator!r}; use one of {', '.join(COMPARATORS)}")
-    wording = _texts(where, "wording", raw["wording"]) if "wording" in raw else None
-    note = _texts(where, "note", raw["note"]) if "note" in raw else None
+        raise DataError(f"{where}.comparator: unknown comparator {comparator!r}; use one of {', '.join(COMPARATORS)}",
+                        vi=f"{where_vi}.comparator: kiểu so sánh lạ {comparator!r}; dùng một trong "
+                           f"{', '.join(COMPARATORS)}")
+    wording = _texts(at, "wording", raw["wording"]) if "wording" in raw else None
+    note = _texts(at, "note", raw["note"]) if "note" in raw else None
     return Value(number, comparator, wording, note)
 
 
@@ -237,8 +279,8 @@ def list_items(markdown: str) -> dict[int, str]:
 
 
 # Differences between the official list of one section and the data (numbers and the report's words),
-# as (group, what is wrong).
-def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list[tuple[int, str]]:
+# as (group, what is wrong, the same in Vietnamese).
+def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list[tuple[int, str, str]]:
     periods = ("target_2020", "result_2020") if kind == "results" else ("target_2025",)
     read = numbers_vi if lang == "vi" else numbers_en
     items = list_items(markdown)
@@ -247,7 +289,8 @@ def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list
         members = [i for i in data.indicators if i.group == group]
         text = items.get(group)
         if text is None:
-            problems.append((group, f"list item ({group}) is missing from section {data.lists[kind]}"))
+            problems.append((group, f"list item ({group}) is missing from section {data.lists[kind]}",
+                             f"mục ({group}) của danh sách không có trong mục {data.lists[kind]}"))
             continue
         ignored = set(_YEARS)
         for indicator in members:
@@ -265,17 +308,23 @@ def check_list(data: IndicatorData, kind: str, markdown: str, lang: str) -> list
                 for words in (value.wording, value.note) if value else ():
                     if lang == "vi" and words and words["vi"].casefold() not in text.casefold():
                         problems.append((group, f"group {group} ({indicator.id}): field `{period}`: the words "
-                                                f"{words['vi']!r} are not in list item ({group})"))
+                                                f"{words['vi']!r} are not in list item ({group})",
+                                         f"nhóm {group} ({indicator.id}): trường `{period}`: lời văn «{words['vi']}» "
+                                         f"không có trong mục ({group}) của danh sách"))
         for number in sorted(set(in_list) | set(in_data)):
             have, want = in_list.get(number, 0), in_data.get(number, 0)
             if number in ignored:
                 continue
             if have > want:
                 problems.append((group, f"group {group}: list item ({group}) says {number} but no indicator of "
-                                 f"the group has that value in {'/'.join(periods)}"))
+                                 f"the group has that value in {'/'.join(periods)}",
+                                 f"nhóm {group}: mục ({group}) của danh sách ghi {number} nhưng không chỉ tiêu nào của "
+                                 f"nhóm có giá trị đó trong {'/'.join(periods)}"))
             elif want > have:
                 problems.append((group, f"group {group}: the data has {number} in {'/'.join(periods)} but list "
-                                 f"item ({group}) does not say it"))
+                                 f"item ({group}) does not say it",
+                                 f"nhóm {group}: tệp dữ liệu có {number} trong {'/'.join(periods)} nhưng mục "
+                                 f"({group}) của danh sách không ghi số đó"))
     return problems
 
 
@@ -287,13 +336,16 @@ def parse_groups(args: str) -> set[int] | None:
         return None
     match = re.fullmatch(r"groups=(\S+)", args)
     if not match:
-        raise ValueError(f"unknown marker option {args!r}; the only option is groups=1-5,7")
+        raise EditorValueError(f"unknown marker option {args!r}; the only option is groups=1-5,7",
+                               vi=f"tuỳ chọn lạ {args!r} của dấu hiệu; tuỳ chọn duy nhất là groups=1-5,7")
     groups: set[int] = set()
     for part in match[1].split(","):
         bounds = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
         if not bounds:
-            raise ValueError(f"groups={match[1]}: {part!r} is not a group number or a range; write the group "
-                             "numbers separated by single commas, ranges with a hyphen: groups=1-5,7")
+            raise EditorValueError(f"groups={match[1]}: {part!r} is not a group number or a range; write the group "
+                                   "numbers separated by single commas, ranges with a hyphen: groups=1-5,7",
+                                   vi=f"groups={match[1]}: {part!r} không phải số nhóm hay khoảng số; viết các số nhóm "
+                                      "cách nhau bằng một dấu phẩy, khoảng số bằng dấu gạch nối: groups=1-5,7")
         groups |= set(range(int(bounds[1]), int(bounds[2] or bounds[1]) + 1))
     return groups
 
@@ -304,17 +356,21 @@ def check_markers(rel: str, text: str, data: IndicatorData) -> list[str]:
     problems = []
     for match in MARKER.finditer(text):
         where = f"{rel}:{text.count(chr(10), 0, match.start()) + 1}: marker {match[0]!r}"
+        where_vi = f"{rel}:{text.count(chr(10), 0, match.start()) + 1}: dấu hiệu {match[0]!r}"
         if match["kind"] not in KINDS:
-            problems.append(f"{where}: unknown indicator marker {match['kind']!r}; use one of: "
-                            + ", ".join(f"<!-- indicators:{k} -->" for k in KINDS))
+            known = ", ".join(f"<!-- indicators:{k} -->" for k in KINDS)
+            problems.append(bilingual(f"{where}: unknown indicator marker {match['kind']!r}; use one of: {known}",
+                                      f"{where_vi}: loại dấu hiệu chỉ tiêu lạ {match['kind']!r}; dùng một trong: {known}"))
             continue
         try:
             groups = parse_groups(match["args"])
         except ValueError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(bilingual(f"{where}: {english_of(error)}", f"{where_vi}: {vi_of(error)}"))
             continue
         if not select(data, groups):
-            problems.append(f"{where}: the marker selects no indicator in {data.path}; check its groups=…")
+            problems.append(bilingual(f"{where}: the marker selects no indicator in {data.path}; check its groups=…",
+                                      f"{where_vi}: dấu hiệu không chọn được chỉ tiêu nào trong {data.path}; kiểm tra "
+                                      "groups=…"))
     return problems
 
 
@@ -327,10 +383,12 @@ def check_official_lists(rel: str, text: str, data: IndicatorData, lang: str) ->
     for kind, section_id in data.lists.items():
         if section_id in sections:
             section = sections[section_id]
-            for group, problem in check_list(data, kind, "\n".join(section.body), lang):
+            for group, problem, problem_vi in check_list(data, kind, "\n".join(section.body), lang):
                 item = next((n for n, line in enumerate(section.body, start=section.line + 1)
                              if re.match(rf"^\s*(?:- )?\({group}\)\s", line)), section.line)
-                problems.append(f"{rel}:{item}: §{section_id} list item ({group}) vs {data.path}: {problem}")
+                problems.append(bilingual(f"{rel}:{item}: §{section_id} list item ({group}) vs {data.path}: {problem}",
+                                          f"{rel}:{item}: §{section_id} mục ({group}) của danh sách so với "
+                                          f"{data.path}: {problem_vi}"))
     return problems
 
 

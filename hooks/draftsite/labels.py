@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from draftsite.messages import EditorValueError
 from draftsite.strings import t
 
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$")
@@ -31,7 +32,8 @@ class IdParts:
 def split_id(section_id: str) -> IdParts:
     root = next((r for r in _ROOTS_LONGEST_FIRST if section_id == r or section_id.startswith(r + "-")), None)
     if root is None:
-        raise ValueError(f"section id {section_id!r} does not start with one of: {', '.join(ROOTS)}")
+        raise EditorValueError(f"section id {section_id!r} does not start with one of: {', '.join(ROOTS)}",
+                               vi=f"mã mục {section_id!r} không bắt đầu bằng một trong các tiền tố: {', '.join(ROOTS)}")
     parts = section_id[len(root) :].strip("-").split("-") if section_id != root else []
     part = parts.pop(0) if root == "gy" and parts and parts[0] in _PARTS else None
     numbering: list[str] = []

@@ -13,4 +13,4 @@ if __name__ == "__main__":
         fixed = unicodedata.normalize("NFC", text)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
-            print(f"normalised {path}")
+            print(f"đã chuẩn hoá {path} (English: normalised {path})")

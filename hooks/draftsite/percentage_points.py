@@ -232,23 +232,29 @@ def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return None, [Problem(name, line_of(data), "the file must be a list of entries `- {section: …, vi: …, reason: …}`")]
+        return None, [Problem(name, line_of(data), "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
+                              vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`")]
     entries: list[Exemption] = []
     problems: list[Problem] = []
     for index, entry in enumerate(data):
         line = line_of(data, index)
         if not isinstance(entry, dict):
             problems.append(Problem(name, line, f"entry {entry!r} is not a mapping: write "
-                                    "- {section: \"…\", vi: \"…\", reason: \"…\"}"))
+                                    "- {section: \"…\", vi: \"…\", reason: \"…\"}",
+                                    vi=f"mục {entry!r} không phải một nhóm khoá: viết "
+                                       "- {section: \"…\", vi: \"…\", reason: \"…\"}"))
             continue
         unknown = sorted(str(k) for k in entry if k not in _EXCEPTION_KEYS)
         missing = [k for k in _EXCEPTION_KEYS if not isinstance(entry.get(k), str) or not entry[k].strip()]
         if unknown:
             problems.append(Problem(name, line, f"unknown key(s) {', '.join(unknown)}: an entry has only `section:`, "
-                                    "`vi:` and `reason:`"))
+                                    "`vi:` and `reason:`",
+                                    vi=f"khoá lạ {', '.join(unknown)}: mỗi mục chỉ có `section:`, `vi:` và `reason:`"))
         if missing:
             problems.append(Problem(name, line, f"the entry has no `{'`, `'.join(missing)}:` text: give the section id, "
-                                    "a fragment of the Vietnamese sentence and the reason it is not a change of a rate"))
+                                    "a fragment of the Vietnamese sentence and the reason it is not a change of a rate",
+                                    vi=f"mục thiếu `{'`, `'.join(missing)}:`: ghi mã mục, một đoạn của câu tiếng Việt và "
+                                       "lý do câu đó không phải thay đổi của một tỷ lệ"))
         if not unknown and not missing:
             entries.append(Exemption(entry["section"].strip(), entry["vi"], entry["reason"], line))
     return entries, problems
@@ -280,10 +286,16 @@ def _block_problems(block: Block, found: list[RateChange], vi_sections: dict[tup
             points = f"{english} percentage point" + ("" if value == "1" else "s")
             quote = change.sentence if len(change.sentence) <= QUOTE_LENGTH else change.sentence[:QUOTE_LENGTH] + "…"
             where = "" if aligned else f" (anywhere in section {section!r}: the two languages have different blocks there)"
+            where_vi = ("" if aligned else f" (ở bất cứ chỗ nào trong mục {section!r}: tại đó hai bản có các khối "
+                        "khác nhau)")
             problems.append(Problem(paired[0].file, paired[0].line,
                                     f"«{quote}» ({block.file}:{block.line}) changes a rate by {figure}%, that is by "
                                     f"{points}, but the English{where} does not say so in points; write \"{points}\" "
-                                    f"or list the sentence in docs/{name} with the reason"))
+                                    f"or list the sentence in docs/{name} with the reason",
+                                    vi=f"«{quote}» ({block.file}:{block.line}) nói một tỷ lệ thay đổi {figure}%, tức là "
+                                       f"{figure} điểm phần trăm, nhưng bản tiếng Anh{where_vi} không viết bằng điểm "
+                                       f"phần trăm; viết \"{points}\", hoặc nếu câu đó không phải thay đổi của một "
+                                       f"tỷ lệ, ghi câu vào docs/{name} kèm lý do"))
     return problems
 
 
@@ -303,10 +315,14 @@ def check_percentage_points(vi_pages: dict[str, str], en_pages: dict[str, str], 
     for entry in entries:
         if entry.section not in known:
             problems.append(Problem(name, entry.line, f"section {entry.section!r} is not a section of the document: "
-                                    "write the id of the section the sentence is in (the `{ #id }` of its heading)"))
+                                    "write the id of the section the sentence is in (the `{ #id }` of its heading)",
+                                    vi=f"mã mục {entry.section!r} không phải một mục của văn bản: ghi mã của mục có câu "
+                                       "đó (`{ #mã-mục }` ở tiêu đề của mục)"))
         elif not any(excepts(entry, change) for change in changes):
             problems.append(Problem(name, entry.line, f"«{entry.vi}» matches no sentence of section {entry.section!r} "
-                                    "that reads as a change of a rate: remove the entry, or correct its `vi:` fragment"))
+                                    "that reads as a change of a rate: remove the entry, or correct its `vi:` fragment",
+                                    vi=f"«{entry.vi}» không khớp với câu nào của mục {entry.section!r} được hiểu là thay "
+                                       "đổi của một tỷ lệ: xoá mục này, hoặc sửa đoạn câu ghi ở `vi:`"))
     by_block: dict[Block, list[RateChange]] = {}
     for change in changes:
         if not any(excepts(entry, change) for entry in entries):

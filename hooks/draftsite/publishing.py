@@ -61,18 +61,25 @@ def tag_date(tag: str) -> str:
     return match[1]
 
 
-# The draft named by one mkdocs.yml (its extra.consultation.draft block); `where` names the commit.
+# The draft named by one mkdocs.yml (its extra.consultation.draft block); `where` names the commit
+# ("tag du-thao-…", a commit, "HEAD", "the working tree").
 def draft_settings(config: dict, where: str) -> DraftSettings:
     draft = ((config.get("extra") or {}).get("consultation") or {}).get("draft") or {}
     date = str(draft.get("date", ""))
+    where_vi = ("thư mục đang sửa (working tree)" if where == "the working tree"
+                else "thẻ " + where[4:] if where.startswith("tag ") else where)
     try:
         dt.date.fromisoformat(date)
     except ValueError:
         raise PublishError(f"{where}: mkdocs.yml extra.consultation.draft.date is {date!r}; write the draft's date "
-                           "as \"YYYY-MM-DD\"") from None
+                           "as \"YYYY-MM-DD\"",
+                           vi=f"{where_vi}: mkdocs.yml ghi extra.consultation.draft.date là {date!r}; viết ngày của bản "
+                              "dự thảo dạng \"YYYY-MM-DD\" (năm-tháng-ngày)") from None
     label = draft.get("label") or {}
     if not all(isinstance(label.get(k), str) and label[k] for k in ("vi", "en")):
-        raise PublishError(f"{where}: mkdocs.yml extra.consultation.draft.label needs `vi:` and `en:` texts")
+        raise PublishError(f"{where}: mkdocs.yml extra.consultation.draft.label needs `vi:` and `en:` texts",
+                           vi=f"{where_vi}: extra.consultation.draft.label trong mkdocs.yml cần có tên bản dự thảo "
+                              "bằng cả hai thứ tiếng, `vi:` và `en:`")
     corrects = str(draft["corrects"]) if draft.get("corrects") is not None else None
     errata = dict(draft["errata"]) if isinstance(draft.get("errata"), dict) else None
     return DraftSettings(date, str(draft.get("id", "")), {"vi": label["vi"], "en": label["en"]}, corrects, errata)

@@ -56,18 +56,24 @@ def blank_code(text: str) -> str:
     return _INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(out))
 
 
-# What is wrong with an address, or None when it is https, relative, an anchor or mailto.
-def address_problem(url: str, image: bool = False) -> str | None:
+# What is wrong with an address, in English and in Vietnamese, or None when it is https, relative,
+# an anchor or mailto.
+def address_problem(url: str, image: bool = False) -> tuple[str, str] | None:
     plain = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
     if plain.startswith(("javascript:", "vbscript:", "data:", "file:")):
-        return f"the address {url!r} runs code or reads local files: link to a web page (https://…) instead"
+        return (f"the address {url!r} runs code or reads local files: link to a web page (https://…) instead",
+                f"địa chỉ {url!r} chạy mã lệnh hoặc đọc tệp trên máy: thay bằng liên kết đến một trang web (https://…)")
     if plain.startswith("http:") or plain.startswith("//"):
-        return f"the address {url!r} is not https: write https://… (the site only links to secure addresses)"
+        return (f"the address {url!r} is not https: write https://… (the site only links to secure addresses)",
+                f"địa chỉ {url!r} không phải https: viết https://… (trang chỉ liên kết đến địa chỉ an toàn)")
     if image and (plain.startswith(("https:", "mailto:")) or re.match(r"^[a-z][a-z0-9+.-]*:", plain)):
         return (f"the image {url!r} is on another site, which readers' browsers would contact: put the image "
-                "under docs/assets/ and link to it with a relative address")
+                "under docs/assets/ and link to it with a relative address",
+                f"ảnh {url!r} nằm trên trang khác, trình duyệt của người đọc sẽ phải kết nối đến trang đó: đặt ảnh "
+                "trong docs/assets/ và dẫn đến ảnh bằng địa chỉ tương đối")
     if re.match(r"^[a-z][a-z0-9+.-]*:", plain) and not plain.startswith(("https:", "mailto:")):
-        return f"the address {url!r} uses an unsupported scheme: use https://…, a relative link or mailto:"
+        return (f"the address {url!r} uses an unsupported scheme: use https://…, a relative link or mailto:",
+                f"địa chỉ {url!r} dùng giao thức không được hỗ trợ: dùng https://…, liên kết tương đối hoặc mailto:")
     return None
 
 
@@ -76,13 +82,13 @@ def check_raw_html(rel: str, text: str) -> list[Problem]:
     visible = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), blank_code(text))
     problems: list[Problem] = []
 
-    def at(offset: int, message: str) -> None:
-        problems.append(Problem(rel, visible.count("\n", 0, offset) + 1, message))
+    def at(offset: int, message: str, vi: str) -> None:
+        problems.append(Problem(rel, visible.count("\n", 0, offset) + 1, message, vi))
 
     for match in _AUTOLINK.finditer(visible):
         problem = address_problem(match[1])
         if problem:
-            at(match.start(), problem)
+            at(match.start(), *problem)
     without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m[0]), visible)
     for match in _TAG.finditer(without_autolinks):
         name = match[2].lower()
@@ -90,32 +96,42 @@ def check_raw_html(rel: str, text: str) -> list[Problem]:
             continue  # a closing tag: its opening tag is reported
         if name in CODE_TAGS:
             at(match.start(), f"<{name}> is not allowed in a page: pages hold text, not code, embedded players or "
-                              "forms; remove it (link to the video or form with an https:// address instead)")
+                              "forms; remove it (link to the video or form with an https:// address instead)",
+               f"không được dùng <{name}> trong trang: trang chỉ chứa văn bản, không chứa mã lệnh, trình phát nhúng "
+               "hay biểu mẫu; xoá thẻ này (thay bằng liên kết https:// đến video hoặc biểu mẫu)")
             continue
         if name not in ALLOWED_TAGS:
             at(match.start(), f"the HTML tag <{name}> is not on the allow-list; use Markdown, or one of: "
-                              + ", ".join(sorted(ALLOWED_TAGS)))
+                              + ", ".join(sorted(ALLOWED_TAGS)),
+               f"thẻ HTML <{name}> không có trong danh sách được phép; dùng Markdown, hoặc một trong các thẻ: "
+               + ", ".join(sorted(ALLOWED_TAGS)))
             continue
         for attribute in _ATTRIBUTE.finditer(match[3] or ""):
             key = attribute[1].lower()
             value = (attribute[2] or "").strip("\"'")
             if key.startswith("on"):
-                at(match.start(), f"the attribute {key}= on <{name}> runs a script: remove it (pages hold text, not code)")
+                at(match.start(), f"the attribute {key}= on <{name}> runs a script: remove it (pages hold text, not code)",
+                   f"thuộc tính {key}= của <{name}> chạy mã lệnh: xoá thuộc tính này (trang chỉ chứa văn bản, không "
+                   "chứa mã lệnh)")
             elif key == "style":
                 at(match.start(), f"style= on <{name}> is blocked by the site's security policy: remove it, or use a "
-                                  "class from overrides/assets/stylesheets/extra.css")
+                                  "class from overrides/assets/stylesheets/extra.css",
+                   f"style= của <{name}> bị chính sách bảo mật của trang chặn: xoá nó, hoặc dùng một class có trong "
+                   "overrides/assets/stylesheets/extra.css")
             elif key not in ALLOWED_ATTRIBUTES and not key.startswith(("data-", "aria-")):
                 at(match.start(), f"the attribute {key}= on <{name}> is not on the allow-list; allowed: "
-                                  + ", ".join(sorted(ALLOWED_ATTRIBUTES)))
+                                  + ", ".join(sorted(ALLOWED_ATTRIBUTES)),
+                   f"thuộc tính {key}= của <{name}> không có trong danh sách được phép; được dùng: "
+                   + ", ".join(sorted(ALLOWED_ATTRIBUTES)))
             elif key in ("href", "src"):
                 problem = address_problem(value, image=key == "src")
                 if problem:
-                    at(match.start(), problem)
+                    at(match.start(), *problem)
     for pattern in (_MD_LINK, _REFERENCE):
         for match in pattern.finditer(without_autolinks):
             problem = address_problem(match[1], image=match[0].startswith("!"))
             if problem:
-                at(match.start(), problem)
+                at(match.start(), *problem)
     return problems
 
 

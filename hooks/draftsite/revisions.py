@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftsite.data_files import DataFileError, kind_of, line_of, read_yaml_file
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, read_yaml_file
+from draftsite.messages import EditorValueError
 from draftsite.model import build_document, language_files
 from draftsite.sections import split_sections
 
@@ -167,28 +168,43 @@ def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
     try:
         raw = read_yaml_file(path, name)
     except DataFileError as error:
-        raise ValueError(f"{error}; each entry is `old-id: {{status: merged, into: new-id}}`") from None
+        raise EditorValueError(f"{error.english}; each entry is `old-id: {{status: merged, into: new-id}}`",
+                               vi=f"{error.vi}; mỗi mục viết dạng `mã-cũ: {{status: merged, into: mã-mới}}`") from None
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ValueError(f"{name}:{line_of(raw)}: the file is {kind_of(raw)}; it must map each retired section id to "
-                         "its entry, e.g. `p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`")
+        raise EditorValueError(f"{name}:{line_of(raw)}: the file is {kind_of(raw)}; it must map each retired section id to "
+                               "its entry, e.g. `p1-ii-2-2-thuong-mai: {status: merged, into: p1-ii-2-2}`",
+                               vi=f"{name}:{line_of(raw)}: tệp đang là {kind_of_vi(raw)}; tệp phải ghi, cho mỗi mã mục "
+                                  "đã bỏ, một mục khai báo, ví dụ `p1-ii-2-2-thuong-mai: {status: merged, into: "
+                                  "p1-ii-2-2}`")
     retired = {}
     for ident, entry in raw.items():
         if not isinstance(entry, dict):
-            raise ValueError(f"{name}:{line_of(raw, ident)}: {ident}: the entry is {kind_of(entry)}; write "
-                             "`status: removed` or `status: merged` and `into: <section id>` under it (the section "
-                             "readers of the old anchor are sent to)")
+            raise EditorValueError(f"{name}:{line_of(raw, ident)}: {ident}: the entry is {kind_of(entry)}; write "
+                                   "`status: removed` or `status: merged` and `into: <section id>` under it (the section "
+                                   "readers of the old anchor are sent to)",
+                                   vi=f"{name}:{line_of(raw, ident)}: {ident}: mục này là {kind_of_vi(entry)}; viết "
+                                      "`status: removed` hoặc `status: merged` và `into: <mã mục>` bên dưới (mục mà người "
+                                      "đọc mở liên kết cũ sẽ được chuyển đến)")
         status, into = entry.get("status"), entry.get("into")
         if not isinstance(status, str) or status not in ("removed", "merged"):
-            raise ValueError(f"{name}:{line_of(entry, 'status')}: {ident}: `status:` is {kind_of(status)}; write "
-                             "`status: removed` or `status: merged`")
+            raise EditorValueError(f"{name}:{line_of(entry, 'status')}: {ident}: `status:` is {kind_of(status)}; write "
+                                   "`status: removed` or `status: merged`",
+                                   vi=f"{name}:{line_of(entry, 'status')}: {ident}: `status:` đang là "
+                                      f"{kind_of_vi(status)}; viết `status: removed` hoặc `status: merged`")
         if not isinstance(into, str) or not into:
-            raise ValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into:` is {kind_of(into)}; write "
-                             "`into: <section id>`, the one section readers of the old anchor are sent to")
+            raise EditorValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into:` is {kind_of(into)}; write "
+                                   "`into: <section id>`, the one section readers of the old anchor are sent to",
+                                   vi=f"{name}:{line_of(entry, 'into')}: {ident}: `into:` đang là {kind_of_vi(into)}; "
+                                      "viết `into: <mã mục>`, là mục duy nhất mà người đọc mở liên kết cũ sẽ được chuyển "
+                                      "đến")
         if into not in known:
-            raise ValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into: {into}` is not a section of this draft; "
-                             "name a section id of the current draft (the `{ #id }` of its heading)")
+            raise EditorValueError(f"{name}:{line_of(entry, 'into')}: {ident}: `into: {into}` is not a section of this draft; "
+                                   "name a section id of the current draft (the `{ #id }` of its heading)",
+                                   vi=f"{name}:{line_of(entry, 'into')}: {ident}: `into: {into}` không phải một mục của "
+                                      "bản dự thảo này; ghi mã của một mục trong bản dự thảo hiện tại (`{ #mã-mục }` ở "
+                                      "tiêu đề của mục)")
         retired[str(ident)] = into
     return retired
 

@@ -21,7 +21,9 @@ def read_editor_settings(text: str, rel: str = CONFIG_FILE) -> LinedDict:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise DataFileError(rel, mark.line + 1 if mark else 1, f"YAML syntax error ({error.problem}); compare this "
-                            "line with the lines around it (indentation, colons, quotes)") from None
+                            "line with the lines around it (indentation, colons, quotes)",
+                            vi=f"lỗi cú pháp YAML ({error.problem}); so sánh dòng này với các dòng xung quanh (thụt "
+                               "lề, dấu hai chấm, dấu ngoặc kép)") from None
     settings = LinedDict()
     settings.line, settings.key_lines = 1, {}
     extra = _value_node(root, "extra", rel)
@@ -35,10 +37,14 @@ def read_editor_settings(text: str, rel: str = CONFIG_FILE) -> LinedDict:
         try:
             settings[key] = construct_node(rel, node)
         except DataFileError as error:
-            raise DataFileError(rel, error.problem.line, f"in extra.{key}: {error.problem.message}") from None
+            raise DataFileError(rel, error.problem.line, f"in extra.{key}: {error.problem.message}",
+                                vi=f"trong extra.{key}: {error.problem.vi or error.problem.message}") from None
         except yaml.YAMLError as error:
-            raise DataFileError(rel, node.start_mark.line + 1, f"extra.{key}: {' '.join(str(error).split())}; "
-                                "write plain values (texts, dates, lists, mappings)") from None
+            plain = " ".join(str(error).split())
+            raise DataFileError(rel, node.start_mark.line + 1, f"extra.{key}: {plain}; "
+                                "write plain values (texts, dates, lists, mappings)",
+                                vi=f"extra.{key}: {plain}; chỉ viết giá trị thường (chữ, ngày, danh sách, nhóm "
+                                   "khoá)") from None
         settings.key_lines[key] = next(k.start_mark.line + 1 for k, _ in extra.value if k.value == key)
     return settings
 
@@ -52,7 +58,9 @@ def _value_node(mapping: yaml.Node | None, key: str, rel: str, where: str = "") 
     if len(found) > 1:
         first, second = (k.start_mark.line + 1 for k, _ in found[:2])
         raise DataFileError(rel, second, f"the key `{where or key}` appears twice (first at line {first}); the second "
-                            "silently replaces the first: keep one of them")
+                            "silently replaces the first: keep one of them",
+                            vi=f"khoá `{where or key}` xuất hiện hai lần (lần đầu ở dòng {first}); khoá sau sẽ lặng lẽ "
+                               "đè khoá trước: chỉ giữ một")
     return found[0][1] if found else None
 
 

@@ -56,10 +56,14 @@ def check_links(files: dict[str, str], full_text: set[str] = frozenset()) -> lis
             target = neutral_path(posixpath.normpath(posixpath.join(posixpath.dirname(here), path))) if path else here
             if target not in anchors:
                 problems.append(Problem(rel, line, f"the link ({url}) points at the page {target}, which does not "
-                                        "exist: correct the file name (relative to this page's folder)"))
+                                        "exist: correct the file name (relative to this page's folder)",
+                                        vi=f"liên kết ({url}) trỏ đến trang {target}, nhưng trang này không có: sửa lại "
+                                           "tên tệp (tính từ thư mục của trang đang sửa)"))
             elif anchor and not _has_anchor(anchor, anchors[target]):
                 problems.append(Problem(rel, line, f"the link ({url}) points at #{anchor}, which is not an id on "
-                                        f"{target}: use the id written in the heading's {{ #id }}"))
+                                        f"{target}: use the id written in the heading's {{ #id }}",
+                                        vi=f"liên kết ({url}) trỏ đến #{anchor}, nhưng {target} không có mã mục này: "
+                                           "dùng đúng mã mục viết trong { #mã-mục } của tiêu đề"))
     return problems
 
 
@@ -70,10 +74,14 @@ def check_nav(pages: list[str], nav: list[str], config_text: str = "") -> list[P
     for page in sorted(set(pages) - set(nav)):
         problems.append(Problem(page, 1, f"the page is not in the menu: add `- {page}` under `nav:` in mkdocs.yml, "
                                 "where it belongs in reading order (a page outside the menu is also missing from "
-                                "the full text and the PDF)"))
+                                "the full text and the PDF)",
+                                vi=f"trang chưa có trong mục lục: thêm `- {page}` dưới `nav:` trong mkdocs.yml, đúng vị "
+                                   "trí theo thứ tự đọc (trang ngoài mục lục cũng vắng khỏi trang toàn văn và bản PDF)"))
     for entry in nav:
         if entry not in pages:
             line = next((i for i, text in enumerate(config_lines, start=1) if text.rstrip().endswith(entry)), 1)
             problems.append(Problem("mkdocs.yml", line, f"`nav:` lists `{entry}`, but docs/{entry} does not exist: "
-                                    "correct the file name or remove the line"))
+                                    "correct the file name or remove the line",
+                                    vi=f"`nav:` nêu `{entry}`, nhưng không có tệp docs/{entry}: sửa lại tên tệp hoặc "
+                                       "xoá dòng này"))
     return problems

@@ -9,6 +9,7 @@ from pathlib import Path
 from draftsite.checks import Problem
 from draftsite.editor_checks import located, read_sources
 from draftsite.glossary import check_glossary, parse_glossary
+from draftsite.messages import bilingual
 from draftsite.model import file_language, is_document_page
 from draftsite.percentage_points import EXCEPTIONS_FILE, check_percentage_points
 from draftsite.translation_memory import check_memory, load_memory
@@ -43,7 +44,8 @@ def checked_pages(texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]
 # Formulas are found in the document's own pages; the home page, whose contents list repeats the
 # document's headings, is only held to the renderings found there.
 def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
-    problems = [Problem(name, 1, "file missing: the translation checks need it")
+    problems = [Problem(name, 1, "file missing: the translation checks need it",
+                        vi="thiếu tệp: các kiểm tra bản tiếng Anh cần tệp này; khôi phục tệp từ git")
                 for name in DATA_FILES if name not in texts]
     if problems:
         return problems
@@ -74,7 +76,9 @@ def check_translation_consistency(docs_dir: Path) -> list[Problem]:
 # as text (the checks of the sources report it).
 def translation_problems(docs_dir: Path) -> list[tuple[str, list[str]]]:
     texts, unreadable = read_sources(docs_dir)
-    return [] if unreadable else [("The English translation is inconsistent; fix these and build again:",
+    return [] if unreadable else [(bilingual("The English translation is inconsistent; fix these and build again:",
+                                             "Bản tiếng Anh chưa khớp với bản tiếng Việt; sửa các lỗi dưới đây rồi "
+                                             "dựng lại"),
                                    [located(p) for p in check_translation_sources(texts)])]
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from draftsite.checks import Problem
-from draftsite.data_files import DataFileError, kind_of, line_of, load_yaml
+from draftsite.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.sections import split_sections
 
 MIN_WORDS = 8
@@ -158,7 +158,9 @@ def load_memory(text: str, name: str) -> tuple[list[Entry] | None, list[Problem]
         return [], []
     if not isinstance(data, list):
         return None, [Problem(name, line_of(data), f"the file is {kind_of(data)}; it must be a list of entries "
-                              "`- {vi: …, en: …}`, one per formula")]
+                              "`- {vi: …, en: …}`, one per formula",
+                              vi=f"tệp đang là {kind_of_vi(data)}; tệp phải là một danh sách các mục "
+                                 "`- {vi: …, en: …}`, mỗi cụm từ một mục")]
     entries: list[Entry] = []
     problems: list[Problem] = []
     for index, node in enumerate(data):
@@ -167,7 +169,9 @@ def load_memory(text: str, name: str) -> tuple[list[Entry] | None, list[Problem]
         for key in ("vi", "en"):
             if not isinstance(fields.get(key), str) or not fields[key].strip():
                 problems.append(Problem(name, line, f"entry has no `{key}:` text: give every formula its "
-                                        "Vietnamese words (`vi`) and its one English rendering (`en`)"))
+                                        "Vietnamese words (`vi`) and its one English rendering (`en`)",
+                                        vi=f"mục thiếu `{key}:`: mỗi cụm từ cần có lời tiếng Việt (`vi`) và một cách "
+                                           "dịch tiếng Anh duy nhất (`en`)"))
         if all(isinstance(fields.get(k), str) and fields[k].strip() for k in ("vi", "en")):
             entries.append(Entry(fields["vi"], fields["en"], line))
     return entries, problems
@@ -250,7 +254,9 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
     usable = []
     for entry in entries:
         if len(words(entry.vi)) < 2:
-            problems.append(Problem(memory_file, entry.line, f"entry {entry.vi!r} is too short to be a formula"))
+            problems.append(Problem(memory_file, entry.line, f"entry {entry.vi!r} is too short to be a formula",
+                                    vi=f"mục «{entry.vi}» quá ngắn để là một cụm từ lặp lại (cần ít nhất hai từ): "
+                                       "viết cả cụm từ, hoặc xoá mục"))
         else:
             usable.append((entry, words(entry.vi)))
 
@@ -263,7 +269,9 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
             where = ", ".join(f"{b.file}:{b.line}" for b in places)
             problems.append(Problem(places[0].file, places[0].line,
                                     f"the formula «{' '.join(clause)}» occurs {len(places)} times ({where}) and is not in "
-                                    f"{memory_file}: add an entry with its one English rendering"))
+                                    f"{memory_file}: add an entry with its one English rendering",
+                                    vi=f"cụm từ «{' '.join(clause)}» xuất hiện {len(places)} lần ({where}) nhưng chưa có "
+                                       f"trong {memory_file}: thêm một mục ghi cách dịch tiếng Anh duy nhất của cụm từ"))
 
     # Enforcement: each occurrence of an entry has the entry's rendering in the paired English block.
     joined, starts = _joined_blocks(vi_blocks)
@@ -272,17 +280,25 @@ def check_memory(vi_pages: dict[str, str], en_pages: dict[str, str], entries: li
         occurrences = _blocks_containing(needle, joined, starts, vi_blocks)
         if not occurrences:
             problems.append(Problem(memory_file, entry.line, f"entry «{entry.vi}» occurs nowhere in the document: "
-                                    "remove it or correct its Vietnamese words"))
+                                    "remove it or correct its Vietnamese words",
+                                    vi=f"mục «{entry.vi}» không xuất hiện ở đâu trong văn bản: xoá mục này hoặc sửa lại "
+                                       "lời tiếng Việt của nó"))
         for block in occurrences:
             en_rel = re.sub(r"\.md$", ".en.md", block.file)
             section = block.key.split("#")[0]
             paired, aligned = paired_blocks(block, vi_sections[block.file, section],
                                             en_sections.get((en_rel, section), []))
             if not paired:
-                problems.append(Problem(en_rel, 1, f"no English for section {section!r} (paired with {block.file}:{block.line})"))
+                problems.append(Problem(en_rel, 1, f"no English for section {section!r} (paired with {block.file}:{block.line})",
+                                        vi=f"chưa có bản tiếng Anh của mục {section!r} (ứng với {block.file}:"
+                                           f"{block.line}): dịch mục này trong {en_rel}"))
             elif not any(has_rendering(b.text, entry.en) for b in paired):
                 where = "" if aligned else f" anywhere in section {section!r}"
+                where_vi = "" if aligned else f" ở bất cứ chỗ nào trong mục {section!r}"
                 problems.append(Problem(paired[0].file, paired[0].line,
                                         f"«{entry.vi}» ({block.file}:{block.line}) is not rendered as “{entry.en}” "
-                                        f"({memory_file}:{entry.line}){where}: use that rendering, or change the entry"))
+                                        f"({memory_file}:{entry.line}){where}: use that rendering, or change the entry",
+                                        vi=f"«{entry.vi}» ({block.file}:{block.line}) chưa được dịch là “{entry.en}” "
+                                           f"({memory_file}:{entry.line}){where_vi}: dùng cách dịch đó, hoặc sửa mục "
+                                           "trong bộ nhớ dịch"))
     return problems
