@@ -14,7 +14,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.background import BackgroundError, Task
 from draftsite.checks import Problem
 from draftsite.comment_import import CommentImportError, export_columns
 from draftsite.consultation import (ConfigError, Consultation, comment_link_html, comment_url, config_key,
@@ -30,7 +29,7 @@ from draftsite.model import is_document_page, language_prefix, load_document, ne
 from draftsite.settings_file import CONFIG_FILE, key_line, read_editor_settings
 from draftsite.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
 from draftsite.strings import t
-from site_glue import cache_dir, current_language, docs_dir, language_site_dir
+from site_glue import cache_dir, current_language, docs_dir, language_site_dir, run_step
 
 GUIDE_PAGE = "goi-y-thao-luan.md"
 PRIVACY_PAGE = "quyen-rieng-tu/"
@@ -43,7 +42,6 @@ GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 _state: dict[str, Consultation] = {}
-_writers: dict[str, Task] = {}
 
 
 # Validate the consultation settings (idempotent: runs once per language): every problem names the
@@ -153,23 +151,12 @@ def _print_address(config: MkDocsConfig, lang: str, section_id: str) -> str:
             f'alt="" width="80" height="80" loading="lazy"><span class="comment-qr__url">{address}</span></span>')
 
 
-# Start writing the short addresses (/gop-y/<id>/ redirects to the prefilled form, and its QR
-# code) while the pages are rendered: hundreds of small files, written by a second process.
+# Write the short addresses (/gop-y/<id>/ redirects to the prefilled form, and its QR code).
 def on_files(files, config: MkDocsConfig, **kwargs):
     lang = current_language(config)
-    root = language_site_dir(config) / SHORT_PATH  # computed now: the language changes during the build
-    _writers[lang] = Task(_write_short_links, config, lang, root)
+    root = language_site_dir(config) / SHORT_PATH
+    run_step("writing the short comment addresses failed", _write_short_links, config, lang, root)
     return files
-
-
-# Wait for the short addresses of the language just built.
-def on_post_build(config: MkDocsConfig) -> None:
-    writer = _writers.pop(current_language(config), None)
-    try:
-        if writer is not None:
-            writer.result()
-    except BackgroundError as error:
-        raise PluginError(error.report("writing the short comment addresses failed")) from None
 
 
 # The short address page and QR code of every section of the language.

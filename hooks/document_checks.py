@@ -2,8 +2,8 @@
 wrong: unreadable files, missing or duplicate ids, orphan footnotes, text that is not NFC, invisible
 characters, broken headings or front matter, raw HTML outside the allow-list, dead links, pages
 outside the menu, invalid data files, English pages that differ from the Vietnamese ones.
-Runs once per language (mkdocs-static-i18n builds each in turn); the checks of the sources run in a
-second process while the pages are rendered, and stop the build before the next language."""
+Runs once per language (mkdocs-static-i18n builds each in turn); what the checks of the sources find
+is reported once the pages are rendered, and stops the build before the next language."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from draftsite.raw_html import unsafe_html
 from site_glue import current_language, docs_dir, fail, finish_checks, nav_files, report_pending_checks, start_checks
 
 
-# Check every page and data file: that each is readable text at once, the rest in a second
-# process while the pages are rendered.
+# Check every page and data file: that each is readable text at once, the rest reported after the
+# pages are rendered.
 @event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)

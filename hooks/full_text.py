@@ -12,11 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from draftsite.background import BackgroundError, Task
 from draftsite.full_text import Chapter, assembled_page, table_of_contents
 from draftsite.messages import bilingual
 from draftsite.model import is_document_page, language_files, load_document, neutral_path
-from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files, run_step
 
 MARKER = "<!-- document:full-text -->"
 TOC_MARKER = "<!-- document:contents -->"
@@ -25,7 +24,7 @@ _chapters: dict[tuple[str, str], Chapter] = {}  # (language, page) → the page'
 
 _order: dict[str, list[str]] = {}  # language → the document pages in reading order
 _pages: dict[str, tuple[str, str]] = {}  # language → the full-text page's address and file
-_assembling: dict[str, Task] = {}  # language → the full text being assembled by a second process
+_assembled: dict[str, tuple] = {}  # language → the full text's body, its anchors and its parts
 
 
 # The document pages of the nav in reading order, with their Markdown in the language being built.
@@ -74,8 +73,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     return html
 
 
-# Every page's content is finished before any is rendered: assemble the full text in a second
-# process while the pages are rendered.
+# Every page's content is finished before any is rendered: assemble the full text.
 def on_env(env, config: MkDocsConfig, **kwargs):
     lang = current_language(config)
     if lang in _pages:
@@ -88,9 +86,8 @@ def on_env(env, config: MkDocsConfig, **kwargs):
                                             "toàn văn"))
             chapters.append(_chapters[(lang, path)])
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-        # Urgent: the full-text page is rendered soon after, and its rendering waits for this.
-        _assembling[lang] = Task(assembled_page, chapters, load_document(docs_dir(config), lang), url, permalink,
-                                 urgent=True)
+        _assembled[lang] = run_step(f"{src}: assembling the full text failed", assembled_page, chapters,
+                                    load_document(docs_dir(config), lang), url, permalink)
     return env
 
 
@@ -98,10 +95,7 @@ def on_env(env, config: MkDocsConfig, **kwargs):
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     if not page.meta.get("full_text"):
         return context
-    try:
-        body, anchors, parts = _assembling.pop(current_language(config)).result()
-    except BackgroundError as error:
-        raise PluginError(error.report(f"{page.file.src_uri}: assembling the full text failed")) from None
+    body, anchors, parts = _assembled.pop(current_language(config))
     page.content = page.content.replace(MARKER, body)
     if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
         page.present_anchor_ids |= anchors

@@ -8,17 +8,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.background import BackgroundError, Task
 from draftsite.publishing import robots_txt, sitemap_xml
 from draftsite.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
-from site_glue import DEFAULT_LANGUAGE, current_language, language_site_dir
+from site_glue import DEFAULT_LANGUAGE, current_language, language_site_dir, run_step
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
 _pages: dict[str, None] = {}  # every page's address, in build order
-_writers: dict[str, Task] = {}  # language → the second process writing the page folders' empty sitemaps
 
 
 # A new build starts a new list of pages for the sitemap (once, not once per language).
@@ -55,11 +52,10 @@ def absolute_alternates(html: str, base: str) -> str:
 # Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
 # roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
 # empty one, so that no page load ends in 404 errors (the real sitemap with its hreflang
-# alternates is /sitemap.xml): hundreds of small files, written by a second process while the
-# pages are rendered (once mkdocs-static-i18n has given the files their addresses).
+# alternates is /sitemap.xml), once mkdocs-static-i18n has given the files their addresses.
 def on_env(env, config: MkDocsConfig, files, **kwargs):
     folders = [Path(config.site_dir) / file.url for file in files.documentation_pages() if file.url]
-    _writers[current_language(config)] = Task(write_empty_sitemaps, folders)
+    run_step("writing the page folders' empty sitemaps failed", write_empty_sitemaps, folders)
     return env
 
 
@@ -74,10 +70,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str
 # One sitemap of every page in every language so far (the last language's build completes it),
 # at the root and in the language's folder, and robots.txt naming it.
 def on_post_build(config: MkDocsConfig) -> None:
-    try:
-        _writers.pop(current_language(config)).result()
-    except BackgroundError as error:
-        raise PluginError(error.report("writing the page folders' empty sitemaps failed")) from None
     text = sitemap_xml(list(_pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:

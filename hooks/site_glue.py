@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
+import traceback
 from pathlib import Path
 from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from draftsite.background import BackgroundError, Task
+from draftsite.data_files import DataFileError
+from draftsite.messages import software_failure
 
 DEFAULT_LANGUAGE = "vi"
 log = logging.getLogger("mkdocs.hooks.checks")
-_pending_checks: dict[str, Task] = {}
+_pending_checks: dict[str, list[tuple[str, list[str]]]] = {}  # key → what the checks found, not yet reported
 
 
 # The language being built, as mkdocs-static-i18n says (it builds each language in turn).
@@ -76,42 +78,42 @@ def nav_files(nav: list | None) -> list[str]:
     return [f for f in found if f.endswith(".md")]
 
 
-# Start checks in a second process while the pages are rendered; `function(*args)` returns
-# [(title, [problem, …]), …], reported by finish_checks (or report_pending_checks). Skipped when the
-# publishing tool checks this same tree in another build (SOURCES_CHECKED_BY_ANOTHER_BUILD: the site's
-# root is the latest draft again, and its permanent folder's build runs every check).
+# `function(*args)`, stopping the build the one way every failure does: a data file an editor can
+# fix says its own line (file:line: what to do); a failure of the code says `what` failed, with its
+# traceback, and that it is the software's fault, not the editor's.
+def run_step(what: str, function: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return function(*args)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
+    except PluginError:
+        raise
+    except Exception:  # noqa: BLE001 - reported to the editor, and the build stops
+        raise PluginError(software_failure(f"{what}:\n{traceback.format_exc()}")) from None
+
+
+# Run checks; `function(*args)` returns [(title, [problem, …]), …], reported once the pages are
+# rendered by finish_checks (or report_pending_checks), as every page's problems are then known.
+# Skipped when the publishing tool checks this same tree in another build
+# (SOURCES_CHECKED_BY_ANOTHER_BUILD: the site's root is the latest draft again, and its permanent
+# folder's build runs every check).
 def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
     if os.environ.get("SOURCES_CHECKED_BY_ANOTHER_BUILD"):
         return
-    _pending_checks[key] = Task(function, *args)
+    _pending_checks[key] = run_step("the checks of the sources could not run", function, *args)
 
 
-# Stop the build with every problem the checks started under `key` found.
+# Stop the build with every problem the checks run under `key` found.
 def finish_checks(key: str) -> None:
-    task = _pending_checks.pop(key, None)
-    for title, problems in _check_results(task) if task else []:
+    for title, problems in _pending_checks.pop(key, []):
         fail(title, problems)
 
 
 # The build stopped for another reason: show what the pending checks found too, since their
 # messages say what to fix where the other error may only be its consequence.
 def report_pending_checks() -> None:
-    tasks = list(_pending_checks.values())
+    groups = [group for found in _pending_checks.values() for group in found]
     _pending_checks.clear()
-    for task in tasks:
-        try:
-            groups = _check_results(task)
-        except PluginError as error:
-            log.error(str(error))
-            continue
-        for title, problems in groups:
-            if problems:
-                log.error(title + "".join(f"\n  - {p}" for p in problems))
-
-
-# What a check task found; a crash of the checks themselves stops the build too.
-def _check_results(task: Task) -> list[tuple[str, list[str]]]:
-    try:
-        return task.result()
-    except BackgroundError as error:
-        raise PluginError(error.report("the checks of the sources could not run")) from None
+    for title, problems in groups:
+        if problems:
+            log.error(title + "".join(f"\n  - {p}" for p in problems))

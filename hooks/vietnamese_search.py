@@ -10,25 +10,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from mkdocs.exceptions import PluginError
-
-from draftsite.background import BackgroundError, Worker
 from draftsite.model import load_document
 from draftsite.search_index import add_places, index_json, page_entries, stub_json
 from draftsite.strings import t
-from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir
+from site_glue import DEFAULT_LANGUAGE, current_language, docs_dir, run_step
 
 WORKER = "assets/javascripts/search-worker.js"
-_collectors: dict[str, Worker] = {}  # per language: a second process that reads each page's sections
-_entries: dict[str, list[dict]] = {}
+_entries: dict[str, list[dict]] = {}  # per language: every page's sections, in build order
 _left_out: dict[str, bool] = {}  # pages whose front matter says `search: exclude: true`
 
 
 # Start an empty index for the language about to be built.
 def on_pre_build(config: MkDocsConfig) -> None:
-    lang = current_language(config)
-    _entries.pop(lang, None)
-    _collectors[lang] = Worker()
+    _entries[current_language(config)] = []
 
 
 # Material's search plugin would parse every page for an index that is replaced by a stub: tell it
@@ -40,14 +34,14 @@ def on_page_content(html: str, page: Page, **kwargs) -> str:
     return html
 
 
-# Hand the page over for its sections to be read (after the other hooks have added their chrome,
-# which is skipped) while the next pages are rendered.
+# Read the page's sections (after the other hooks have added their chrome, which is skipped).
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     context["search_worker"] = f"{WORKER}?lang={lang}"
     if _left_out.get(page.file.src_uri):
         return context
-    _collectors[lang].submit(page_entries, page.content or "", page.url, page.title or "", t("search.footnote", lang))
+    _entries[lang] += run_step("reading the pages for search failed", page_entries, page.content or "", page.url,
+                               page.title or "", t("search.footnote", lang))
     return context
 
 
@@ -56,12 +50,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 # search_index.json, inside its own post-build step at priority -100.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    for lang, collector in list(_collectors.items()):
-        del _collectors[lang]
-        try:
-            _entries[lang] = [entry for page in collector.results() for entry in page]
-        except BackgroundError as error:
-            raise PluginError(error.report("reading the pages for search failed")) from None
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in _entries.items():
@@ -69,9 +57,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         places, placed = add_places(entries, document.crumbs_of, document.crumbs_inside)
         (folder / f"index.{lang}.json").write_text(index_json(lang, placed, places), encoding="utf-8")
     (folder / "search_index.json").write_text(stub_json(DEFAULT_LANGUAGE), encoding="utf-8")
-
-
-# The build stopped: stop the processes reading its pages.
-def on_build_error(error: Exception, **kwargs) -> None:
-    while _collectors:
-        _collectors.popitem()[1].close()

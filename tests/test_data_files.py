@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, run_build
-from draftsite.background import BackgroundError, Task, Worker
 from draftsite.comment_import import CommentImportError, export_columns, parse_ledger
 from draftsite.consultation import ConfigError, load_consultation, load_withdrawn_drafts
 from draftsite.data_files import DataFileError, check_data_text, check_glossary, load_yaml
@@ -283,25 +282,24 @@ def _with_consultation(config: str, consultation: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The checks that run in a second process still say the data file's one line.
+# A data file's error met inside a build step stops the build with the data file's one line.
 
 def _broken_glossary_check() -> None:
     load_yaml("docs/data/glossary.yml", "- {vi: a, vi: b}\n")
 
 
-def test_a_data_file_error_in_the_second_process_reaches_the_build_as_its_one_line():
+def test_a_data_file_error_in_a_build_step_reaches_the_build_as_its_one_line():
+    from mkdocs.exceptions import PluginError
+
+    from site_glue import run_step
+
     expected = "docs/data/glossary.yml:1: the key `vi` appears twice"
-    with pytest.raises(BackgroundError) as task_error:
-        Task(_broken_glossary_check).result()
-    worker = Worker()
-    worker.submit(_broken_glossary_check)
-    with pytest.raises(BackgroundError) as worker_error:
-        worker.results()
-    for error in (task_error.value, worker_error.value):
-        report = error.report("the checks of the sources could not run")
-        # Vietnamese first, the English kept whole: "docs/data/glossary.yml:1: <vi> (English: <expected>…)".
-        assert report.startswith("docs/data/glossary.yml:1: ") and f"(English: {expected}" in report, report
-        assert "\n" not in report and "Traceback" not in report, report
+    with pytest.raises(PluginError) as error:
+        run_step("the checks of the sources could not run", _broken_glossary_check)
+    report = str(error.value)
+    # Vietnamese first, the English kept whole: "docs/data/glossary.yml:1: <vi> (English: <expected>…)".
+    assert report.startswith("docs/data/glossary.yml:1: ") and f"(English: {expected}" in report, report
+    assert "\n" not in report and "Traceback" not in report, report
 
 
 def test_the_line_checks_of_the_data_files_name_the_line_of_the_mistake():

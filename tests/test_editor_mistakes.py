@@ -21,7 +21,6 @@ import pytest
 import yaml
 
 from conftest import FIXTURE, FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, build_env, page_html
-from draftsite.background import NICENESS, BackgroundError, Task, Worker
 from draftsite.checks import check_translations
 from draftsite.consultation import ConfigError, load_consultation
 from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
@@ -459,35 +458,19 @@ def test_a_damaged_qr_cache_entry_is_drawn_again(tmp_path, damage):
     assert [p.name for p in tmp_path.iterdir()] == [entry.name]  # no temporary file left behind
 
 
-def _exits_without_answer() -> None:
-    os._exit(3)
-
-
 def _fails() -> None:
     raise ValueError("docs/x.md:3: broken")
 
 
-# The checks that run in a second process while pages render: their result, their failure and the
-# death of their process all reach the build, which stops.
-def test_background_work_reports_its_result_its_error_and_its_death():
-    assert Task(sorted, [3, 1, 2]).result() == [1, 2, 3]
-    assert Task(os.getpid).result() != os.getpid()  # the work did run in another process
-    assert Task(os.nice, 0).result() == min(19, os.nice(0) + NICENESS)  # and yields the CPU to the build
-    assert Task(os.nice, 0, urgent=True).result() == os.nice(0)  # unless the build will soon wait for it
-    with pytest.raises(BackgroundError, match=r"(?s)Traceback.*ValueError: docs/x.md:3: broken"):
-        Task(_fails).result()
-    with pytest.raises(BackgroundError, match="ended without an answer"):
-        Task(_exits_without_answer).result()
+# A step of the build returns its result, or stops the build: a failure of the code says what failed,
+# with its traceback, and that the software (not the editor) is at fault.
+def test_a_build_step_returns_its_result_or_stops_the_build_as_a_software_failure():
+    from mkdocs.exceptions import PluginError
 
+    from draftsite.messages import SOFTWARE_FAILURE_VI
+    from site_glue import run_step
 
-# Page-by-page work handed to a second process comes back whole and in order, or as an error.
-def test_a_worker_returns_every_result_in_order_or_the_error():
-    worker = Worker()
-    for n in range(50):
-        worker.submit(sorted, [n, -n])
-    assert worker.results() == [[-n, n] for n in range(50)]
-    failing = Worker()
-    failing.submit(sorted, [1])
-    failing.submit(_fails)
-    with pytest.raises(BackgroundError, match="ValueError: docs/x.md:3: broken"):
-        failing.results()
+    assert run_step("sorting", sorted, [3, 1, 2]) == [1, 2, 3]
+    with pytest.raises(PluginError, match=r"(?s)reading the pages.*Traceback.*ValueError: docs/x.md:3: broken") as error:
+        run_step("reading the pages", _fails)
+    assert SOFTWARE_FAILURE_VI in str(error.value)

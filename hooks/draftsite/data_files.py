@@ -55,9 +55,6 @@ class DataFileError(EditorError):
         super().__init__(f"{rel}:{line}: {message}", f"{rel}:{line}: {vi}" if vi else "")
         self.problem = Problem(rel, line, message, vi)
 
-    def __reduce__(self) -> tuple:  # keeps its arguments when sent back from a second process
-        return DataFileError, (self.problem.file, self.problem.line, self.problem.message, self.problem.vi)
-
 
 class LinedDict(dict):
     """A mapping read from a data file that knows its line and the line of each of its keys."""

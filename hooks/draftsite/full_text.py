@@ -190,7 +190,7 @@ def anchor_ids(html: str) -> list[str]:
 
 
 # The full text's body, the ids of its anchors, and its side contents (assemble_html, anchor_ids,
-# side_contents), in one call: the build runs it in a second process.
+# side_contents), in one call.
 def assembled_page(chapters: list[Chapter], document: Document, url: str,
                    permalink_title: str = "") -> tuple[str, set[str], list]:
     body = assemble_html(chapters, document, url, permalink_title)

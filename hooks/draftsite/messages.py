@@ -71,7 +71,7 @@ def prefixed(error: BaseException | Message, prefix: str, vi_prefix: str | None 
     return bilingual(prefix + english_of(error), ((prefix if vi_prefix is None else vi_prefix) + vi) if vi else "")
 
 
-# A failure of the software itself (not of what an editor wrote), e.g. a crashed second process.
+# A failure of the software itself (not of what an editor wrote), e.g. a crashed check.
 SOFTWARE_FAILURE_VI = "lỗi phần mềm, không phải lỗi của văn bản: báo cho người phát triển, gửi kèm nhật ký này"
 
 

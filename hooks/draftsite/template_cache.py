@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, TemplateNotFound, meta
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 
@@ -37,25 +37,6 @@ class SharedBytecodeCache(BytecodeCache):
         if self._disk is not None:
             self._disk.dump_bytecode(bucket)
 
-
-# Compile the templates named by `roots` and every template they extend, include or import (names
-# written out in the templates; computed names are left to the build) into the environment's
-# bytecode cache; returns how many were found.
-def precompile(env: Environment, roots: list[str]) -> int:
-    seen: set[str] = set()
-    queue = list(roots)
-    while queue:
-        name = queue.pop(0)
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source = env.loader.get_source(env, name)[0]
-        except TemplateNotFound:
-            continue
-        env.get_template(name)
-        queue += [ref for ref in meta.find_referenced_templates(env.parse(source)) if ref]
-    return len(seen)
 
 
 # The environment, with `cache` as its bytecode cache.
