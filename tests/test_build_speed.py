@@ -78,3 +78,4 @@ def test_publishing_reads_mkdocs_yml_as_mkdocs_does():
     assert _read_config(text) == yaml_load(text)
     assert _read_config("site_url: !ENV [NO_SUCH_VARIABLE, 'https://x/']\n") == {"site_url": "https://x/"}
     assert _read_config("f: !!python/name:os.path.join\n") == yaml_load("f: !!python/name:os.path.join\n")
+

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.csp import add_policy_meta, headers_file, inline_script_hashes, template_script_hashes
@@ -19,7 +18,6 @@ _hashes: set[str] = set()
 
 
 # Add the policy to each finished page (last, after every other hook has changed the HTML).
-@event_priority(-90)
 def on_post_page(output: str, page: Page, **kwargs) -> str:
     hashes = template_script_hashes(output, page.content or "")
     _hashes.update(hashes)
@@ -30,7 +28,6 @@ def on_post_page(output: str, page: Page, **kwargs) -> str:
 
 
 # Add the policy to the pages rendered from templates alone (404.html); all their scripts are the theme's.
-@event_priority(-90)
 def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
     if not template_name.endswith(".html"):
         return output_content
@@ -43,6 +40,5 @@ def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
 
 
 # Write `_headers` with the policy of every page of every language built so far.
-@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     (Path(config.site_dir) / "_headers").write_text(headers_file(_hashes), encoding="utf-8")

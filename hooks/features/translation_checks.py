@@ -4,7 +4,6 @@ an avoided variant used, or a recurring Vietnamese formula rendered in more than
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from draftsite.translation_checks import source_stamp, translation_problems
 from site_glue import docs_dir, finish_checks, report_pending_checks, start_checks
@@ -15,7 +14,6 @@ _running: list[tuple] = []
 
 # Check the glossary and the translation memory while the pages are rendered (once per source
 # state: mkdocs-static-i18n runs this event for each language on the same files).
-@event_priority(90)
 def on_pre_build(config: MkDocsConfig) -> None:
     stamp = source_stamp(docs_dir(config))
     if stamp in _checked or stamp in _running:
@@ -25,7 +23,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 # Stop the build before the next language if the translation is inconsistent.
-@event_priority(90)
 def on_post_build(config: MkDocsConfig) -> None:
     if _running:
         stamp = _running.pop()

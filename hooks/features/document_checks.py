@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.editor_checks import located, read_sources, source_problems
@@ -21,7 +20,6 @@ from site_glue import current_language, docs_dir, fail, finish_checks, nav_files
 
 # Check every page and data file: that each is readable text at once, the rest reported after the
 # pages are rendered.
-@event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     texts, unreadable = read_sources(docs_dir(config))
@@ -33,7 +31,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 # Stop before the next language is built if the sources of this one have problems.
-@event_priority(100)
 def on_post_build(config: MkDocsConfig) -> None:
     finish_checks(f"sources-{current_language(config)}")
 
@@ -44,7 +41,6 @@ def on_build_error(error: Exception, **kwargs) -> None:
 
 
 # A last guard on the rendered content of each page: no script, no event handler, no script address.
-@event_priority(100)
 def on_page_content(html: str, page: Page, **kwargs) -> str:
     fail(bilingual(f"docs/{page.file.src_uri}: the page contains code, which is not allowed in the text; remove:",
                    f"docs/{page.file.src_uri}: trang có chứa mã lệnh, điều không được phép trong văn bản; xoá các "

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.model import load_document
@@ -27,7 +26,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 # Material's search plugin would parse every page for an index that is replaced by a stub: tell it
 # the page is excluded (after noting whether the page itself asked to be left out of search).
-@event_priority(-100)
 def on_page_content(html: str, page: Page, **kwargs) -> str:
     _left_out[page.file.src_uri] = bool((page.meta.get("search") or {}).get("exclude"))
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -48,7 +46,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 # Write every language's index collected so far, and the stub Material fetches on every page
 # load. Runs last of all: mkdocs-static-i18n builds the other languages, and rewrites Material's
 # search_index.json, inside its own post-build step at priority -100.
-@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)

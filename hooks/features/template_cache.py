@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from draftsite.template_cache import SharedBytecodeCache, use_bytecode_cache
 from site_glue import adjust_theme_environments, cache_dir
@@ -19,7 +18,6 @@ _caches: dict[Path, SharedBytecodeCache] = {}
 # Give every template environment the theme makes the build's shared bytecode cache: each
 # language's, and those plugins make for themselves (Material's search plugin compiled its language
 # templates anew in every build). First, before the plugins make theirs.
-@event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
     folder = cache_dir(config) / "jinja"
     if folder not in _caches:

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from draftsite.indicators import (DOWNLOAD_NAME, KINDS, MARKER, DataError, IndicatorData, check_markers,
@@ -69,7 +68,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 
 
 # Put the tables and charts into their slots, before any other hook reads the page's content.
-@event_priority(110)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     for slot, rendered in _slots.pop((current_language(config), page.file.src_uri), {}).items():
         if slot not in html:
