@@ -120,7 +120,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         return html
     root_url = config.site_url.rstrip("/") + "/" + language_prefix(lang)
     html = html.replace(HOW_TO_COMMENT, how_to_comment_html(consultation, root_url, lang))
-    if full_text:  # its sections come with their links from the chapter pages (hooks/full_text.py)
+    if full_text:  # its sections come with their links from the chapter pages (hooks/features/full_text.py)
         return html
     document = load_document(docs_dir(config), lang)
     sections = {s.id: s for s in document.on_page(src)}
