@@ -29,7 +29,7 @@ from common import ROOT, temporary  # noqa: E402
 sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 
-from draftsite.model import load_document  # noqa: E402
+from draftsite.document.model import load_document  # noqa: E402
 
 ROWS = 2_000_000
 PEAK_TARGET_MB = 200

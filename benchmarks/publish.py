@@ -23,7 +23,7 @@ from common import ROOT, build, temporary  # noqa: E402
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draftsite.publishing import set_draft  # noqa: E402
+from draftsite.revisions.publishing import set_draft  # noqa: E402
 
 SITE = "https://example.org/du-thao/"
 FORM = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"

@@ -1,8 +1,11 @@
 """The one hook file MkDocs loads (`hooks:` in mkdocs.yml): for every build event, which features run
 on it and in what order, written once, here.
 
-Each feature's event functions live in `hooks/features/` (one module per feature, MkDocs-facing),
-and call plain typed functions of `hooks/draftsite/` (no MkDocs there). MkDocs runs an event's
+Each feature is a folder of `hooks/draftsite/` (comments, citations, revisions, outcome, indicators,
+full_text, search, page_meta; the document model in `document/`, every check of the sources and data
+files in `checks/` and of the translation in `translation/`, the MkDocs glue in `engine/`). A
+folder's `*events.py` modules hold its MkDocs event functions, a few lines each calling the folder's
+plain typed functions, which import nothing of MkDocs. MkDocs runs an event's
 handlers from every plugin by priority, highest first (default 0; equal priorities in the order
 registered, plugins before hooks); a feature that must come before or after the plugins of the
 site (Material's search, mkdocs-static-i18n) runs in a priority group of its own:
@@ -21,10 +24,27 @@ from typing import Callable
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from features import (comment_links, consultation_outcome, document_checks, document_model, draft_revisions,
-                      footnote_numbers, full_text, indicators, interface_strings, not_found, paragraph_anchors,
-                      print_support, security_headers, served_assets, shared_settings, sharing_metadata,
-                      template_cache, theme_files, translation_checks, translation_notice, vietnamese_search)
+from draftsite.checks import events as document_checks
+from draftsite.citations import events as paragraph_anchors
+from draftsite.comments import events as comment_links
+from draftsite.document import events as document_model
+from draftsite.document import footnote_events as footnote_numbers
+from draftsite.engine import settings_events as shared_settings
+from draftsite.engine import strings_events as interface_strings
+from draftsite.engine import template_events as template_cache
+from draftsite.engine import theme_events as theme_files
+from draftsite.full_text import events as full_text
+from draftsite.full_text import print_events as print_support
+from draftsite.indicators import events as indicators
+from draftsite.outcome import events as consultation_outcome
+from draftsite.page_meta import assets_events as served_assets
+from draftsite.page_meta import not_found_events as not_found
+from draftsite.page_meta import security_events as security_headers
+from draftsite.page_meta import sharing_events as sharing_metadata
+from draftsite.revisions import events as draft_revisions
+from draftsite.search import events as vietnamese_search
+from draftsite.translation import events as translation_checks
+from draftsite.translation import notice_events as translation_notice
 
 
 def _in_order(*groups: tuple[int, list[Callable]]) -> CombinedEvent:

@@ -11,9 +11,9 @@ import material
 from jinja2 import Environment, FileSystemLoader
 
 from conftest import ROOT
-from site_glue import adjust_theme_environments
-from draftsite.template_cache import SharedBytecodeCache, use_bytecode_cache
-from draftsite.theme_files import VisibleFilesLoader, list_visible_files_only
+from draftsite.engine.glue import adjust_theme_environments
+from draftsite.engine.template_cache import SharedBytecodeCache, use_bytecode_cache
+from draftsite.engine.theme_files import VisibleFilesLoader, list_visible_files_only
 
 THEME_DIRS = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
 

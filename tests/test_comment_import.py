@@ -18,8 +18,8 @@ import tracemalloc
 from pathlib import Path
 
 from conftest import FIXTURE_DOCS, ROOT
-from draftsite.comment_import import DEFAULT_COLUMNS, DigestSet, RejectedRows, _key_line, import_stream, total_counts
-from draftsite.model import load_document
+from draftsite.comments.comment_import import DEFAULT_COLUMNS, DigestSet, RejectedRows, _key_line, import_stream, total_counts
+from draftsite.document.model import load_document
 
 DRAFT = "2020-03-31"
 SECTIONS = [s.id for s in load_document(FIXTURE_DOCS, "vi").sections]

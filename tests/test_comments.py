@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, page_html, run_build
-from draftsite.consultation import ConfigError, load_consultation, status
+from draftsite.comments.consultation import ConfigError, load_consultation, status
 
 SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
 CONFIG = yaml.safe_load(FIXTURE_CONFIG.read_text("utf-8").replace("!ENV", ""))

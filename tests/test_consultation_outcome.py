@@ -21,13 +21,13 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, language_pages, page_html, run_build
-from draftsite.comment_import import (CommentImportError, DEFAULT_COLUMNS, SourceLedger, dump_ledger, export_columns,
+from draftsite.comments.comment_import import (CommentImportError, DEFAULT_COLUMNS, SourceLedger, dump_ledger, export_columns,
                                       import_export, parse_draft, parse_ledger, total_counts)
-from draftsite.consultation import load_consultation, placeholder_problem
-from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings
-from draftsite.model import load_document
-from draftsite.outcome import change_href, to_csv
-from draftsite.responses import ResponseError, load_responses
+from draftsite.comments.consultation import load_consultation, placeholder_problem
+from draftsite.comments.form_settings import FormLinkError, parse_prefilled, write_form_settings
+from draftsite.document.model import load_document
+from draftsite.outcome.outcome import change_href, to_csv
+from draftsite.outcome.responses import ResponseError, load_responses
 
 CONFIG_TEXT = FIXTURE_CONFIG.read_text("utf-8")
 CONFIG = yaml.safe_load(CONFIG_TEXT.replace("!ENV", ""))

@@ -18,18 +18,18 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, run_build
-from draftsite.comment_import import CommentImportError, export_columns, parse_ledger
-from draftsite.consultation import ConfigError, load_consultation, load_withdrawn_drafts
-from draftsite.data_files import DataFileError, check_data_text, check_glossary, load_yaml
-from draftsite.glossary import parse_glossary
-from draftsite.guide_links import GuideError, parse_guide_links
-from draftsite.indicators import DataError, parse_indicators
-from draftsite.model import load_document
-from draftsite.percentage_points import load_exceptions
-from draftsite.responses import ResponseError, load_responses
-from draftsite.revisions import load_retired_ids
-from draftsite.settings_file import key_line, read_editor_settings
-from draftsite.translation_memory import load_memory
+from draftsite.comments.comment_import import CommentImportError, export_columns, parse_ledger
+from draftsite.comments.consultation import ConfigError, load_consultation, load_withdrawn_drafts
+from draftsite.checks.data_files import DataFileError, check_data_text, check_glossary, load_yaml
+from draftsite.translation.glossary import parse_glossary
+from draftsite.comments.guide_links import GuideError, parse_guide_links
+from draftsite.indicators.indicators import DataError, parse_indicators
+from draftsite.document.model import load_document
+from draftsite.translation.percentage_points import load_exceptions
+from draftsite.outcome.responses import ResponseError, load_responses
+from draftsite.revisions.revisions import load_retired_ids
+from draftsite.checks.settings_file import key_line, read_editor_settings
+from draftsite.translation.translation_memory import load_memory
 
 DRAFT = "2020-03-31"  # the draft of the tests' project
 # Valid contents for the files the tests' project does not have (or has empty).
@@ -291,7 +291,7 @@ def _broken_glossary_check() -> None:
 def test_a_data_file_error_in_a_build_step_reaches_the_build_as_its_one_line():
     from mkdocs.exceptions import PluginError
 
-    from site_glue import run_step
+    from draftsite.engine.glue import run_step
 
     expected = "docs/data/glossary.yml:1: the key `vi` appears twice"
     with pytest.raises(PluginError) as error:

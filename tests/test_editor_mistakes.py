@@ -21,19 +21,19 @@ import pytest
 import yaml
 
 from conftest import FIXTURE, FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, build_env, page_html
-from draftsite.checks import check_translations
-from draftsite.consultation import ConfigError, load_consultation
-from draftsite.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
-from draftsite.editor_checks import check_sources, decode_sources, located
-from draftsite.guide_links import GuideError, parse_guide_links
-from draftsite.indicators import DataError, check_markers, check_official_lists, parse_indicators
+from draftsite.checks.checks import check_translations
+from draftsite.comments.consultation import ConfigError, load_consultation
+from draftsite.page_meta.csp import add_policy_meta, inline_script_hashes, script_hash, template_script_hashes
+from draftsite.checks.editor_checks import check_sources, decode_sources, located
+from draftsite.comments.guide_links import GuideError, parse_guide_links
+from draftsite.indicators.indicators import DataError, check_markers, check_official_lists, parse_indicators
 from draftsite.messages import prefixed
-from draftsite.model import build_document, file_language
-from draftsite.raw_html import unsafe_html
-from draftsite.short_links import qr_svg
+from draftsite.document.model import build_document, file_language
+from draftsite.checks.raw_html import unsafe_html
+from draftsite.comments.short_links import qr_svg
 from draftsite.strings import LANGUAGES
-from draftsite.translation_checks import check_translation_sources
-from site_glue import nav_files
+from draftsite.translation.translation_checks import check_translation_sources
+from draftsite.engine.glue import nav_files
 
 K = "docs/phan-thu-nhat/kinh-te.md"
 K_EN = "docs/phan-thu-nhat/kinh-te.en.md"
@@ -468,7 +468,7 @@ def test_a_build_step_returns_its_result_or_stops_the_build_as_a_software_failur
     from mkdocs.exceptions import PluginError
 
     from draftsite.messages import SOFTWARE_FAILURE_VI
-    from site_glue import run_step
+    from draftsite.engine.glue import run_step
 
     assert run_step("sorting", sorted, [3, 1, 2]) == [1, 2, 3]
     with pytest.raises(PluginError, match=r"(?s)reading the pages.*Traceback.*ValueError: docs/x.md:3: broken") as error:

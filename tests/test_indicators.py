@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DOCS, ROOT, page_html, run_build
-from draftsite.indicators import Value, format_value
-from draftsite.numbers import numbers_en, numbers_vi
+from draftsite.indicators.indicators import Value, format_value
+from draftsite.document.numbers import numbers_en, numbers_vi
 
 DATA = yaml.safe_load((FIXTURE_DOCS / "data" / "chi-tieu.yml").read_text("utf-8"))
 YEARS = {"2015", "2016", "2020", "2025"}

@@ -9,9 +9,9 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draftsite.paragraph_ids import (SectionParagraphs, assign_section, load_registry,  # noqa: E402
+from draftsite.revisions.paragraph_ids import (SectionParagraphs, assign_section, load_registry,  # noqa: E402
                                      registry_json, vanished_paragraph_ids, with_retired_sections)
-from draftsite.publishing import (PublishError, lost_drafts, overlay_settings, sitemap_locations,  # noqa: E402
+from draftsite.revisions.publishing import (PublishError, lost_drafts, overlay_settings, sitemap_locations,  # noqa: E402
                                   tag_date)
 
 A = "Kinh tế tăng trưởng nhanh, bình quân 11,1%/năm trong giai đoạn 2016-2020."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from draftsite.percentage_points import check_percentage_points, load_exceptions, point_values, rate_change_figures
+from draftsite.translation.percentage_points import check_percentage_points, load_exceptions, point_values, rate_change_figures
 
 EXCEPTIONS = "data/diem-phan-tram.yml"
 POVERTY_VI = "Tỷ lệ hộ nghèo toàn tỉnh bình quân giảm 2,06%/năm, năm 2020 tỷ lệ hộ nghèo còn 3,1%."

@@ -89,7 +89,7 @@ def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, 
 
 
 def test_the_sites_own_scripts_and_style_sheets_are_served_without_their_comments():
-    from draftsite.served_assets import served
+    from draftsite.page_meta.served_assets import served
 
     script = ('// What it does.\n(function () {\n  // Why.\n  var url = "https://example.org/"; // kept\n'
               '  var x = 1;\n})();\n')
@@ -100,7 +100,7 @@ def test_the_sites_own_scripts_and_style_sheets_are_served_without_their_comment
 
 
 def test_served_scripts_and_style_sheets_keep_everything_but_comments(site):
-    from draftsite.served_assets import served
+    from draftsite.page_meta.served_assets import served
 
     for source in sorted((ROOT / "overrides" / "assets").rglob("*")):
         if source.suffix in (".js", ".css"):

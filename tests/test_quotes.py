@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draftsite.drafts import permanent_address  # noqa: E402
-from draftsite.publishing import set_draft  # noqa: E402
+from draftsite.revisions.drafts import permanent_address  # noqa: E402
+from draftsite.revisions.publishing import set_draft  # noqa: E402
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

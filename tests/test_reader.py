@@ -10,9 +10,9 @@ import subprocess
 import pytest
 
 from conftest import SITE_PATH, page_html
-from draftsite.full_text import Chapter, assemble_html, outline_depths, rebase_url, relevel_headings
-from draftsite.model import build_document
-from draftsite.paragraphs import anchor_paragraphs, tools_on_demand
+from draftsite.full_text.full_text import Chapter, assemble_html, outline_depths, rebase_url, relevel_headings
+from draftsite.document.model import build_document
+from draftsite.citations.paragraphs import anchor_paragraphs, tools_on_demand
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}

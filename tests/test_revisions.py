@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draftsite.publishing import PublishError, set_draft  # noqa: E402
+from draftsite.revisions.publishing import PublishError, set_draft  # noqa: E402
 
 SITE = "https://example.org/du-thao/"
 FIRST, SECOND = "2020-03-31", "2020-05-15"

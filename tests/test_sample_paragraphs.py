@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from conftest import ROOT
-from draftsite.sampling import logged_blocks, review_blocks, sample_blocks, sample_markdown, share_count
+from draftsite.translation.sampling import logged_blocks, review_blocks, sample_blocks, sample_markdown, share_count
 
 sys.path.insert(0, str(ROOT / "tools"))
 from sample_paragraphs import main, menu_order  # noqa: E402

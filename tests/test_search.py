@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 
 from conftest import language_pages
-from draftsite.labels import sentence_case
+from draftsite.document.labels import sentence_case
 from test_quality import AXE, AXE_TAGS
 
 PAIRS = [

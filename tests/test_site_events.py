@@ -9,7 +9,7 @@ from conftest import ROOT
 
 
 # The order of the features on each event is written once (hooks/site_events.py): every event
-# function of every feature module runs, on its own event, exactly once.
+# function of every feature's events module runs, on its own event, exactly once.
 def test_every_feature_event_is_in_the_one_written_order():
     import site_events
 
@@ -17,10 +17,30 @@ def test_every_feature_event_is_in_the_one_written_order():
                   for sub in getattr(site_events, name).methods]
     assert len(registered) == len({function for _, function in registered}), "a function listed twice"
     defined = []
-    for path in sorted((ROOT / "hooks" / "features").glob("*.py")):
-        module = importlib.import_module(f"features.{path.stem}")
+    for path in sorted((ROOT / "hooks" / "draftsite").glob("*/*events.py")):
+        module = importlib.import_module(f"draftsite.{path.parent.name}.{path.stem}")
         defined += [(name[3:], function) for name, function in inspect.getmembers(module, inspect.isfunction)
                     if name.startswith("on_") and function.__module__ == module.__name__]
     missing = [f"{f.__module__}.on_{event}" for event, f in defined if (event, f) not in registered]
     assert missing == [], "feature events that never run: list them in hooks/site_events.py"
     assert sorted(map(id, (f for _, f in defined))) == sorted(map(id, (f for _, f in registered)))
+
+
+ENGINES = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs")
+
+
+# Only a feature's `*events.py` modules and the engine folder speak to MkDocs: the logic of every
+# feature can move to another engine as it is.
+def test_only_events_modules_and_the_engine_folder_import_mkdocs():
+    import ast
+
+    speaking = []
+    for path in sorted((ROOT / "hooks" / "draftsite").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        names += [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module]
+        if any(name.split(".")[0] in ENGINES for name in names):
+            speaking.append(path.relative_to(ROOT / "hooks" / "draftsite").as_posix())
+    glue = [name for name in speaking if not (name.endswith("events.py") or name.startswith("engine/"))]
+    assert glue == [], "logic modules that import MkDocs: move that code into the folder's events module"
+    assert len(speaking) > 10  # the events modules themselves are found

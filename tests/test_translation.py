@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DOCS, ROOT, language_pages, page_html, run_build
-from draftsite.checks import check_translations
-from draftsite.compare_translation import translation_problems
-from draftsite.glossary import load_glossary, missing_terms
-from draftsite.numbers import numbers_en, numbers_vi
-from draftsite.sections import split_sections
+from draftsite.checks.checks import check_translations
+from draftsite.translation.compare_translation import translation_problems
+from draftsite.translation.glossary import load_glossary, missing_terms
+from draftsite.document.numbers import numbers_en, numbers_vi
+from draftsite.document.sections import split_sections
 
 DOCS = FIXTURE_DOCS
 VI_PAGES = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from conftest import FIXTURE_DOCS, ROOT, language_pages, page_html, run_build
-from draftsite.glossary import check_glossary, parse_glossary
-from draftsite.translation_checks import check_translation_consistency
-from draftsite.translation_memory import Entry, check_memory, has_rendering, load_memory, page_blocks, recurring_clauses
+from draftsite.translation.glossary import check_glossary, parse_glossary
+from draftsite.translation.translation_checks import check_translation_consistency
+from draftsite.translation.translation_memory import Entry, check_memory, has_rendering, load_memory, page_blocks, recurring_clauses
 
 DOCS = FIXTURE_DOCS
 THEME_VI = ("Tăng cường xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh, tinh gọn, "

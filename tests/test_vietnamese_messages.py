@@ -16,25 +16,25 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT
-from draftsite.checks import Problem
-from draftsite.comment_import import CommentImportError, export_columns, find_columns, parse_ledger, read_export
-from draftsite.compare_translation import translation_check
-from draftsite.consultation import (ConfigError, load_consultation, load_withdrawn_drafts, organiser_problem,
+from draftsite.checks.checks import Problem
+from draftsite.comments.comment_import import CommentImportError, export_columns, find_columns, parse_ledger, read_export
+from draftsite.translation.compare_translation import translation_check
+from draftsite.comments.consultation import (ConfigError, load_consultation, load_withdrawn_drafts, organiser_problem,
                                     placeholder_problem, publishing_problems)
-from draftsite.data_files import DataFileError, load_yaml, read_yaml_file
-from draftsite.editor_checks import source_problems
-from draftsite.form_settings import FormLinkError, parse_prefilled
-from draftsite.glossary import check_glossary, parse_glossary
-from draftsite.guide_links import GuideError, parse_guide_links
-from draftsite.indicators import DataError, parse_groups, parse_indicators
-from draftsite.labels import split_id
+from draftsite.checks.data_files import DataFileError, load_yaml, read_yaml_file
+from draftsite.checks.editor_checks import source_problems
+from draftsite.comments.form_settings import FormLinkError, parse_prefilled
+from draftsite.translation.glossary import check_glossary, parse_glossary
+from draftsite.comments.guide_links import GuideError, parse_guide_links
+from draftsite.indicators.indicators import DataError, parse_groups, parse_indicators
+from draftsite.document.labels import split_id
 from draftsite.messages import EditorError
-from draftsite.percentage_points import check_percentage_points
-from draftsite.publishing import PublishError, draft_settings
-from draftsite.responses import ResponseError, load_responses
-from draftsite.revisions import load_retired_ids
-from draftsite.settings_file import read_editor_settings
-from draftsite.translation_memory import Entry, check_memory, load_memory
+from draftsite.translation.percentage_points import check_percentage_points
+from draftsite.revisions.publishing import PublishError, draft_settings
+from draftsite.outcome.responses import ResponseError, load_responses
+from draftsite.revisions.revisions import load_retired_ids
+from draftsite.checks.settings_file import read_editor_settings
+from draftsite.translation.translation_memory import Entry, check_memory, load_memory
 from test_editor_mistakes import STOPPED, edited, editor_messages
 
 # A letter only Vietnamese writes (ă â đ ê ô ơ ư, or a vowel with a tone mark).

@@ -23,9 +23,9 @@ from bs4 import BeautifulSoup
 
 from conftest import (FIXTURE_CONFIG, FIXTURE_DOCS, ORGANISER_CONTACT, ROOT, _QuietHandler, fill_in_organiser,
                       language_pages, page_html, run_build)
-from draftsite.consultation import (ConfigError, format_day, form_provider_text, load_consultation,
+from draftsite.comments.consultation import (ConfigError, format_day, form_provider_text, load_consultation,
                                     organiser_problem)
-from draftsite.markdown_checks import check_markers
+from draftsite.checks.markdown_checks import check_markers
 
 CONFIG = yaml.safe_load(FIXTURE_CONFIG.read_text("utf-8").replace("!ENV", ""))
 CONSULTATION = CONFIG["extra"]["consultation"]

@@ -28,12 +28,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.comment_import import (CommentImportError, REJECTED_KINDS, ImportResult, RejectedRows,  # noqa: E402
+from draftsite.comments.comment_import import (CommentImportError, REJECTED_KINDS, ImportResult, RejectedRows,  # noqa: E402
                                       dump_ledger, export_columns, import_stream, parse_ledger)
-from draftsite.data_files import DataFileError, read_yaml_file  # noqa: E402
+from draftsite.checks.data_files import DataFileError, read_yaml_file  # noqa: E402
 from draftsite.messages import EditorError, bilingual  # noqa: E402
-from draftsite.model import load_document  # noqa: E402
-from draftsite.revisions import load_retired_ids  # noqa: E402
+from draftsite.document.model import load_document  # noqa: E402
+from draftsite.revisions.revisions import load_retired_ids  # noqa: E402
 
 COUNTS_FILE = Path("docs/data/gop-y.yml")
 RETIRED_FILE = "data/ma-muc-da-bo.yml"

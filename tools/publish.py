@@ -45,15 +45,15 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # noqa: E402
 
 from build_processes import start_build, stop_build, warm_up  # noqa: E402
 
-from draftsite.consultation import ConfigError, load_withdrawn_drafts  # noqa: E402
-from draftsite.drafts import page_dates_from_git  # noqa: E402
+from draftsite.comments.consultation import ConfigError, load_withdrawn_drafts  # noqa: E402
+from draftsite.revisions.drafts import page_dates_from_git  # noqa: E402
 from draftsite.messages import bilingual, english_of, vi_of  # noqa: E402
-from draftsite.publishing import (TAG_PREFIX, PublishError, check_corrections, check_record,  # noqa: E402
+from draftsite.revisions.publishing import (TAG_PREFIX, PublishError, check_corrections, check_record,  # noqa: E402
                                   check_tag_matches,
                                   consultation_state, current_record, draft_settings, lost_drafts,
                                   merged_record, outcome_named_drafts, record_json, robots_txt, sitemap_locations, sitemap_xml,
                                   tag_date)
-from draftsite.revisions import SectionText, compare, section_texts  # noqa: E402
+from draftsite.revisions.revisions import SectionText, compare, section_texts  # noqa: E402
 
 MARKER = ".published"
 WORKING_TREE = "(working tree)"

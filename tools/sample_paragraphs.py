@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.sampling import draw_population, logged_blocks, sample_blocks, sample_markdown, share_count  # noqa: E402
+from draftsite.translation.sampling import draw_population, logged_blocks, sample_blocks, sample_markdown, share_count  # noqa: E402
 
 _NAV_PAGE = re.compile(r"([\w./-]+\.md)\s*$")
 

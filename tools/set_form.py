@@ -17,8 +17,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
-from draftsite.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
+from draftsite.comments.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
+from draftsite.comments.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
 from draftsite.messages import bilingual  # noqa: E402
 
 

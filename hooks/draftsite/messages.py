@@ -1,5 +1,5 @@
 """Messages for editors: Vietnamese first, with the English kept for the log (and the developers).
-`Problem` (draftsite.checks) and `PublishError` (draftsite.publishing) carry a `vi` text the same way."""
+`Problem` (draftsite.checks.checks) and `PublishError` (draftsite.revisions.publishing) carry a `vi` text the same way."""
 
 from __future__ import annotations
 

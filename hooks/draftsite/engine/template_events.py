@@ -1,0 +1,25 @@
+"""Compile every template once: the English build reuses the Vietnamese build's compiled
+templates, plugins' own environments (Material's search) reuse them too, and later builds reuse
+them from `.cache/jinja` (git-ignored; see draftsite.engine.glue.cache_dir)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from draftsite.engine.template_cache import SharedBytecodeCache, use_bytecode_cache
+from draftsite.engine.glue import adjust_theme_environments, cache_dir
+
+_caches: dict[Path, SharedBytecodeCache] = {}
+
+
+# Give every template environment the theme makes the build's shared bytecode cache: each
+# language's, and those plugins make for themselves (Material's search plugin compiled its language
+# templates anew in every build). First, before the plugins make theirs.
+def on_config(config: MkDocsConfig) -> None:
+    folder = cache_dir(config) / "jinja"
+    if folder not in _caches:
+        _caches[folder] = SharedBytecodeCache(folder)
+    adjust_theme_environments(config, "compiled_templates", partial(use_bytecode_cache, cache=_caches[folder]))

@@ -1,0 +1,1 @@
+"""The indicator tables and charts, generated from one data file (`docs/data/chi-tieu.yml`)."""

@@ -1,0 +1,110 @@
+"""The outcome of the consultation: the counts imported by tools/import_comments.py
+(docs/data/gop-y.yml) and the editors' responses (docs/data/tiep-thu-giai-trinh.yml) become the page
+«Tổng hợp, tiếp thu, giải trình ý kiến» (marker `<!-- consultation:outcome -->`), a count and a link
+to the response under each section once the consultation has closed, and the downloads
+data/gop-y.csv and data/gop-y.json. Bad data stops the build with the file and line."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.comments.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
+from draftsite.comments.consultation import build_day, load_consultation, status
+from draftsite.checks.data_files import DataFileError, read_yaml_file
+from draftsite.revisions.drafts import load_drafts, outcome_scope
+from draftsite.messages import bilingual, english_of, prefixed, vi_of
+from draftsite.document.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
+from draftsite.outcome.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
+                               to_json)
+from draftsite.outcome.responses import ResponseError, load_responses
+from draftsite.revisions.revisions import load_retired_ids
+from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+
+COUNTS_FILE = "data/gop-y.yml"
+RESPONSES_FILE = "data/tiep-thu-giai-trinh.yml"
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+MARKER = "<!-- consultation:outcome -->"
+HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+_state: dict = {}
+
+
+# Read and check the counts and the responses of the language being built.
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    document = load_document(docs_dir(config), lang)
+    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
+    try:
+        ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
+    except DataFileError as error:
+        raise PluginError(bilingual(f"{english_of(error)}; the file is written by tools/import_comments.py: restore it "
+                                    "from git and import the export again",
+                                    f"{vi_of(error)}; tệp này do tools/import_comments.py ghi: khôi phục tệp từ git rồi "
+                                    "nhập lại bản xuất")) from None
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    sections = {s.id for s in document.sections} | {GENERAL_SECTION}
+    try:
+        sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
+    except ValueError as error:
+        raise PluginError(prefixed(error, "docs/")) from None
+    # Counts and responses are main's, published with every draft: they may name any draft of the
+    # repository and any section of any of them.
+    scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))
+    sections |= scope.sections
+    try:
+        responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
+                                   f"docs/{RESPONSES_FILE}")
+    except ResponseError as error:
+        raise PluginError(prefixed(error, "Responses to comments: ", "")) from error
+    _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
+                  responses=responses, consultation=load_consultation(config.extra), scope=scope)
+
+
+# Expand the outcome marker into totals, tables, chart and responses.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    if MARKER not in markdown:
+        return markdown
+    lang = current_language(config)
+    drafts = _state["drafts"]
+    outcome = render_outcome(_state["counts"], _state["rejected"], _state["responses"], _state["document"],
+                             {date: label[lang] for date, label in _state["scope"].drafts.items()},
+                             drafts[-1].date.isoformat(), lang,
+                             page_url(page.file.src_uri), os.environ.get("DRAFTS_ROOT_URL", config.site_url),
+                             nav_pages(config.nav))
+    return markdown.replace(MARKER, outcome)
+
+
+# Once the consultation has closed: each section's count, and a link to its response.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    src = neutral_path(page.file.src_uri)
+    consultation = _state["consultation"]
+    draft = consultation.draft_date.isoformat()
+    counts = _state["counts"].get(draft)
+    if not is_document_page(src) or counts is None or status(consultation, build_day(os.environ.get("BUILD_DATE"))) != "closed":
+        return html
+    lang = current_language(config)
+    here = page_url(src)
+    answered = {r.section for r in _state["responses"] if r.draft == draft}
+    on_page = {s.id for s in _state["document"].on_page(src)}
+
+    def add_count(match: re.Match) -> str:
+        section = match[3]
+        if section not in on_page:
+            return match[1]
+        href = relative_link(here, OUTCOME_PAGE, response_anchor(draft, section)) if section in answered else None
+        return match[1] + section_count_html(counts.get(section, 0), href, lang)
+
+    return HEADING.sub(add_count, html)
+
+
+# Write the downloads data/gop-y.csv and data/gop-y.json (the same numbers in every language).
+def on_post_build(config: MkDocsConfig) -> None:
+    target = language_site_dir(config) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "gop-y.csv").write_bytes(to_csv(_state["counts"]))
+    (target / "gop-y.json").write_text(to_json(_state["counts"], _state["rejected"]), encoding="utf-8")

@@ -1,0 +1,44 @@
+"""Security: a Content-Security-Policy and a referrer-policy meta tag on every HTML page, the 404
+page included (own scripts and styles only; the inline scripts of the templates by hash, never a
+script of the page's text), and a `_headers` example for hosts that send headers. A page that
+cannot carry the policy stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.page_meta.csp import add_policy_meta, headers_file, inline_script_hashes, template_script_hashes
+from draftsite.messages import software_failure
+
+_hashes: set[str] = set()
+
+
+# Add the policy to each finished page (last, after every other hook has changed the HTML).
+def on_post_page(output: str, page: Page, **kwargs) -> str:
+    hashes = template_script_hashes(output, page.content or "")
+    _hashes.update(hashes)
+    try:
+        return add_policy_meta(output, hashes)
+    except ValueError as error:
+        raise PluginError(software_failure(f"{page.file.src_uri}: {error}")) from error
+
+
+# Add the policy to the pages rendered from templates alone (404.html); all their scripts are the theme's.
+def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    hashes = inline_script_hashes(output_content)
+    _hashes.update(hashes)
+    try:
+        return add_policy_meta(output_content, hashes)
+    except ValueError as error:
+        raise PluginError(software_failure(f"{template_name}: {error}")) from error
+
+
+# Write `_headers` with the policy of every page of every language built so far.
+def on_post_build(config: MkDocsConfig) -> None:
+    (Path(config.site_dir) / "_headers").write_text(headers_file(_hashes), encoding="utf-8")

@@ -1,0 +1,77 @@
+"""Sharing metadata on every page: a page-specific description (from the first paragraph when the
+page has none), and the values of the Open Graph and Twitter card tags in overrides/main.html."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from draftsite.revisions.publishing import robots_txt, sitemap_xml
+from draftsite.page_meta.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
+from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, language_site_dir, run_step
+
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
+_pages: dict[str, None] = {}  # every page's address, in build order
+
+
+# A new build starts a new list of pages for the sitemap (once, not once per language).
+def on_config(config: MkDocsConfig) -> None:
+    if current_language(config) == DEFAULT_LANGUAGE:
+        _pages.clear()
+
+
+# Give pages without a description one from their first paragraph.
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    if not page.meta.get("description"):
+        description = description_from_html(html)
+        if description:
+            page.meta["description"] = description
+    return html
+
+
+# The locale and alternate locale for the Open Graph tags.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    lang = current_language(config)
+    context["og_locale"] = OG_LOCALES[lang]
+    context["og_locale_alternates"] = [v for k, v in OG_LOCALES.items() if k != lang]
+    return context
+
+
+# hreflang alternates with absolute addresses, as search engines require (they are in the head:
+# the page's body is not searched).
+def absolute_alternates(html: str, base: str) -> str:
+    end = html.find("</head>")
+    end = len(html) if end < 0 else end
+    return _ALTERNATE.sub(lambda m: f'{m[1]}{urljoin(base, m[2])}{m[3]}', html[:end]) + html[end:]
+
+
+# Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
+# roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
+# empty one, so that no page load ends in 404 errors (the real sitemap with its hreflang
+# alternates is /sitemap.xml), once mkdocs-static-i18n has given the files their addresses.
+def on_env(env, config: MkDocsConfig, files, **kwargs):
+    folders = [Path(config.site_dir) / file.url for file in files.documentation_pages() if file.url]
+    run_step("writing the page folders' empty sitemaps failed", write_empty_sitemaps, folders)
+    return env
+
+
+# Absolute hreflang alternates; the page's address for the sitemap.
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    output = absolute_alternates(output, page.canonical_url or config.site_url)
+    if page.canonical_url:
+        _pages.setdefault(page.canonical_url)
+    return output
+
+
+# One sitemap of every page in every language so far (the last language's build completes it),
+# at the root and in the language's folder, and robots.txt naming it.
+def on_post_build(config: MkDocsConfig) -> None:
+    text = sitemap_xml(list(_pages))
+    root = Path(config.site_dir)
+    for folder in {root, language_site_dir(config)}:
+        (folder / "sitemap.xml").write_text(text, encoding="utf-8")
+    (root / "robots.txt").write_text(robots_txt(config.site_url or ""), encoding="utf-8")

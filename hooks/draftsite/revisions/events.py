@@ -1,0 +1,200 @@
+"""Drafts: each published draft keeps its own copy online (built by tools/publish.py from its git
+tag), knows the drafts before it, compares itself with the previous one, keeps every published
+section id alive, and shows when each page last changed. In a plain build (no publishing tool)
+the site is the one draft named in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import json
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from draftsite.comments.consultation import format_date, format_day
+from draftsite.revisions.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
+from draftsite.messages import bilingual, prefixed
+from draftsite.document.model import language_prefix, load_document, page_url, publishing_root, relative_link
+from draftsite.revisions.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
+                                 paragraph_diff_html, vanished_ids)
+from draftsite.strings import t
+from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
+
+RETIRED_FILE = "data/ma-muc-da-bo.yml"
+COMPARISON_MARKER = "<!-- revisions:comparison -->"
+DRAFTS_MARKER = "<!-- revisions:drafts -->"
+COMPARISON_PAGE = "so-sanh.md"
+_state: dict = {}
+
+
+# Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
+# the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives.
+def on_config(config: MkDocsConfig) -> None:
+    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
+    previous = os.environ.get("PREVIOUS_DRAFT_DOCS")
+    published = os.environ.get("PUBLISHED_IDS_FILE")
+    dates_file = os.environ.get("PAGE_DATES_FILE")
+    _state.update(
+        drafts=drafts,
+        previous=Path(previous) if previous else None,
+        published=json.loads(Path(published).read_text("utf-8")) if published else {},
+        page_dates=json.loads(Path(dates_file).read_text("utf-8")) if dates_file else page_dates_from_git(docs_dir(config)),
+        published_build=bool(os.environ.get("DRAFTS_FILE")),
+        root=os.environ.get("DRAFTS_ROOT_URL", config.site_url),
+        permanent=bool(os.environ.get("DRAFT_PERMANENT")),
+        comparisons={},
+    )
+
+
+# Keep published ids alive, and compare with the previous draft (once per language).
+def on_pre_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    current = {section.id for section in load_document(docs_dir(config), lang).sections}
+    try:
+        retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
+    except ValueError as error:
+        raise PluginError(prefixed(error, "docs/")) from error
+    _state["retired"] = retired
+    missing = vanished_ids(_state["published"], current, retired)
+    if missing:
+        listing = "\n".join("  - " + bilingual(f"section id {ident!r} (published in {draft}) is gone",
+                                               f"mã mục {ident!r} (đã công bố trong {draft}) không còn nữa")
+                            for ident, draft in missing)
+        title = bilingual("A section id that readers may have cited has vanished. Keep the id, or declare it in "
+                          f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
+                          "Một mã mục mà người đọc có thể đã trích dẫn không còn nữa. Giữ lại mã mục, hoặc khai báo "
+                          f"nó trong docs/{RETIRED_FILE} với `status: removed|merged` và `into: <mã mục kế thừa>` "
+                          "(hướng dẫn biên tập, mục 6, bước 2)")
+        raise PluginError(f"{title}\n{listing}")
+    if _state["previous"] is not None:  # the texts are read only when there is a draft to compare with
+        previous, texts = section_texts(_state["previous"], lang), section_texts(docs_dir(config), lang)
+        _state["comparisons"][lang] = (compare(previous, texts), previous, texts)
+
+
+# Expand the comparison and the list of drafts.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    if COMPARISON_MARKER in markdown:
+        markdown = markdown.replace(COMPARISON_MARKER, _comparison_html(config, lang, page))
+    if DRAFTS_MARKER in markdown:
+        markdown = markdown.replace(DRAFTS_MARKER, _drafts_html(lang, page))
+    return markdown
+
+
+# Changed sections link to their difference; retired ids still land on their successor.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    lang = current_language(config)
+    comparison = _state["comparisons"].get(lang)
+    here = page_url(page.file.src_uri)
+    if comparison is not None:
+        changed = set(comparison[0].changed) | set(comparison[0].added) | set(comparison[0].moved)
+        target = page_url(COMPARISON_PAGE)
+
+        def mark(match: re.Match) -> str:
+            if match[2] not in changed:
+                return match[0]
+            href = relative_link(here, target, f"sua-{match[2]}")
+            return (f'{match[0]}<p class="revision-link" data-search-exclude><a href="{href}">'
+                    f'{html_lib.escape(t("rev.changed_link", lang))}</a></p>')
+
+        html = re.sub(r'<h([1-6]) id="([^"]+)".*?</h\1>', mark, html, flags=re.S)
+    for old, successor in _state.get("retired", {}).items():
+        html = re.sub(rf'(<h[1-6] id="{re.escape(successor)}")', rf'<span id="{old}" class="retired-anchor"></span>\1',
+                      html, count=1)
+    return html
+
+
+# The draft line of the banner, and the page's last change.
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    lang = current_language(config)
+    drafts: list[Draft] = _state["drafts"]
+    current = drafts[-1]
+    date = _state["page_dates"].get(page.file.src_uri)
+    context["draft_info"] = {
+        "label": t("rev.this_draft", lang, date=format_day(current.date, lang)) + (
+            f" ({t('rev.corrects', lang, date=format_day(current.corrects, lang)).lower()})" if current.corrects else ""),
+        "date": current.date.isoformat(),
+        "older": t("rev.older", lang, date=format_day(current.date, lang)),
+        "drafts_label": t("rev.drafts", lang),
+        "latest_text": t("rev.latest", lang),
+        "frame_notice": t("frame.notice", lang),  # drafts.js puts the latest draft's label in its place
+        "permanent": _state["permanent"],
+        "root": _state["root"],
+        "lang_prefix": language_prefix(lang),
+        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if _state["published_build"] else [],
+        "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang)) if date else "",
+    }
+    return context
+
+
+# The drafts list for the browser, and the feed of drafts.
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    drafts = _state["drafts"]
+    root = Path(config.site_dir)
+    (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
+    feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"], t("feed.author", lang))
+    (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
+
+
+def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
+    drafts: list[Draft] = _state["drafts"]
+    entry = _state["comparisons"].get(lang)
+    if entry is None or len(drafts) < 2:
+        return f'<p class="revision-first">{html_lib.escape(t("rev.first", lang))}</p>'
+    comparison, old, new = entry
+    here = page_url(page.file.src_uri)
+    document = load_document(docs_dir(config), lang)
+    esc = html_lib.escape
+
+    def link(ident: str) -> str:
+        section = document.get(ident)
+        if section is None:
+            return esc(old[ident].title if ident in old else ident)
+        return f'<a href="{esc(relative_link(here, page_url(section.page), ident))}">{esc(section.label)}</a>'
+
+    intro = t("rev.compare_intro", lang, new=drafts[-1].label[lang], old=drafts[-2].label[lang])
+    parts = [f'<p class="revision-intro">{esc(intro)}</p><ul class="revision-summary">']
+    for key, ids in (("rev.added", comparison.added), ("rev.removed", comparison.removed),
+                     ("rev.moved", comparison.moved), ("rev.changed", comparison.changed)):
+        items = ", ".join(link(i) if key != "rev.removed" else esc(i) for i in ids) or esc(t("rev.none", lang))
+        parts.append(f'<li data-kind="{key[4:]}"><strong>{esc(t(key, lang))} ({len(ids)}):</strong> {items}</li>')
+    parts.append("</ul>")
+    for ident in comparison.changed + comparison.added:
+        before = old[ident].paragraphs if ident in old else ()
+        diff = paragraph_diff_html(before, new[ident].paragraphs, t("rev.deleted", lang), t("rev.inserted", lang))
+        title = document.get(ident).full_label if document.get(ident) else ident
+        parts.append(f'<h2 id="sua-{ident}">{link(ident) if document.get(ident) else esc(title)}</h2>'
+                     f'<div class="revision-diff" data-section="{ident}">{diff}</div>')
+    changes = indicator_changes(_state["previous"] / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
+    if changes:
+        rows = "".join(f"<tr><th scope=\"row\">{esc(i)}</th><td>{esc(f)}</td><td><del>{esc(a)}</del></td>"
+                       f"<td><ins>{esc(b)}</ins></td></tr>" for i, f, a, b in changes)
+        head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.indicator", "rev.field", "rev.old", "rev.new"))
+        parts.append(f'<h2 id="sua-chi-tieu">{esc(t("rev.indicators", lang))}</h2>'
+                     f'<table class="revision-indicators"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    return '\n<div class="revision-comparison" markdown="0">' + "".join(parts) + "</div>\n"
+
+
+def _drafts_html(lang: str, page: Page) -> str:
+    drafts: list[Draft] = _state["drafts"]
+    esc = html_lib.escape
+    here = page_url(page.file.src_uri)
+    up = publishing_root(here, lang, _state["permanent"])
+    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
+    rows = []
+    for draft in reversed(drafts):
+        prefix = language_prefix(lang)
+        target = f"{up}du-thao/{draft.slug}/{prefix}" if _state["published_build"] else f"{up}{prefix}"
+        errata = (f'<br><span class="draft-errata">{esc(t("rev.corrects", lang, date=format_day(draft.corrects, lang)))}: '
+                  f'{esc(draft.errata[lang])}</span>' if draft.corrects and draft.errata else "")
+        rows.append(f'<tr><td>{format_day(draft.date, lang)}</td><td><a href="{target}">'
+                    f'{esc(draft.label[lang])}</a>{errata}</td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
+    feed = f'<p><a href="{"../" * here.count("/")}du-thao.atom" type="application/atom+xml">{esc(t("rev.feed", lang))}</a></p>'
+    return (f'\n<div class="revision-drafts" markdown="0"><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>{feed}</div>\n')
