@@ -12,6 +12,8 @@ from pathlib import Path
 
 import segno
 
+from draftsite.fragments import render
+
 SHORT_PATH = "gop-y"
 # The path data of a whole cached drawing: runs `M<x> <y>h<n>v1h-<n>z`, at least one.
 _PATH_DATA = re.compile(r"(?:M\d+ \d+h\d+v1h-\d+z)+")
@@ -86,25 +88,12 @@ def _write_atomically(stored: Path, content: str) -> None:
         pass
 
 
-# A static page that sends the reader on to the comment form while the consultation is open, and
-# otherwise says when it opens or that it has closed, with a link to the section. The state is
-# checked in the reader's browser by `script` (short-link.js: pages are static, the date moves on);
-# without scripts, a refresh sends the reader on if the consultation was open on the build's day.
 def redirect_page(target: str, lang: str, title: str, *, page: str = "", state: str = "open",
                   opens: str = "", closes: str = "", notices: dict[str, str] | None = None,
                   read: str = "", script: str = "") -> str:
-    href = html_lib.escape(target, quote=True)
-    esc = html_lib.escape
-    notices = notices or {}
-    refresh = f'<noscript><meta http-equiv="refresh" content="0; url={href}"></noscript>' if state == "open" else ""
-    head_script = f'<script src="{esc(script, quote=True)}"></script>' if script else ""
-    blocks = [f'<p data-when="open"{"" if state == "open" else " hidden"}><a href="{href}">{esc(notices.get("open", title))}</a></p>']
-    for when in ("upcoming", "closed"):
-        if when in notices:
-            blocks.append(f'<p data-when="{when}"{"" if state == when else " hidden"}>{esc(notices[when])}</p>')
-    if page:
-        blocks.append(f'<p><a href="{esc(page, quote=True)}">{esc(read or page)}</a></p>')
-    return (f'<!doctype html><html lang="{lang}" data-target="{href}" data-opens="{esc(opens)}" data-closes="{esc(closes)}">'
-            f'<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            f'<title>{esc(title)}</title><meta name="robots" content="noindex">{head_script}{refresh}</head>'
-            f'<body><main><h1>{esc(title)}</h1>{"".join(blocks)}</main></body></html>')
+    """The static page of a short address (overrides/fragments/short-address.html): it sends the
+    reader on to the comment form while the consultation is open (checked in the reader's browser by
+    `script`, short-link.js), and otherwise says when it opens or that it has closed, with a link to
+    the section."""
+    return render("short-address.html", target=target, lang=lang, title=title, page=page, state=state,
+                  opens=opens, closes=closes, notices=notices or {}, read=read, script=script)
