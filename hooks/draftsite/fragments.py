@@ -33,6 +33,6 @@ def environment(folder: Path = FRAGMENTS) -> Environment:
     return env
 
 
-def render(name: str, **values: Any) -> str:
-    """The fragment `name` (a file of overrides/fragments/) rendered with `values`."""
-    return environment().get_template(name).render(**values)
+def render(template: str, /, **values: Any) -> str:
+    """The fragment `template` (a file of overrides/fragments/) rendered with `values`."""
+    return environment().get_template(template).render(**values)

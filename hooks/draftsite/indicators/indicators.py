@@ -4,7 +4,6 @@ render tables, SVG charts and downloads (CSV, JSON) for each language."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import math
@@ -13,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from draftsite.fragments import render
 from draftsite.checks.data_files import LINE_KEY, DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.messages import EditorError, EditorValueError, bilingual, english_of, vi_of
 from draftsite.document.numbers import canonical, format_number, numbers_en, numbers_vi
@@ -397,40 +397,28 @@ def select(data: IndicatorData, groups: set[int] | None) -> list[Indicator]:
     return [i for i in data.indicators if groups is None or i.group in groups]
 
 
-# The comparison table (indicator | target 2015–2020 | result 2020 | target 2025 [| sections]).
+# The comparison table (indicator | target 2015–2020 | result 2020 | target 2025 [| sections]):
+# overrides/fragments/indicator-table.html.
 def render_table(indicators: list[Indicator], lang: str, section_links: dict[str, tuple[str, str]] | None = None,
                  name: str = "") -> str:
-    esc = html.escape
-    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in
-                   ("indicators.indicator", *PERIOD_HEADINGS.values()))
-    if section_links is not None:
-        head += f'<th scope="col">{esc(t("indicators.discussed_in", lang))}</th>'
     rows = []
     previous_group = None
     for indicator in indicators:
-        first = indicator.group != previous_group
-        previous_group = indicator.group
-        label = esc(indicator.label[lang])
-        label = f'<span class="indicator-group">({indicator.group})</span> {label}' if first else label
-        cells = [f'<th scope="row" class="{"indicator-first" if first else "indicator-sub"}">{label}</th>']
+        cells = []
         for period in PERIODS:
             value = indicator.values.get(period)
-            text = esc(format_value(value, indicator.unit, lang))
-            if value and value.note:
-                text += f'<br><small>{esc(value.note[lang])}</small>'
             kind = "indicator-empty" if value is None else ("indicator-words" if value.number is None else "indicator-number")
-            heading = esc(t(PERIOD_HEADINGS[period], lang))
-            cells.append(f'<td class="{kind}" data-period="{period}" data-label="{heading}">{text}</td>')
-        if section_links is not None:
-            links = ", ".join(f'<a href="{esc(section_links[s][0])}">{esc(section_links[s][1])}</a>'
-                              for s in indicator.sections if s in section_links)
-            cells.append(f'<td class="indicator-links" data-label="{esc(t("indicators.discussed_in", lang))}">{links}</td>')
-        rows.append(f'<tr data-indicator="{indicator.id}">{"".join(cells)}</tr>')
-    # Said on the table itself: generated from the data file, not a part of the draft's text.
-    caption = (f'<caption>{esc(name) + " " if name else ""}'
-               f'<span class="indicator-source">{esc(t("indicators.generated", lang))}</span></caption>')
-    return (f'<div class="indicator-table-wrap" role="region" tabindex="0" aria-label="{esc(name or t("indicators.chart_title", lang))}">'
-            f'<table class="indicator-table">{caption}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            cells.append({"kind": kind, "period": period, "heading": t(PERIOD_HEADINGS[period], lang),
+                          "text": format_value(value, indicator.unit, lang),
+                          "note": value.note[lang] if value and value.note else ""})
+        links = None if section_links is None else [section_links[s] for s in indicator.sections if s in section_links]
+        rows.append({"id": indicator.id, "group": indicator.group, "first": indicator.group != previous_group,
+                     "label": indicator.label[lang], "cells": cells, "links": links})
+        previous_group = indicator.group
+    head = [t(k, lang) for k in ("indicators.indicator", *PERIOD_HEADINGS.values())]
+    head += [t("indicators.discussed_in", lang)] if section_links is not None else []
+    text = {key: t(f"indicators.{key}", lang) for key in ("chart_title", "generated", "discussed_in")}
+    return render("indicator-table.html", name=name, head=head, rows=rows, text=text)
 
 
 # Words of a label cut into lines of at most `width` characters.
@@ -449,27 +437,25 @@ def _wrap(text: str, width: int) -> list[str]:
 _CHAR_WIDTH = 5.6
 
 
-# An SVG bar chart of the numeric indicators (one row per indicator, own scale per row), no JavaScript;
-# wider than 360 only when a value's text would not fit ("2.06 percentage points a year").
+# An SVG bar chart of the numeric indicators (overrides/fragments/indicator-chart.html: one row per
+# indicator, own scale per row), no JavaScript; wider than 360 only when a value's text would not fit
+# ("2.06 percentage points a year").
 def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
-    esc = html.escape
     rows = [i for i in indicators if i.unit != "none" and sum(1 for v in i.values.values() if v.number is not None) >= 1]
     width, bar_x, bar_max, bar_h = 360, 4, 230, 9
     series = [(p, f"s-{p.replace('_', '-')}", t(PERIOD_HEADINGS[p], lang)) for p in PERIODS]
-    parts = []
+    shapes = []
     right = 0.0  # where the longest value text ends
     y = 6
     # Legend: one swatch per series (outline, solid, hatched: not colour alone).
     for index, (_, css, name) in enumerate(series):
-        fill = ' fill="url(#{cid}-hatch)"'.format(cid=chart_id) if css == "s-target-2025" else ""
-        parts.append(f'<rect class="bar {css}"{fill} x="{bar_x}" y="{y + index * 16}" width="22" height="{bar_h}"/>'
-                     f'<text class="legend" x="{bar_x + 28}" y="{y + index * 16 + 8}">{esc(name)}</text>')
+        shapes.append({"kind": "legend", "css": css, "hatched": css == "s-target-2025", "y": y + index * 16,
+                       "width": 22, "text_x": bar_x + 28, "text_y": y + index * 16 + 8, "text": name})
     y += len(series) * 16 + 10
     for indicator in rows:
-        label_lines = _wrap(f"({indicator.group}) {indicator.label[lang]}", 58)
-        for line in label_lines:
+        for line in _wrap(f"({indicator.group}) {indicator.label[lang]}", 58):
             y += 13
-            parts.append(f'<text class="label" x="{bar_x}" y="{y}">{esc(line)}</text>')
+            shapes.append({"kind": "label", "y": y, "text": line})
         y += 5
         numbers = [v.number for v in indicator.values.values() if v.number is not None]
         top = max(numbers) if numbers else Decimal(1)
@@ -477,37 +463,25 @@ def render_chart(indicators: list[Indicator], lang: str, chart_id: str) -> str:
             value = indicator.values.get(period)
             if value is not None and value.number is not None:
                 length = float(value.number / top) * bar_max if top else 0
-                fill = f' fill="url(#{chart_id}-hatch)"' if period == "target_2025" else ""
                 text = format_value(value, indicator.unit, lang)
                 right = max(right, bar_x + length + 4 + len(text) * _CHAR_WIDTH)
-                parts.append(f'<rect class="bar {css}"{fill} x="{bar_x}" y="{y}" width="{length:.1f}" height="{bar_h}"/>'
-                             f'<text class="value" x="{bar_x + length + 4:.1f}" y="{y + 8}">'
-                             f'{esc(text)}</text>')
+                shapes.append({"kind": "value", "css": css, "hatched": period == "target_2025", "y": y,
+                               "width": f"{length:.1f}", "text_x": f"{bar_x + length + 4:.1f}", "text_y": y + 8,
+                               "text": text})
             y += bar_h + 3
         y += 8
-    height = y + 4
-    width = max(width, math.ceil(right + 4))
-    title = esc(t("indicators.chart_title", lang))
     summary = "; ".join(
         f"({i.group}) {i.label[lang]}: " + ", ".join(
             f"{t(PERIOD_HEADINGS[p], lang)} {format_value(i.values[p], i.unit, lang)}" for p in PERIODS if p in i.values)
         for i in rows)
-    return (f'<figure class="indicator-chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">'
-            f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{esc(summary)}</desc>'
-            f'<defs><pattern id="{chart_id}-hatch" width="4" height="4" patternUnits="userSpaceOnUse" '
-            f'patternTransform="rotate(45)"><rect class="hatch-bg" width="4" height="4"/><line class="hatch" x1="0" y1="0" x2="0" y2="4"/></pattern></defs>'
-
-            f'{"".join(parts)}</svg><figcaption>{title}</figcaption></figure>')
+    return render("indicator-chart.html", id=chart_id, width=max(width, math.ceil(right + 4)), height=y + 4, x=bar_x,
+                  bar_height=bar_h, shapes=shapes, title=t("indicators.chart_title", lang), summary=summary)
 
 
 # Links to the downloads, relative to the page at `page_url` ("phan-thu-nhat/").
 def render_downloads(lang: str, page_url: str) -> str:
-    up = "../" * page_url.count("/")
-    name = DOWNLOAD_NAME[lang]
-    return (f'<p class="indicator-downloads">{html.escape(t("indicators.download", lang))} '
-            f'<a href="{up}data/{name}.csv" download>CSV</a> · <a href="{up}data/{name}.json" download>JSON</a></p>')
+    return render("indicator-downloads.html", text=t("indicators.download", lang), up="../" * page_url.count("/"),
+                  name=DOWNLOAD_NAME[lang])
 
 
 # The unit as the downloads of `lang` write it.
