@@ -479,11 +479,17 @@ def test_each_draft_is_built_with_the_code_of_its_own_tree(clone, tmp_path):
     assert "Quyền riêng tư của bạn" not in (tmp_path / "out" / "du-thao" / FIRST / page).read_text("utf-8")
 
 
+# The environment of a build handed `values` as the publishing tool hands them (draftsite.inputs).
+def inputs_env(tmp_path: Path, **values) -> dict[str, str]:
+    (tmp_path / "inputs.json").write_text(json.dumps(values), "utf-8")
+    return build_env(DRAFTSITE_INPUTS=str(tmp_path / "inputs.json"))
+
+
 def test_a_vanished_section_id_stops_the_build(clone, tmp_path):
     (clone / "docs" / "data" / "ma-muc-da-bo.yml").unlink()
     remove_section(clone, "phan-thu-nhat/ha-tang.md", "### \\* Hạ tầng đô thị: { #p1-ii-2-2-do-thi }")
     remove_section(clone, "phan-thu-nhat/ha-tang.en.md", "### \\* Urban infrastructure: { #p1-ii-2-2-do-thi }")
-    env = build_env(PUBLISHED_IDS_FILE=str(tmp_path / "ids.json"))
+    env = inputs_env(tmp_path, published_ids_file=str(tmp_path / "ids.json"))
     (tmp_path / "ids.json").write_text(json.dumps({"du-thao-2020-05-15": ["p1-ii-2-2-do-thi", "p1-ii-2-2-thuong-mai"]}))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=clone, env=env, capture_output=True, text=True)
@@ -498,7 +504,7 @@ def test_a_vanished_paragraph_id_stops_the_build(clone, scenario, tmp_path):
         {"id": "p1-ii-1-2-2-lost-d9", "text": "x", "page": "phan-thu-nhat/kinh-te/", "last": FIRST, "removed_in": SECOND})
     registry["sections"]["p9-gone"] = {"page": "x/", "paragraphs": [{"id": "p9-gone-d1", "text": "y"}], "removed": []}
     (tmp_path / "paragraphs.json").write_text(json.dumps(registry), "utf-8")
-    env = build_env(PREVIOUS_PARAGRAPHS_FILE=str(tmp_path / "paragraphs.json"))
+    env = inputs_env(tmp_path, previous_paragraphs_file=str(tmp_path / "paragraphs.json"))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=clone, env=env, capture_output=True, text=True)
     assert result.returncode != 0

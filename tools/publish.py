@@ -54,6 +54,7 @@ from draftsite.revisions.publishing import (TAG_PREFIX, PublishError, check_corr
                                   merged_record, outcome_named_drafts, record_json, robots_txt, sitemap_locations, sitemap_xml,
                                   tag_date)
 from draftsite.revisions.revisions import SectionText, compare, section_texts  # noqa: E402
+from draftsite.inputs import INPUTS_VARIABLE, BuildInputs, legacy_environment, write_inputs  # noqa: E402
 
 MARKER = ".published"
 WORKING_TREE = "(working tree)"
@@ -243,8 +244,7 @@ class Build:
         descriptor, log = tempfile.mkstemp(prefix="mkdocs-build-", suffix=".log")
         os.close(descriptor)
         self._log = Path(log)
-        self._process = start_build(tree, out, {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUBLISH": "1", **env},
-                                    self._log)
+        self._process = start_build(tree, out, {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, self._log)
 
     # Wait for the build; raises PublishError with the end of its log if it failed.
     def wait(self) -> None:
@@ -294,7 +294,7 @@ def _draft_texts(repo: Path, draft: dict, tree_of) -> dict[str, SectionText]:
 @functools.lru_cache(maxsize=1)
 def _reader_version() -> str:
     digest = hashlib.sha256()
-    for source in sorted((ROOT / "hooks" / "draftsite").glob("*.py")):
+    for source in sorted((ROOT / "hooks" / "draftsite").rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -308,16 +308,29 @@ def _whole_json(path: Path) -> bool:
     return True
 
 
-# The environment of a draft's builds: what the hooks read from the publishing tool.
-def _build_env(repo: Path, tmp: Path, draft: dict, history: list[dict], published: dict, site_url: str) -> dict[str, str]:
-    files = {"DRAFTS_FILE": history, "PUBLISHED_IDS_FILE": published,
-             "PAGE_DATES_FILE": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
-    env = {"CONSULTATION_SETTINGS_FILE": str(tmp / "settings.json"), "DRAFTS_ROOT_URL": site_url,
-           "OUTCOME_SCOPE_FILE": str(tmp / "scope.json"),
-           "DRAFTSITE_CACHE": str(repo / ".cache")}  # caches shared by every build
+# What a draft's builds read from the publishing tool (draftsite.inputs.BuildInputs' fields), its
+# data written into files in `tmp`.
+def _build_inputs(repo: Path, tmp: Path, draft: dict, history: list[dict], published: dict, site_url: str,
+                  day: str) -> dict:
+    files = {"drafts_file": history, "published_ids_file": published,
+             "page_dates_file": page_dates_from_git(repo / "docs", "HEAD" if draft["commit"] == WORKING_TREE else draft["commit"])}
+    inputs = {"consultation_settings_file": str(tmp / "settings.json"), "drafts_root_url": site_url,
+              "outcome_scope_file": str(tmp / "scope.json"), "build_date": day, "publish": True,
+              "cache": str(repo / ".cache")}  # caches shared by every build
     for name, value in files.items():
         (tmp / f"{draft['date']}.{name}.json").write_text(json.dumps(value, ensure_ascii=False), "utf-8")
-        env[name] = str(tmp / f"{draft['date']}.{name}.json")
+        inputs[name] = str(tmp / f"{draft['date']}.{name}.json")
+    return inputs
+
+
+# The environment of one build of `tree`: its inputs in one file (DRAFTSITE_INPUTS), its address, and
+# the date of its commit (reproducible output); a tree whose hooks predate the inputs file (a draft
+# tagged before it) gets them as the variables those hooks read.
+def _build_env(repo: Path, tmp: Path, tree: Path, draft: dict, inputs: dict, site_url: str, name: str) -> dict[str, str]:
+    typed = BuildInputs(**inputs)
+    env = {INPUTS_VARIABLE: str(write_inputs(tmp / f"{draft['date']}.{name}.inputs.json", typed)), "SITE_URL": site_url}
+    if not (tree / "hooks" / "draftsite" / "inputs.py").is_file():
+        env.update(legacy_environment(typed))
     if draft["commit"] != WORKING_TREE:
         env["SOURCE_DATE_EPOCH"] = git(repo, "log", "-1", "--format=%ct", draft["commit"]).strip()
     return env
@@ -388,31 +401,29 @@ def publish(repo: Path, out: Path, site_url: str, pdf: bool = False, preview: bo
                     published[draft["id"]] = sorted(texts)
                     continue
                 tree = tree_of(draft)
-                env = _build_env(repo, tmp, draft, history, published, site_url)
-                env["BUILD_DATE"] = day
+                inputs = _build_inputs(repo, tmp, draft, history, published, site_url, day)
                 if index:
                     previous = drafts[index - 1]["date"]
-                    env["PREVIOUS_DRAFT_DOCS"] = str(tree_of(drafts[index - 1]) / "docs")
-                    env["PREVIOUS_PARAGRAPHS_FILE"] = str(out / "du-thao" / previous / "paragraphs.json")
+                    inputs["previous_draft_docs"] = str(tree_of(drafts[index - 1]) / "docs")
+                    inputs["previous_paragraphs_file"] = str(out / "du-thao" / previous / "paragraphs.json")
                     # The previous draft's build writes its paragraph ids once it has read its Vietnamese
                     # pages, before rendering them: this draft's build starts then, beside the rest of it.
                     if running and running[-1][1] is drafts[index - 1]:
-                        running[-1][0].wait_for(Path(env["PREVIOUS_PARAGRAPHS_FILE"]))
+                        running[-1][0].wait_for(Path(inputs["previous_paragraphs_file"]))
                 if rebuild:
                     if permanent.exists():
                         shutil.rmtree(permanent)
-                    running.append((Build(tree, permanent, {**env, "SITE_URL": f"{site_url}du-thao/{draft['date']}/",
-                                                            "DRAFT_PERMANENT": "1"},
-                                          f"the draft of {draft['date']} ({draft['tag']})",
+                    env = _build_env(repo, tmp, tree, draft, {**inputs, "draft_permanent": True},
+                                     f"{site_url}du-thao/{draft['date']}/", "permanent")
+                    running.append((Build(tree, permanent, env, f"the draft of {draft['date']} ({draft['tag']})",
                                           f"bản dự thảo ngày {draft['date']} ({draft['tag']})"), draft, permanent, stamp))
                 else:
                     done[draft["date"]] = f"du-thao/{draft['date']}/  unchanged ({draft['tag']})"
                 if draft is latest:  # the site's root: the latest draft again, built beside its permanent folder
                     # It skips the checks of the sources: the same tree's permanent build runs them, and
                     # publishing stops if that build fails.
-                    root_env = {**env, "SITE_URL": site_url}
-                    if rebuild:
-                        root_env["SOURCES_CHECKED_BY_ANOTHER_BUILD"] = "1"
+                    root_env = _build_env(repo, tmp, tree, draft, {**inputs, "sources_checked_by_another_build": rebuild},
+                                          site_url, "root")
                     running.append((Build(tree, root_site, root_env, "the site's root", "trang gốc"), {}, None, ""))
                 published[draft["id"]] = sorted(texts)
             for build_, draft, permanent, stamp in running:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import json
-import os
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.consultation import citation_name, format_day
+from draftsite.inputs import read_inputs
 from draftsite.revisions.drafts import permanent_address
 from draftsite.messages import bilingual, prefixed
 from draftsite.document.model import is_document_page, language_prefix, load_document, neutral_path, page_url, publishing_root
@@ -34,15 +34,16 @@ _state: dict = {"registry": {}}
 
 
 
-# Read the previous draft's paragraphs (PREVIOUS_PARAGRAPHS_FILE, from the publishing tool), once.
+# Read the previous draft's paragraphs (from the publishing tool's inputs), once.
 def on_config(config: MkDocsConfig) -> None:
     if current_language(config) != DEFAULT_LANGUAGE:
         return
-    source = os.environ.get("PREVIOUS_PARAGRAPHS_FILE")
+    inputs = read_inputs()
+    source = inputs.previous_paragraphs_file
     this_draft = str(config.extra["consultation"]["draft"]["date"])
     previous_draft, previous = load_registry(Path(source)) if source and Path(source).is_file() else ("", {})
     _state.update(registry={}, previous=previous, previous_draft=previous_draft, this_draft=this_draft,
-                  permanent=bool(os.environ.get("DRAFT_PERMANENT")))
+                  permanent=inputs.draft_permanent)
 
 
 # Paragraphs of sections that are gone move to their successor before pages are numbered.
@@ -110,12 +111,12 @@ def on_env(env, config: MkDocsConfig, **kwargs):
 
 # What the citation script needs: the draft's citation name, the page's permanent address in the
 # draft's folder (where the quoted words stay when a newer draft takes the root: the publishing tool
-# names the root in DRAFTS_ROOT_URL, a plain build's root is site_url) and the interface texts.
+# names the root in its inputs, a plain build's root is site_url) and the interface texts.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     settings = config.extra.get("consultation", {}).get("draft", {})
     date = str(settings.get("date", ""))
-    root = os.environ.get("DRAFTS_ROOT_URL") or config.site_url or ""
+    root = read_inputs().drafts_root_url or config.site_url or ""
     context["citation"] = {
         "draft": citation_name(lang, date),
         "url": permanent_address(root, date, page.url) if root else "",

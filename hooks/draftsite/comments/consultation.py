@@ -328,11 +328,6 @@ def organiser_html(c: Consultation, lang: str) -> str:
     return f'<ul class="organiser-contact">{"".join(items)}</ul>'
 
 
-# The day the build counts as today: BUILD_DATE=YYYY-MM-DD (reproducible builds and tests) or today.
-def build_day(value: str | None) -> dt.date:
-    return dt.date.fromisoformat(value) if value else dt.date.today()
-
-
 # The values sent to the form for one section.
 def field_values(c: Consultation, section_id: str, label: str, url: str, lang: str) -> dict[str, str]:
     return {"section": section_id, "label": label, "revision": c.draft_label[lang],

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from draftsite.comments.consultation import (ConfigError, Consultation, comment_
                                     fill_draft_markers, form_provider_text, format_date, general_link_html,
                                     how_to_comment_html, load_consultation, load_withdrawn_drafts, organiser_html,
                                     publishing_problems, status, status_texts)
+from draftsite.inputs import read_inputs
 from draftsite.page_meta.csp import add_policy_meta
 from draftsite.checks.data_files import DataFileError
 from draftsite.comments.guide_links import GuideError, add_guide_links, load_guide_links
@@ -62,7 +62,7 @@ def on_config(config: MkDocsConfig) -> None:
         line = key_line(settings, config_key(english))
         raise PluginError(str(Problem(CONFIG_FILE, line, english, vi))) from None
     problems = publishing_problems(_state["consultation"])  # the placeholder form, the organiser's contact
-    if problems and os.environ.get("PUBLISH") == "1":
+    if problems and read_inputs().publish:
         raise PluginError("\n".join(
             str(Problem(CONFIG_FILE, key_line(settings, _problem_key(english_of(problem))),
                         f"publishing refused: {english_of(problem)}", f"từ chối xuất bản: {vi_of(problem)}"))
@@ -89,10 +89,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(_guide_error(error)) from error
 
 
-# The build date, or BUILD_DATE=YYYY-MM-DD for reproducible builds and tests.
+# The day the build counts as today (BUILD_DATE=YYYY-MM-DD for reproducible builds and tests).
 def build_date() -> dt.date:
-    value = os.environ.get("BUILD_DATE")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    return read_inputs().today()
 
 
 # The draft's label and date where a page names them (`<!-- draft:label -->`, `<!-- draft:date -->`).

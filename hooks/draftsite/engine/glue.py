@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -12,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from draftsite.checks.data_files import DataFileError
+from draftsite.inputs import read_inputs
 from draftsite.messages import software_failure
 
 DEFAULT_LANGUAGE = "vi"
@@ -48,9 +48,9 @@ def adjust_theme_environments(config: MkDocsConfig, purpose: str, adjust: Callab
 
 
 # The folder of the build caches (compiled templates, QR drawings; git-ignored): `.cache` beside
-# mkdocs.yml, or DRAFTSITE_CACHE (tools/publish.py shares one between the drafts it builds).
+# mkdocs.yml, or the inputs' (DRAFTSITE_CACHE; tools/publish.py shares one between the drafts it builds).
 def cache_dir(config: MkDocsConfig) -> Path:
-    shared = os.environ.get("DRAFTSITE_CACHE")
+    shared = read_inputs().cache
     return Path(shared) if shared else Path(config.config_file_path).parent / ".cache"
 
 
@@ -94,11 +94,10 @@ def run_step(what: str, function: Callable[..., Any], *args: Any) -> Any:
 
 # Run checks; `function(*args)` returns [(title, [problem, …]), …], reported once the pages are
 # rendered by finish_checks (or report_pending_checks), as every page's problems are then known.
-# Skipped when the publishing tool checks this same tree in another build
-# (SOURCES_CHECKED_BY_ANOTHER_BUILD: the site's root is the latest draft again, and its permanent
-# folder's build runs every check).
+# Skipped when the publishing tool checks this same tree in another build (the site's root is the
+# latest draft again, and its permanent folder's build runs every check).
 def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
-    if os.environ.get("SOURCES_CHECKED_BY_ANOTHER_BUILD"):
+    if read_inputs().sources_checked_by_another_build:
         return
     _pending_checks[key] = run_step("the checks of the sources could not run", function, *args)
 

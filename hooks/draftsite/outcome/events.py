@@ -6,7 +6,6 @@ data/gop-y.csv and data/gop-y.json. Bad data stops the build with the file and l
 
 from __future__ import annotations
 
-import os
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,8 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
-from draftsite.comments.consultation import build_day, load_consultation, status
+from draftsite.comments.consultation import load_consultation, status
 from draftsite.checks.data_files import DataFileError, read_yaml_file
+from draftsite.inputs import read_inputs
 from draftsite.revisions.drafts import load_drafts, outcome_scope
 from draftsite.messages import bilingual, english_of, prefixed, vi_of
 from draftsite.document.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
@@ -37,7 +37,8 @@ _state: dict = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
-    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
+    inputs = read_inputs()
+    drafts = load_drafts(inputs.drafts_file, config.extra["consultation"]["draft"])
     try:
         ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
     except DataFileError as error:
@@ -54,7 +55,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(prefixed(error, "docs/")) from None
     # Counts and responses are main's, published with every draft: they may name any draft of the
     # repository and any section of any of them.
-    scope = outcome_scope(os.environ.get("OUTCOME_SCOPE_FILE"), config.extra["consultation"]["draft"], docs_dir(config))
+    scope = outcome_scope(inputs.outcome_scope_file, config.extra["consultation"]["draft"], docs_dir(config))
     sections |= scope.sections
     try:
         responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
@@ -74,9 +75,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     outcome = render_outcome(_state["counts"], _state["rejected"], _state["responses"], _state["document"],
                              {date: label[lang] for date, label in _state["scope"].drafts.items()},
                              drafts[-1].date.isoformat(), lang,
-                             page_url(page.file.src_uri), os.environ.get("DRAFTS_ROOT_URL", config.site_url),
+                             page_url(page.file.src_uri), _root_url(config),
                              nav_pages(config.nav))
     return markdown.replace(MARKER, outcome)
+
+
+# Where the latest draft lives: the publishing tool's root, or this build's site_url.
+def _root_url(config: MkDocsConfig) -> str:
+    root = read_inputs().drafts_root_url
+    return root if root is not None else config.site_url
 
 
 # Once the consultation has closed: each section's count, and a link to its response.
@@ -85,7 +92,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     consultation = _state["consultation"]
     draft = consultation.draft_date.isoformat()
     counts = _state["counts"].get(draft)
-    if not is_document_page(src) or counts is None or status(consultation, build_day(os.environ.get("BUILD_DATE"))) != "closed":
+    if not is_document_page(src) or counts is None or status(consultation, read_inputs().today()) != "closed":
         return html
     lang = current_language(config)
     here = page_url(src)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import json
-import os
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.consultation import format_date, format_day
+from draftsite.inputs import read_inputs
 from draftsite.revisions.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
 from draftsite.messages import bilingual, prefixed
 from draftsite.document.model import language_prefix, load_document, page_url, publishing_root, relative_link
@@ -35,18 +35,19 @@ _state: dict = {}
 # Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
 # the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives.
 def on_config(config: MkDocsConfig) -> None:
-    drafts = load_drafts(os.environ.get("DRAFTS_FILE"), config.extra["consultation"]["draft"])
-    previous = os.environ.get("PREVIOUS_DRAFT_DOCS")
-    published = os.environ.get("PUBLISHED_IDS_FILE")
-    dates_file = os.environ.get("PAGE_DATES_FILE")
+    inputs = read_inputs()
+    drafts = load_drafts(inputs.drafts_file, config.extra["consultation"]["draft"])
+    previous = inputs.previous_draft_docs
+    published = inputs.published_ids_file
+    dates_file = inputs.page_dates_file
     _state.update(
         drafts=drafts,
         previous=Path(previous) if previous else None,
         published=json.loads(Path(published).read_text("utf-8")) if published else {},
         page_dates=json.loads(Path(dates_file).read_text("utf-8")) if dates_file else page_dates_from_git(docs_dir(config)),
-        published_build=bool(os.environ.get("DRAFTS_FILE")),
-        root=os.environ.get("DRAFTS_ROOT_URL", config.site_url),
-        permanent=bool(os.environ.get("DRAFT_PERMANENT")),
+        published_build=bool(inputs.drafts_file),
+        root=inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url,
+        permanent=inputs.draft_permanent,
         comparisons={},
     )
 
