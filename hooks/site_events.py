@@ -24,10 +24,10 @@ from typing import Callable
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from draftsite.engine.glue import begin_build
 from draftsite.checks import events as document_checks
 from draftsite.citations import events as paragraph_anchors
 from draftsite.comments import events as comment_links
-from draftsite.document import events as document_model
 from draftsite.document import footnote_events as footnote_numbers
 from draftsite.engine import settings_events as shared_settings
 from draftsite.engine import strings_events as interface_strings
@@ -54,18 +54,17 @@ def _in_order(*groups: tuple[int, list[Callable]]) -> CombinedEvent:
 
 
 on_config = _in_order(
+    (200, [begin_build]),  # the default language's configuration starts a build: an empty BuildState
     (100, [template_cache.on_config]),  # before the plugins make their template environments
-    (0, [shared_settings.on_config, theme_files.on_config, document_model.on_config, comment_links.on_config,
-         draft_revisions.on_config, paragraph_anchors.on_config, sharing_metadata.on_config,
-         interface_strings.on_config]),
+    (0, [shared_settings.on_config, theme_files.on_config, comment_links.on_config,
+         draft_revisions.on_config, paragraph_anchors.on_config, interface_strings.on_config]),
 )
 
 on_pre_build = _in_order(
     (100, [document_checks.on_pre_build]),
     (90, [translation_checks.on_pre_build]),
     (0, [indicators.on_pre_build, comment_links.on_pre_build, consultation_outcome.on_pre_build,
-         draft_revisions.on_pre_build, paragraph_anchors.on_pre_build, full_text.on_pre_build,
-         vietnamese_search.on_pre_build]),
+         draft_revisions.on_pre_build, paragraph_anchors.on_pre_build, vietnamese_search.on_pre_build]),
 )
 
 on_files = _in_order(

@@ -23,7 +23,8 @@ def test_every_feature_event_is_in_the_one_written_order():
                     if name.startswith("on_") and function.__module__ == module.__name__]
     missing = [f"{f.__module__}.on_{event}" for event, f in defined if (event, f) not in registered]
     assert missing == [], "feature events that never run: list them in hooks/site_events.py"
-    assert sorted(map(id, (f for _, f in defined))) == sorted(map(id, (f for _, f in registered)))
+    engine = [f for _, f in registered if f.__module__ == "draftsite.engine.glue"]  # begin_build
+    assert sorted(map(id, (f for _, f in defined))) == sorted(map(id, (f for _, f in registered if f not in engine)))
 
 
 ENGINES = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs")
@@ -44,3 +45,21 @@ def test_only_events_modules_and_the_engine_folder_import_mkdocs():
     glue = [name for name in speaking if not (name.endswith("events.py") or name.startswith("engine/"))]
     assert glue == [], "logic modules that import MkDocs: move that code into the folder's events module"
     assert len(speaking) > 10  # the events modules themselves are found
+
+
+# No feature keeps state in a module global: what a feature keeps lives in its part of the one build
+# state (draftsite.state), which each build starts empty.
+def test_features_keep_no_mutable_module_globals():
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "hooks" / "draftsite").rglob("*.py")):
+        if path.parent.name == "engine":
+            continue  # the engine's process-wide caches (compiled templates) are kept on purpose
+        for node in ast.parse(path.read_text("utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target if isinstance(node, ast.AnnAssign) else None
+            value = getattr(node, "value", None)
+            name = getattr(target, "id", "")
+            if name and not name.isupper() and name != "__all__" and isinstance(value, (ast.Dict, ast.List, ast.Set)):
+                found.append(f"{path.relative_to(ROOT)}: {name}")
+    assert found == [], "module globals that hold state: keep it in the build state (draftsite.state.kept)"

@@ -9,6 +9,7 @@ import datetime as dt
 import html as html_lib
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,11 +27,23 @@ from draftsite.citations.paragraphs import anchor_paragraphs, find_blocks, secti
 from draftsite.revisions.revisions import load_retired_ids
 from draftsite.strings import t
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, fail
+from draftsite.state import kept
 
 _HEADING_END = re.compile(r'(<h[1-6] id="([^"]+)"[^>]*>.*?)(</h[1-6]>)', re.S)
 REGISTRY_FILE = "paragraphs.json"
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
-_state: dict = {"registry": {}}
+
+
+@dataclass
+class _Paragraphs:
+    """What the paragraph ids keep during a build: this draft's registry (filled by the Vietnamese
+    pages, read by both languages), the previous draft's, and where this build publishes."""
+
+    registry: Registry = field(default_factory=dict)
+    previous: Registry = field(default_factory=dict)
+    previous_draft: str = ""
+    this_draft: str = ""
+    permanent: bool = False
 
 
 
@@ -42,13 +55,15 @@ def on_config(config: MkDocsConfig) -> None:
     source = inputs.previous_paragraphs_file
     this_draft = str(config.extra["consultation"]["draft"]["date"])
     previous_draft, previous = load_registry(Path(source)) if source and Path(source).is_file() else ("", {})
-    _state.update(registry={}, previous=previous, previous_draft=previous_draft, this_draft=this_draft,
-                  permanent=inputs.draft_permanent)
+    paragraphs = kept(_Paragraphs)  # new with the build (the default language's configuration)
+    paragraphs.previous, paragraphs.previous_draft, paragraphs.this_draft = previous, previous_draft, this_draft
+    paragraphs.permanent = inputs.draft_permanent
 
 
 # Paragraphs of sections that are gone move to their successor before pages are numbered.
 def on_pre_build(config: MkDocsConfig) -> None:
-    if current_language(config) != DEFAULT_LANGUAGE or not _state["previous"]:
+    paragraphs = kept(_Paragraphs)
+    if current_language(config) != DEFAULT_LANGUAGE or not paragraphs.previous:
         return
     document = load_document(docs_dir(config), DEFAULT_LANGUAGE)
     current = {s.id for s in document.sections}
@@ -56,8 +71,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         successors = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
     except ValueError as error:
         raise PluginError(prefixed(error, "docs/")) from None
-    _state["previous"] = with_retired_sections(_state["previous"], current, successors,
-                                               _state["previous_draft"], _state["this_draft"])
+    paragraphs.previous = with_retired_sections(paragraphs.previous, current, successors,
+                                                paragraphs.previous_draft, paragraphs.this_draft)
 
 
 # Give the blocks of each section their ids and add the citation controls.
@@ -70,7 +85,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     labels = {s.id: s.label for s in document.sections}
     sections = document.on_page(src)
     first = page.meta.get("section_id") or (sections[0].id if sections else "doc")
-    registry: Registry = _state["registry"]
+    paragraphs = kept(_Paragraphs)
+    registry = paragraphs.registry
     blocks = find_blocks(html, first)
     if lang == DEFAULT_LANGUAGE:
         here = page_url(src)
@@ -78,11 +94,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         for section, texts in {**{s.id: [] for s in sections}, **found}.items():
             if section not in registry:
                 section_page = here
-                registry[section] = assign_section(section, section_page, texts, _state["previous"].get(section),
-                                                   _state["previous_draft"], _state["this_draft"])
+                registry[section] = assign_section(section, section_page, texts, paragraphs.previous.get(section),
+                                                   paragraphs.previous_draft, paragraphs.this_draft)
     ids = BlockIds(registry)
     html, _ = anchor_paragraphs(html, first, labels, lang, ids, blocks)
-    up = publishing_root(page_url(src), lang, bool(_state.get("permanent")))
+    up = publishing_root(page_url(src), lang, paragraphs.permanent)
     return _HEADING_END.sub(lambda m: _section_button(m, labels, lang, _followed_by_comment_link(html, m))
                             + _removed_notices(m[2], lang, up), html)
 
@@ -92,19 +108,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 def on_env(env, config: MkDocsConfig, **kwargs):
     if current_language(config) != DEFAULT_LANGUAGE:
         return env
-    gone = vanished_paragraph_ids(_state["previous"], _state["registry"])
+    paragraphs = kept(_Paragraphs)
+    gone = vanished_paragraph_ids(paragraphs.previous, paragraphs.registry)
     fail(bilingual("A paragraph id that readers may have cited has vanished (its section is missing from this draft). "
                    f"Keep the section, or declare it in docs/{RETIRED_FILE} with `status: removed|merged` and "
                    "`into: <successor id>`:",
                    "Một mã đoạn mà người đọc có thể đã trích dẫn không còn nữa (mục chứa nó không có trong bản dự thảo "
                    f"này). Giữ lại mục đó, hoặc khai báo nó trong docs/{RETIRED_FILE} với `status: removed|merged` và "
                    "`into: <mã mục kế thừa>` (hướng dẫn biên tập, mục 6, bước 2)"),
-         [bilingual(f"paragraph id {ident!r} (published in the draft of {_state['previous_draft']})",
-                    f"mã đoạn {ident!r} (đã công bố trong bản dự thảo ngày {_state['previous_draft']})") for ident in gone])
+         [bilingual(f"paragraph id {ident!r} (published in the draft of {paragraphs.previous_draft})",
+                    f"mã đoạn {ident!r} (đã công bố trong bản dự thảo ngày {paragraphs.previous_draft})") for ident in gone])
     # Written whole (then renamed): tools/publish.py starts the next draft's build when it appears.
     registry = Path(config.site_dir) / REGISTRY_FILE
     registry.parent.mkdir(parents=True, exist_ok=True)
-    registry.with_suffix(".tmp").write_text(registry_json(_state["registry"], _state["this_draft"]), "utf-8")
+    registry.with_suffix(".tmp").write_text(registry_json(paragraphs.registry, paragraphs.this_draft), "utf-8")
     registry.with_suffix(".tmp").replace(registry)
     return env
 
@@ -151,7 +168,7 @@ def _followed_by_comment_link(html: str, match: re.Match) -> bool:
 
 # Notices at the addresses of a section's removed paragraphs (shown only when the address is opened).
 def _removed_notices(section: str, lang: str, up: str) -> str:
-    entry = _state["registry"].get(section)
+    entry = kept(_Paragraphs).registry.get(section)
     removed: list[RemovedParagraph] = entry.removed if entry else []
     notices = []
     for item in removed:

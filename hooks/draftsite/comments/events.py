@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from draftsite.messages import english_of, prefixed, vi_of
 from draftsite.document.model import is_document_page, language_prefix, load_document, neutral_path, page_url, relative_link
 from draftsite.checks.settings_file import CONFIG_FILE, key_line, read_editor_settings
 from draftsite.comments.short_links import SHORT_PATH, qr_svg, redirect_page, short_url
+from draftsite.state import kept
 from draftsite.strings import t
 from draftsite.engine.glue import cache_dir, current_language, docs_dir, language_site_dir, run_step
 
@@ -41,7 +43,22 @@ ORGANISER = "<!-- consultation:organiser -->"  # how to reach the body that rece
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
-_state: dict[str, Consultation] = {}
+
+
+@dataclass
+class _Comments:
+    """The consultation settings of the build (checked once per language), and whether the notice
+    that they are not publishable yet has been given (once per build, not once per language)."""
+
+    consultation: Consultation | None = None
+    noticed: bool = False
+
+
+# The build's consultation settings.
+def _consultation() -> Consultation:
+    consultation = kept(_Comments).consultation
+    assert consultation is not None, "on_config reads the settings first"
+    return consultation
 
 
 # Validate the consultation settings (idempotent: runs once per language): every problem names the
@@ -53,7 +70,7 @@ def on_config(config: MkDocsConfig) -> None:
     except DataFileError as error:
         raise PluginError(str(error)) from None
     try:
-        _state["consultation"] = load_consultation(config.extra)
+        kept(_Comments).consultation = load_consultation(config.extra)
         export_columns(config.extra["consultation"])
         load_withdrawn_drafts(config.extra)
     except (ConfigError, CommentImportError) as error:
@@ -61,14 +78,14 @@ def on_config(config: MkDocsConfig) -> None:
         vi = getattr(error, "vi", "").removeprefix(f"{CONFIG_FILE}: ")
         line = key_line(settings, config_key(english))
         raise PluginError(str(Problem(CONFIG_FILE, line, english, vi))) from None
-    problems = publishing_problems(_state["consultation"])  # the placeholder form, the organiser's contact
+    problems = publishing_problems(_consultation())  # the placeholder form, the organiser's contact
     if problems and read_inputs().publish:
         raise PluginError("\n".join(
             str(Problem(CONFIG_FILE, key_line(settings, _problem_key(english_of(problem))),
                         f"publishing refused: {english_of(problem)}", f"từ chối xuất bản: {vi_of(problem)}"))
             for problem in problems))
-    if problems and not _state.get("noticed"):
-        _state["noticed"] = True  # once per build, not once per language
+    if problems and not kept(_Comments).noticed:
+        kept(_Comments).noticed = True
         for problem in problems:
             # a notice, not a WARNING: local --strict builds go on
             log.info(prefixed(problem, "Not publishable yet: ", "Chưa xuất bản được: "))
@@ -96,13 +113,13 @@ def build_date() -> dt.date:
 
 # The draft's label and date where a page names them (`<!-- draft:label -->`, `<!-- draft:date -->`).
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    return fill_draft_markers(markdown, _state["consultation"], current_language(config))
+    return fill_draft_markers(markdown, _consultation(), current_language(config))
 
 
 # Put a prefilled comment link under every section heading of a document page.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
-    consultation = _state["consultation"]
+    consultation = _consultation()
     lang = current_language(config)
     state = status(consultation, build_date())
     if GENERAL in html:
@@ -160,7 +177,7 @@ def on_files(files, config: MkDocsConfig, **kwargs):
 
 # The short address page and QR code of every section of the language.
 def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
-    consultation = _state["consultation"]
+    consultation = _consultation()
     prefix = language_prefix(lang)
     state = status(consultation, build_date())
     notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
@@ -195,7 +212,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig,
 
 
 def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) -> dict:
-    consultation = _state["consultation"]
+    consultation = _consultation()
     lang = current_language(config)
     context["consultation"] = {
         "state": status(consultation, build_date()),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from draftsite.document.labels import crumbs_inside, crumbs_of, section_full_label, section_label, section_number, title_without_number
 from draftsite.document.sections import front_matter_lines, headings
+from draftsite.state import kept
 
 # Pages (by path prefix) that belong to the consultation document.
 DOCUMENT_PAGE_PREFIXES = ("cong-van", "bao-cao/", "phan-thu-nhat/", "phan-thu-hai/", "goi-y-thao-luan")
@@ -184,21 +185,22 @@ def build_document(files: dict[str, str], lang: str) -> Document:
     return Document(lang, tuple(sections))
 
 
-# The document model read from docs_dir, read once per language until forget_documents().
+@dataclass
+class _ReadDocuments:
+    """The models read in the build under way, by docs folder and language."""
+
+    models: dict[tuple[Path, str], Document] = field(default_factory=dict)
+
+
+# The document model read from docs_dir, read once per language and build (a new build, such as
+# `mkdocs serve` after an edit, reads the files again).
 def load_document(docs_dir: Path, lang: str) -> Document:
+    models = kept(_ReadDocuments).models
     key = (docs_dir, lang)
-    if key not in _documents:
-        _documents[key] = build_document(language_files(docs_dir, lang), lang)
-    return _documents[key]
-
-
-# Forget the models read so far (a new build starts: the files may have changed).
-def forget_documents() -> None:
-    _documents.clear()
-
-
-_documents: dict[tuple[Path, str], Document] = {}
+    if key not in models:
+        models[key] = build_document(language_files(docs_dir, lang), lang)
+    return models[key]
 
 
 __all__ = ["Document", "Section", "build_document", "file_language", "front_matter_lines",
-           "is_document_page", "language_files", "language_prefix", "forget_documents", "load_document", "publishing_root", "neutral_path", "page_url", "relative_link"]
+           "is_document_page", "language_files", "language_prefix", "load_document", "publishing_root", "neutral_path", "page_url", "relative_link"]

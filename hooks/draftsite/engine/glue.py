@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -13,10 +14,17 @@ from mkdocs.exceptions import PluginError
 from draftsite.checks.data_files import DataFileError
 from draftsite.inputs import read_inputs
 from draftsite.messages import software_failure
+from draftsite.state import kept, start_build
 
 DEFAULT_LANGUAGE = "vi"
 log = logging.getLogger("mkdocs.hooks.checks")
-_pending_checks: dict[str, list[tuple[str, list[str]]]] = {}  # key → what the checks found, not yet reported
+
+
+@dataclass
+class _PendingChecks:
+    """What the checks run in the build found, by key, not yet reported."""
+
+    found: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
 
 
 # The language being built, as mkdocs-static-i18n says (it builds each language in turn).
@@ -24,6 +32,13 @@ def current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
     language = getattr(plugin, "current_language", None) if plugin else None
     return language or DEFAULT_LANGUAGE
+
+
+# A build starts with the default language's configuration (mkdocs-static-i18n then builds the
+# others inside it): every feature's state starts empty.
+def begin_build(config: MkDocsConfig) -> None:
+    if current_language(config) == DEFAULT_LANGUAGE:
+        start_build()
 
 
 # The output folder of the language being built (mkdocs-static-i18n keeps site_dir and
@@ -99,20 +114,21 @@ def run_step(what: str, function: Callable[..., Any], *args: Any) -> Any:
 def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
     if read_inputs().sources_checked_by_another_build:
         return
-    _pending_checks[key] = run_step("the checks of the sources could not run", function, *args)
+    kept(_PendingChecks).found[key] = run_step("the checks of the sources could not run", function, *args)
 
 
 # Stop the build with every problem the checks run under `key` found.
 def finish_checks(key: str) -> None:
-    for title, problems in _pending_checks.pop(key, []):
+    for title, problems in kept(_PendingChecks).found.pop(key, []):
         fail(title, problems)
 
 
 # The build stopped for another reason: show what the pending checks found too, since their
 # messages say what to fix where the other error may only be its consequence.
 def report_pending_checks() -> None:
-    groups = [group for found in _pending_checks.values() for group in found]
-    _pending_checks.clear()
+    pending = kept(_PendingChecks).found
+    groups = [group for found in pending.values() for group in found]
+    pending.clear()
     for title, problems in groups:
         if problems:
             log.error(title + "".join(f"\n  - {p}" for p in problems))

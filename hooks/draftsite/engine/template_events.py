@@ -12,6 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from draftsite.engine.template_cache import SharedBytecodeCache, use_bytecode_cache
 from draftsite.engine.glue import adjust_theme_environments, cache_dir
 
+# The compiled templates of every build this process runs (`mkdocs serve` rebuilds), by cache folder:
+# kept on purpose beyond one build, as Jinja checks each against its template's source.
 _caches: dict[Path, SharedBytecodeCache] = {}
 
 

@@ -7,6 +7,8 @@ ids, citation tools and comment links are those of the chapters; the PDF is prin
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -16,15 +18,22 @@ from draftsite.full_text.full_text import Chapter, assembled_page, table_of_cont
 from draftsite.messages import bilingual
 from draftsite.document.model import is_document_page, language_files, load_document, neutral_path
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, nav_files, run_step
+from draftsite.state import kept
 
 MARKER = "<!-- document:full-text -->"
 TOC_MARKER = "<!-- document:contents -->"
-_chapters: dict[tuple[str, str], Chapter] = {}  # (language, page) → the page's finished content
 
 
-_order: dict[str, list[str]] = {}  # language → the document pages in reading order
-_pages: dict[str, tuple[str, str]] = {}  # language → the full-text page's address and file
-_assembled: dict[str, tuple] = {}  # language → the full text's body, its anchors and its parts
+@dataclass
+class _FullText:
+    """What the full text keeps during a build, per language: the chapters' finished content, the
+    document pages in reading order, the full-text page's address and file, and its assembled body
+    (with its anchors and parts)."""
+
+    chapters: dict[tuple[str, str], Chapter] = field(default_factory=dict)  # (language, page) → content
+    order: dict[str, list[str]] = field(default_factory=dict)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    assembled: dict[str, tuple] = field(default_factory=dict)
 
 
 # The document pages of the nav in reading order, with their Markdown in the language being built.
@@ -41,13 +50,6 @@ def _reading_order(page: Page, config: MkDocsConfig, lang: str) -> list[tuple[st
     return order
 
 
-# Forget the chapters of an earlier build of the language about to be built (`mkdocs serve`).
-def on_pre_build(config: MkDocsConfig) -> None:
-    lang = current_language(config)
-    for key in [key for key in _chapters if key[0] == lang]:
-        del _chapters[key]
-
-
 # Check the full-text page's marker and write its table of contents.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     if not page.meta.get("full_text"):
@@ -57,8 +59,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
                                     f"docs/{page.file.src_uri}: trang có `full_text: true` cần có dấu hiệu {MARKER}"))
     lang = current_language(config)
     order = _reading_order(page, config, lang)
-    _order[lang] = [path for path, _ in order]
-    _pages[lang] = (page.url, page.file.src_uri)
+    kept(_FullText).order[lang] = [path for path, _ in order]
+    kept(_FullText).pages[lang] = (page.url, page.file.src_uri)
     document = load_document(docs_dir(config), lang)
     contents = table_of_contents(document, [path for path, _ in order], [text for _, text in order])
     return markdown.replace(TOC_MARKER, contents)
@@ -68,7 +70,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
     if is_document_page(src):
-        _chapters[(current_language(config), src)] = Chapter(page.url, html, page.title or "",
+        kept(_FullText).chapters[(current_language(config), src)] = Chapter(page.url, html, page.title or "",
                                                                page.meta.get("section_id"))
     return html
 
@@ -76,17 +78,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 # Every page's content is finished before any is rendered: assemble the full text.
 def on_env(env, config: MkDocsConfig, **kwargs):
     lang = current_language(config)
-    if lang in _pages:
-        url, src = _pages.pop(lang)
+    full_text = kept(_FullText)
+    if lang in full_text.pages:
+        url, src = full_text.pages.pop(lang)
         chapters = []
-        for path in _order[lang]:
-            if (lang, path) not in _chapters:
+        for path in full_text.order[lang]:
+            if (lang, path) not in full_text.chapters:
                 raise PluginError(bilingual(f"{src}: {path} was not built, so the full text cannot include it",
                                             f"docs/{src}: trang {path} không được dựng, nên không đưa được vào trang "
                                             "toàn văn"))
-            chapters.append(_chapters[(lang, path)])
+            chapters.append(full_text.chapters[(lang, path)])
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink_title", "")
-        _assembled[lang] = run_step(f"{src}: assembling the full text failed", assembled_page, chapters,
+        full_text.assembled[lang] = run_step(f"{src}: assembling the full text failed", assembled_page, chapters,
                                     load_document(docs_dir(config), lang), url, permalink)
     return env
 
@@ -95,7 +98,7 @@ def on_env(env, config: MkDocsConfig, **kwargs):
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     if not page.meta.get("full_text"):
         return context
-    body, anchors, parts = _assembled.pop(current_language(config))
+    body, anchors, parts = kept(_FullText).assembled.pop(current_language(config))
     page.content = page.content.replace(MARKER, body)
     if page.present_anchor_ids is not None:  # MkDocs checks links within the page against these
         page.present_anchor_ids |= anchors

@@ -5,7 +5,9 @@ The build stops when the data is wrong or disagrees with the official lists in t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -18,11 +20,19 @@ from draftsite.document.model import language_files, load_document, page_url, re
 from draftsite.document.sections import front_matter_lines
 from draftsite.strings import t
 from draftsite.engine.glue import current_language, docs_dir, fail, language_site_dir
+from draftsite.state import kept
 
 DATA_FILE = "data/chi-tieu.yml"
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$", re.M)
-_data: dict[str, IndicatorData] = {}
-_slots: dict[tuple[str, str], dict[str, str]] = {}  # (language, page) → {slot in the Markdown: its HTML}
+
+
+@dataclass
+class _Indicators:
+    """What the indicators keep during a build: each language's data, and each page's rendered
+    tables and charts until they go into their slots."""
+
+    data: dict[str, IndicatorData] = field(default_factory=dict)
+    slots: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → {slot: HTML}
 
 
 # Load and validate the data once per language build, then check every page's markers and official
@@ -32,7 +42,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     known = {s.id for s in load_document(docs_dir(config), lang).sections}
     try:
-        _data[lang] = data = load_indicators(docs_dir(config) / DATA_FILE, known, f"docs/{DATA_FILE}")
+        kept(_Indicators).data[lang] = data = load_indicators(docs_dir(config) / DATA_FILE, known, f"docs/{DATA_FILE}")
     except DataError as error:
         raise PluginError(prefixed(error, "Indicator data: ", "")) from error
     problems = []
@@ -48,12 +58,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 # in the Markdown: Markdown would otherwise parse tens of kilobytes of finished HTML.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     lang = current_language(config)
-    data = _data[lang]
+    data = kept(_Indicators).data[lang]
     if "indicators:" not in markdown:
         return markdown
     count = 0
     offset = _front_matter_offset(page)
-    slots = _slots[(lang, page.file.src_uri)] = {}
+    slots = kept(_Indicators).slots[(lang, page.file.src_uri)] = {}
 
     def expand(match: re.Match) -> str:
         nonlocal count
@@ -69,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 
 # Put the tables and charts into their slots, before any other hook reads the page's content.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    for slot, rendered in _slots.pop((current_language(config), page.file.src_uri), {}).items():
+    for slot, rendered in kept(_Indicators).slots.pop((current_language(config), page.file.src_uri), {}).items():
         if slot not in html:
             raise PluginError(bilingual(f"{page.file.src_uri}: an indicators marker did not reach the page as a block "
                                         "of its own; put each <!-- indicators:… --> marker on its own line, outside "
@@ -86,8 +96,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     target = language_site_dir(config) / "data"
     target.mkdir(parents=True, exist_ok=True)
-    (target / f"{DOWNLOAD_NAME[lang]}.csv").write_bytes(to_csv(_data[lang], lang))
-    (target / f"{DOWNLOAD_NAME[lang]}.json").write_text(to_json(_data[lang], lang), encoding="utf-8")
+    data = kept(_Indicators).data[lang]
+    (target / f"{DOWNLOAD_NAME[lang]}.csv").write_bytes(to_csv(data, lang))
+    (target / f"{DOWNLOAD_NAME[lang]}.json").write_text(to_json(data, lang), encoding="utf-8")
 
 
 # Lines taken by the page's front matter (on_page_markdown sees the Markdown without it).

@@ -7,30 +7,46 @@ data/gop-y.csv and data/gop-y.json. Bad data stops the build with the file and l
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
-from draftsite.comments.consultation import load_consultation, status
+from draftsite.comments.consultation import Consultation, load_consultation, status
 from draftsite.checks.data_files import DataFileError, read_yaml_file
 from draftsite.inputs import read_inputs
-from draftsite.revisions.drafts import load_drafts, outcome_scope
+from draftsite.revisions.drafts import Draft, OutcomeScope, load_drafts, outcome_scope
 from draftsite.messages import bilingual, english_of, prefixed, vi_of
-from draftsite.document.model import is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
+from draftsite.document.model import Document, is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
 from draftsite.outcome.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
                                to_json)
-from draftsite.outcome.responses import ResponseError, load_responses
+from draftsite.outcome.responses import Response, ResponseError, load_responses
 from draftsite.revisions.revisions import load_retired_ids
 from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+from draftsite.state import kept
 
 COUNTS_FILE = "data/gop-y.yml"
 RESPONSES_FILE = "data/tiep-thu-giai-trinh.yml"
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 MARKER = "<!-- consultation:outcome -->"
 HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
-_state: dict = {}
+
+
+@dataclass
+class _Outcome:
+    """What the outcome keeps during a build, read for the language being built: the document, the
+    drafts, the counts and the rows that could not be placed, the responses, the settings, and the
+    drafts and sections that counts and responses may name."""
+
+    document: Document | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)
+    responses: list[Response] = field(default_factory=list)
+    consultation: Consultation | None = None
+    scope: OutcomeScope | None = None
 
 
 # Read and check the counts and the responses of the language being built.
@@ -62,8 +78,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
                                    f"docs/{RESPONSES_FILE}")
     except ResponseError as error:
         raise PluginError(prefixed(error, "Responses to comments: ", "")) from error
-    _state.update(document=document, drafts=drafts, counts=total_counts(ledger), rejected=total_rejected(ledger),
-                  responses=responses, consultation=load_consultation(config.extra), scope=scope)
+    outcome = kept(_Outcome)
+    outcome.document, outcome.drafts, outcome.scope = document, drafts, scope
+    outcome.counts, outcome.rejected = total_counts(ledger), total_rejected(ledger)
+    outcome.responses, outcome.consultation = responses, load_consultation(config.extra)
 
 
 # Expand the outcome marker into totals, tables, chart and responses.
@@ -71,9 +89,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     if MARKER not in markdown:
         return markdown
     lang = current_language(config)
-    drafts = _state["drafts"]
-    outcome = render_outcome(_state["counts"], _state["rejected"], _state["responses"], _state["document"],
-                             {date: label[lang] for date, label in _state["scope"].drafts.items()},
+    kept_ = kept(_Outcome)
+    drafts = kept_.drafts
+    outcome = render_outcome(kept_.counts, kept_.rejected, kept_.responses, kept_.document,
+                             {date: label[lang] for date, label in kept_.scope.drafts.items()},
                              drafts[-1].date.isoformat(), lang,
                              page_url(page.file.src_uri), _root_url(config),
                              nav_pages(config.nav))
@@ -89,15 +108,16 @@ def _root_url(config: MkDocsConfig) -> str:
 # Once the consultation has closed: each section's count, and a link to its response.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     src = neutral_path(page.file.src_uri)
-    consultation = _state["consultation"]
+    kept_ = kept(_Outcome)
+    consultation = kept_.consultation
     draft = consultation.draft_date.isoformat()
-    counts = _state["counts"].get(draft)
+    counts = kept_.counts.get(draft)
     if not is_document_page(src) or counts is None or status(consultation, read_inputs().today()) != "closed":
         return html
     lang = current_language(config)
     here = page_url(src)
-    answered = {r.section for r in _state["responses"] if r.draft == draft}
-    on_page = {s.id for s in _state["document"].on_page(src)}
+    answered = {r.section for r in kept_.responses if r.draft == draft}
+    on_page = {s.id for s in kept_.document.on_page(src)}
 
     def add_count(match: re.Match) -> str:
         section = match[3]
@@ -113,5 +133,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 def on_post_build(config: MkDocsConfig) -> None:
     target = language_site_dir(config) / "data"
     target.mkdir(parents=True, exist_ok=True)
-    (target / "gop-y.csv").write_bytes(to_csv(_state["counts"]))
-    (target / "gop-y.json").write_text(to_json(_state["counts"], _state["rejected"]), encoding="utf-8")
+    (target / "gop-y.csv").write_bytes(to_csv(kept(_Outcome).counts))
+    (target / "gop-y.json").write_text(to_json(kept(_Outcome).counts, kept(_Outcome).rejected), encoding="utf-8")

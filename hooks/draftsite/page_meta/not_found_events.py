@@ -4,15 +4,23 @@ site's root 404.html for every missing address, so the root file stays the Vietn
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from draftsite.page_meta.not_found import language_links, not_found_texts
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language
+from draftsite.state import kept
 
 TEMPLATE = "404.html"
-_rendered: dict[str, str] = {}
+
+
+@dataclass
+class _NotFound:
+    """The Vietnamese 404 page as rendered in the build, for the root when English renders its own."""
+
+    rendered: str | None = None
 
 
 # The 404 page's texts, absolute links (it is served at any address) and language links.
@@ -30,6 +38,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig, **kw
     if template_name != TEMPLATE:
         return output
     if current_language(config) == DEFAULT_LANGUAGE:
-        _rendered[TEMPLATE] = output
+        kept(_NotFound).rendered = output
         return output
-    return _rendered.get(TEMPLATE, output)
+    rendered = kept(_NotFound).rendered
+    return output if rendered is None else rendered

@@ -5,6 +5,7 @@ cannot carry the policy stops the build."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,14 +14,21 @@ from mkdocs.structure.pages import Page
 
 from draftsite.page_meta.csp import add_policy_meta, headers_file, inline_script_hashes, template_script_hashes
 from draftsite.messages import software_failure
+from draftsite.state import kept
 
-_hashes: set[str] = set()
+
+
+@dataclass
+class _Scripts:
+    """The hashes of the inline scripts of every page built so far, in every language (for `_headers`)."""
+
+    hashes: set[str] = field(default_factory=set)
 
 
 # Add the policy to each finished page (last, after every other hook has changed the HTML).
 def on_post_page(output: str, page: Page, **kwargs) -> str:
     hashes = template_script_hashes(output, page.content or "")
-    _hashes.update(hashes)
+    kept(_Scripts).hashes.update(hashes)
     try:
         return add_policy_meta(output, hashes)
     except ValueError as error:
@@ -32,7 +40,7 @@ def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
     if not template_name.endswith(".html"):
         return output_content
     hashes = inline_script_hashes(output_content)
-    _hashes.update(hashes)
+    kept(_Scripts).hashes.update(hashes)
     try:
         return add_policy_meta(output_content, hashes)
     except ValueError as error:
@@ -41,4 +49,4 @@ def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
 
 # Write `_headers` with the policy of every page of every language built so far.
 def on_post_build(config: MkDocsConfig) -> None:
-    (Path(config.site_dir) / "_headers").write_text(headers_file(_hashes), encoding="utf-8")
+    (Path(config.site_dir) / "_headers").write_text(headers_file(kept(_Scripts).hashes), encoding="utf-8")

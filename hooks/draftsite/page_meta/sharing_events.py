@@ -4,6 +4,7 @@ page has none), and the values of the Open Graph and Twitter card tags in overri
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -12,16 +13,17 @@ from mkdocs.structure.pages import Page
 
 from draftsite.revisions.publishing import robots_txt, sitemap_xml
 from draftsite.page_meta.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
-from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, language_site_dir, run_step
+from draftsite.engine.glue import current_language, language_site_dir, run_step
+from draftsite.state import kept
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
-_pages: dict[str, None] = {}  # every page's address, in build order
 
 
-# A new build starts a new list of pages for the sitemap (once, not once per language).
-def on_config(config: MkDocsConfig) -> None:
-    if current_language(config) == DEFAULT_LANGUAGE:
-        _pages.clear()
+@dataclass
+class _Sitemap:
+    """Every page's address built so far, in every language, in build order (for the sitemap)."""
+
+    pages: dict[str, None] = field(default_factory=dict)
 
 
 # Give pages without a description one from their first paragraph.
@@ -63,14 +65,14 @@ def on_env(env, config: MkDocsConfig, files, **kwargs):
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     output = absolute_alternates(output, page.canonical_url or config.site_url)
     if page.canonical_url:
-        _pages.setdefault(page.canonical_url)
+        kept(_Sitemap).pages.setdefault(page.canonical_url)
     return output
 
 
 # One sitemap of every page in every language so far (the last language's build completes it),
 # at the root and in the language's folder, and robots.txt naming it.
 def on_post_build(config: MkDocsConfig) -> None:
-    text = sitemap_xml(list(_pages))
+    text = sitemap_xml(list(kept(_Sitemap).pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:
         (folder / "sitemap.xml").write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ import datetime as dt
 import html as html_lib
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,13 +24,30 @@ from draftsite.document.model import language_prefix, load_document, page_url, p
 from draftsite.revisions.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
                                  paragraph_diff_html, vanished_ids)
 from draftsite.strings import t
-from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, language_site_dir
+from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+from draftsite.state import kept
 
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 COMPARISON_MARKER = "<!-- revisions:comparison -->"
 DRAFTS_MARKER = "<!-- revisions:drafts -->"
 COMPARISON_PAGE = "so-sanh.md"
-_state: dict = {}
+
+
+@dataclass
+class _Revisions:
+    """What the revisions keep during a build (set again with each language's configuration): the
+    drafts so far, the previous draft's docs folder, the ids earlier drafts published, the pages'
+    dates, where drafts are published, and each language's comparison with the previous draft."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    previous: Path | None = None
+    published: dict[str, list[str]] = field(default_factory=dict)
+    page_dates: dict[str, str] = field(default_factory=dict)
+    published_build: bool = False  # built by the publishing tool (the drafts list is shown)
+    root: str = ""
+    permanent: bool = False
+    comparisons: dict[str, tuple] = field(default_factory=dict)  # language → (comparison, previous, texts)
+    retired: dict[str, str] = field(default_factory=dict)  # retired section id → its successor
 
 
 # Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
@@ -40,16 +58,16 @@ def on_config(config: MkDocsConfig) -> None:
     previous = inputs.previous_draft_docs
     published = inputs.published_ids_file
     dates_file = inputs.page_dates_file
-    _state.update(
-        drafts=drafts,
-        previous=Path(previous) if previous else None,
-        published=json.loads(Path(published).read_text("utf-8")) if published else {},
-        page_dates=json.loads(Path(dates_file).read_text("utf-8")) if dates_file else page_dates_from_git(docs_dir(config)),
-        published_build=bool(inputs.drafts_file),
-        root=inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url,
-        permanent=inputs.draft_permanent,
-        comparisons={},
-    )
+    revisions = kept(_Revisions)
+    revisions.drafts = drafts
+    revisions.previous = Path(previous) if previous else None
+    revisions.published = json.loads(Path(published).read_text("utf-8")) if published else {}
+    revisions.page_dates = (json.loads(Path(dates_file).read_text("utf-8")) if dates_file
+                            else page_dates_from_git(docs_dir(config)))
+    revisions.published_build = bool(inputs.drafts_file)
+    revisions.root = inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url
+    revisions.permanent = inputs.draft_permanent
+    revisions.comparisons = {}
 
 
 # Keep published ids alive, and compare with the previous draft (once per language).
@@ -60,8 +78,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         retired = load_retired_ids(docs_dir(config) / RETIRED_FILE, current)
     except ValueError as error:
         raise PluginError(prefixed(error, "docs/")) from error
-    _state["retired"] = retired
-    missing = vanished_ids(_state["published"], current, retired)
+    kept(_Revisions).retired = retired
+    missing = vanished_ids(kept(_Revisions).published, current, retired)
     if missing:
         listing = "\n".join("  - " + bilingual(f"section id {ident!r} (published in {draft}) is gone",
                                                f"mã mục {ident!r} (đã công bố trong {draft}) không còn nữa")
@@ -72,9 +90,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
                           f"nó trong docs/{RETIRED_FILE} với `status: removed|merged` và `into: <mã mục kế thừa>` "
                           "(hướng dẫn biên tập, mục 6, bước 2)")
         raise PluginError(f"{title}\n{listing}")
-    if _state["previous"] is not None:  # the texts are read only when there is a draft to compare with
-        previous, texts = section_texts(_state["previous"], lang), section_texts(docs_dir(config), lang)
-        _state["comparisons"][lang] = (compare(previous, texts), previous, texts)
+    if kept(_Revisions).previous is not None:  # the texts are read only when there is a draft to compare with
+        previous, texts = section_texts(kept(_Revisions).previous, lang), section_texts(docs_dir(config), lang)
+        kept(_Revisions).comparisons[lang] = (compare(previous, texts), previous, texts)
 
 
 # Expand the comparison and the list of drafts.
@@ -90,7 +108,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 # Changed sections link to their difference; retired ids still land on their successor.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     lang = current_language(config)
-    comparison = _state["comparisons"].get(lang)
+    comparison = kept(_Revisions).comparisons.get(lang)
     here = page_url(page.file.src_uri)
     if comparison is not None:
         changed = set(comparison[0].changed) | set(comparison[0].added) | set(comparison[0].moved)
@@ -104,7 +122,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
                     f'{html_lib.escape(t("rev.changed_link", lang))}</a></p>')
 
         html = re.sub(r'<h([1-6]) id="([^"]+)".*?</h\1>', mark, html, flags=re.S)
-    for old, successor in _state.get("retired", {}).items():
+    for old, successor in kept(_Revisions).retired.items():
         html = re.sub(rf'(<h[1-6] id="{re.escape(successor)}")', rf'<span id="{old}" class="retired-anchor"></span>\1',
                       html, count=1)
     return html
@@ -113,9 +131,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 # The draft line of the banner, and the page's last change.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
-    drafts: list[Draft] = _state["drafts"]
+    drafts: list[Draft] = kept(_Revisions).drafts
     current = drafts[-1]
-    date = _state["page_dates"].get(page.file.src_uri)
+    date = kept(_Revisions).page_dates.get(page.file.src_uri)
     context["draft_info"] = {
         "label": t("rev.this_draft", lang, date=format_day(current.date, lang)) + (
             f" ({t('rev.corrects', lang, date=format_day(current.corrects, lang)).lower()})" if current.corrects else ""),
@@ -124,10 +142,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
         "drafts_label": t("rev.drafts", lang),
         "latest_text": t("rev.latest", lang),
         "frame_notice": t("frame.notice", lang),  # drafts.js puts the latest draft's label in its place
-        "permanent": _state["permanent"],
-        "root": _state["root"],
+        "permanent": kept(_Revisions).permanent,
+        "root": kept(_Revisions).root,
         "lang_prefix": language_prefix(lang),
-        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if _state["published_build"] else [],
+        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if kept(_Revisions).published_build else [],
         "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang)) if date else "",
     }
     return context
@@ -136,16 +154,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 # The drafts list for the browser, and the feed of drafts.
 def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
-    drafts = _state["drafts"]
+    drafts = kept(_Revisions).drafts
     root = Path(config.site_dir)
     (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
-    feed = atom_feed(drafts, lang, t("draft.name", lang), _state["root"], t("feed.author", lang))
+    feed = atom_feed(drafts, lang, t("draft.name", lang), kept(_Revisions).root, t("feed.author", lang))
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
 
 
 def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
-    drafts: list[Draft] = _state["drafts"]
-    entry = _state["comparisons"].get(lang)
+    drafts: list[Draft] = kept(_Revisions).drafts
+    entry = kept(_Revisions).comparisons.get(lang)
     if entry is None or len(drafts) < 2:
         return f'<p class="revision-first">{html_lib.escape(t("rev.first", lang))}</p>'
     comparison, old, new = entry
@@ -172,7 +190,7 @@ def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
         title = document.get(ident).full_label if document.get(ident) else ident
         parts.append(f'<h2 id="sua-{ident}">{link(ident) if document.get(ident) else esc(title)}</h2>'
                      f'<div class="revision-diff" data-section="{ident}">{diff}</div>')
-    changes = indicator_changes(_state["previous"] / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
+    changes = indicator_changes(kept(_Revisions).previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
     if changes:
         rows = "".join(f"<tr><th scope=\"row\">{esc(i)}</th><td>{esc(f)}</td><td><del>{esc(a)}</del></td>"
                        f"<td><ins>{esc(b)}</ins></td></tr>" for i, f, a, b in changes)
@@ -183,15 +201,15 @@ def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
 
 
 def _drafts_html(lang: str, page: Page) -> str:
-    drafts: list[Draft] = _state["drafts"]
+    drafts: list[Draft] = kept(_Revisions).drafts
     esc = html_lib.escape
     here = page_url(page.file.src_uri)
-    up = publishing_root(here, lang, _state["permanent"])
+    up = publishing_root(here, lang, kept(_Revisions).permanent)
     head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
     rows = []
     for draft in reversed(drafts):
         prefix = language_prefix(lang)
-        target = f"{up}du-thao/{draft.slug}/{prefix}" if _state["published_build"] else f"{up}{prefix}"
+        target = f"{up}du-thao/{draft.slug}/{prefix}" if kept(_Revisions).published_build else f"{up}{prefix}"
         errata = (f'<br><span class="draft-errata">{esc(t("rev.corrects", lang, date=format_day(draft.corrects, lang)))}: '
                   f'{esc(draft.errata[lang])}</span>' if draft.corrects and draft.errata else "")
         rows.append(f'<tr><td>{format_day(draft.date, lang)}</td><td><a href="{target}">'

@@ -4,6 +4,7 @@ The matching itself runs in the browser (overrides/assets/javascripts/search-wor
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,21 +14,29 @@ from draftsite.document.model import load_document
 from draftsite.search.search_index import add_places, index_json, page_entries, stub_json
 from draftsite.strings import t
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, run_step
+from draftsite.state import kept
 
 WORKER = "assets/javascripts/search-worker.js"
-_entries: dict[str, list[dict]] = {}  # per language: every page's sections, in build order
-_left_out: dict[str, bool] = {}  # pages whose front matter says `search: exclude: true`
+
+
+@dataclass
+class _Index:
+    """Every language's entries so far (each page's sections, in build order), and the pages whose
+    front matter says `search: exclude: true`."""
+
+    entries: dict[str, list[dict]] = field(default_factory=dict)
+    left_out: dict[str, bool] = field(default_factory=dict)
 
 
 # Start an empty index for the language about to be built.
 def on_pre_build(config: MkDocsConfig) -> None:
-    _entries[current_language(config)] = []
+    kept(_Index).entries[current_language(config)] = []
 
 
 # Material's search plugin would parse every page for an index that is replaced by a stub: tell it
 # the page is excluded (after noting whether the page itself asked to be left out of search).
 def on_page_content(html: str, page: Page, **kwargs) -> str:
-    _left_out[page.file.src_uri] = bool((page.meta.get("search") or {}).get("exclude"))
+    kept(_Index).left_out[page.file.src_uri] = bool((page.meta.get("search") or {}).get("exclude"))
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 
@@ -36,9 +45,9 @@ def on_page_content(html: str, page: Page, **kwargs) -> str:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
     context["search_worker"] = f"{WORKER}?lang={lang}"
-    if _left_out.get(page.file.src_uri):
+    if kept(_Index).left_out.get(page.file.src_uri):
         return context
-    _entries[lang] += run_step("reading the pages for search failed", page_entries, page.content or "", page.url,
+    kept(_Index).entries[lang] += run_step("reading the pages for search failed", page_entries, page.content or "", page.url,
                                page.title or "", t("search.footnote", lang))
     return context
 
@@ -49,7 +58,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 def on_post_build(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    for lang, entries in _entries.items():
+    for lang, entries in kept(_Index).entries.items():
         document = load_document(docs_dir(config), lang)
         places, placed = add_places(entries, document.crumbs_of, document.crumbs_inside)
         (folder / f"index.{lang}.json").write_text(index_json(lang, placed, places), encoding="utf-8")

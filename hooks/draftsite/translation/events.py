@@ -3,34 +3,42 @@ an avoided variant used, or a recurring Vietnamese formula rendered in more than
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mkdocs.config.defaults import MkDocsConfig
 
-from draftsite.translation.translation_checks import source_stamp, translation_problems
 from draftsite.engine.glue import docs_dir, finish_checks, report_pending_checks, start_checks
+from draftsite.state import kept
+from draftsite.translation.translation_checks import translation_problems
 
-_checked: set[tuple] = set()
-_running: list[tuple] = []
+
+@dataclass
+class _Checks:
+    """Whether the build has run the translation checks (once per build: mkdocs-static-i18n runs the
+    events for each language on the same files), and whether their report is still to come."""
+
+    started: bool = False
+    pending: bool = False
 
 
-# Check the glossary and the translation memory while the pages are rendered (once per source
-# state: mkdocs-static-i18n runs this event for each language on the same files).
+# Check the glossary and the translation memory (reported after the pages are rendered).
 def on_pre_build(config: MkDocsConfig) -> None:
-    stamp = source_stamp(docs_dir(config))
-    if stamp in _checked or stamp in _running:
+    checks = kept(_Checks)
+    if checks.started:
         return
-    _running.append(stamp)
+    checks.started = checks.pending = True
     start_checks("translation", translation_problems, docs_dir(config))
 
 
 # Stop the build before the next language if the translation is inconsistent.
 def on_post_build(config: MkDocsConfig) -> None:
-    if _running:
-        stamp = _running.pop()
+    checks = kept(_Checks)
+    if checks.pending:
+        checks.pending = False
         finish_checks("translation")
-        _checked.add(stamp)
 
 
 # Another error stopped the build: also show what the checks found.
 def on_build_error(error: Exception, **kwargs) -> None:
-    _running.clear()
+    kept(_Checks).pending = False
     report_pending_checks()

@@ -81,9 +81,3 @@ def translation_problems(docs_dir: Path) -> list[tuple[str, list[str]]]:
                                              "dựng lại"),
                                    [located(p) for p in check_translation_sources(texts)])]
 
-
-# What the checks read, as a hashable stamp (paths, sizes, modification times): equal stamps give
-# equal results.
-def source_stamp(docs_dir: Path) -> tuple:
-    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / name for name in DATA_FILES]
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
