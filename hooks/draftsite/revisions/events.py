@@ -18,11 +18,12 @@ from mkdocs.structure.pages import Page
 
 from draftsite.comments.consultation import format_date, format_day
 from draftsite.inputs import read_inputs
+from draftsite.revisions.pages import comparison_html, drafts_html
 from draftsite.revisions.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
 from draftsite.messages import bilingual, prefixed
 from draftsite.document.model import language_prefix, load_document, page_url, publishing_root, relative_link
 from draftsite.revisions.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
-                                 paragraph_diff_html, vanished_ids)
+                                 vanished_ids)
 from draftsite.strings import t
 from draftsite.engine.glue import current_language, docs_dir, language_site_dir
 from draftsite.state import kept
@@ -161,59 +162,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
 
 
+# The comparison with the previous draft, for the comparison page of the language being built.
 def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
-    drafts: list[Draft] = kept(_Revisions).drafts
-    entry = kept(_Revisions).comparisons.get(lang)
-    if entry is None or len(drafts) < 2:
-        return f'<p class="revision-first">{html_lib.escape(t("rev.first", lang))}</p>'
+    revisions = kept(_Revisions)
+    entry = revisions.comparisons.get(lang)
+    if entry is None or len(revisions.drafts) < 2:
+        return comparison_html(None, {}, {}, revisions.drafts, None, [], lang, "")
     comparison, old, new = entry
-    here = page_url(page.file.src_uri)
-    document = load_document(docs_dir(config), lang)
-    esc = html_lib.escape
-
-    def link(ident: str) -> str:
-        section = document.get(ident)
-        if section is None:
-            return esc(old[ident].title if ident in old else ident)
-        return f'<a href="{esc(relative_link(here, page_url(section.page), ident))}">{esc(section.label)}</a>'
-
-    intro = t("rev.compare_intro", lang, new=drafts[-1].label[lang], old=drafts[-2].label[lang])
-    parts = [f'<p class="revision-intro">{esc(intro)}</p><ul class="revision-summary">']
-    for key, ids in (("rev.added", comparison.added), ("rev.removed", comparison.removed),
-                     ("rev.moved", comparison.moved), ("rev.changed", comparison.changed)):
-        items = ", ".join(link(i) if key != "rev.removed" else esc(i) for i in ids) or esc(t("rev.none", lang))
-        parts.append(f'<li data-kind="{key[4:]}"><strong>{esc(t(key, lang))} ({len(ids)}):</strong> {items}</li>')
-    parts.append("</ul>")
-    for ident in comparison.changed + comparison.added:
-        before = old[ident].paragraphs if ident in old else ()
-        diff = paragraph_diff_html(before, new[ident].paragraphs, t("rev.deleted", lang), t("rev.inserted", lang))
-        title = document.get(ident).full_label if document.get(ident) else ident
-        parts.append(f'<h2 id="sua-{ident}">{link(ident) if document.get(ident) else esc(title)}</h2>'
-                     f'<div class="revision-diff" data-section="{ident}">{diff}</div>')
-    changes = indicator_changes(kept(_Revisions).previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
-    if changes:
-        rows = "".join(f"<tr><th scope=\"row\">{esc(i)}</th><td>{esc(f)}</td><td><del>{esc(a)}</del></td>"
-                       f"<td><ins>{esc(b)}</ins></td></tr>" for i, f, a, b in changes)
-        head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.indicator", "rev.field", "rev.old", "rev.new"))
-        parts.append(f'<h2 id="sua-chi-tieu">{esc(t("rev.indicators", lang))}</h2>'
-                     f'<table class="revision-indicators"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
-    return '\n<div class="revision-comparison" markdown="0">' + "".join(parts) + "</div>\n"
+    changes = indicator_changes(revisions.previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
+    return comparison_html(comparison, old, new, revisions.drafts, load_document(docs_dir(config), lang), changes,
+                           lang, page_url(page.file.src_uri))
 
 
+# The list of drafts, for the page that has the marker.
 def _drafts_html(lang: str, page: Page) -> str:
-    drafts: list[Draft] = kept(_Revisions).drafts
-    esc = html_lib.escape
     here = page_url(page.file.src_uri)
-    up = publishing_root(here, lang, kept(_Revisions).permanent)
-    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in ("rev.list_date", "rev.list_draft", "rev.list_changed"))
-    rows = []
-    for draft in reversed(drafts):
-        prefix = language_prefix(lang)
-        target = f"{up}du-thao/{draft.slug}/{prefix}" if kept(_Revisions).published_build else f"{up}{prefix}"
-        errata = (f'<br><span class="draft-errata">{esc(t("rev.corrects", lang, date=format_day(draft.corrects, lang)))}: '
-                  f'{esc(draft.errata[lang])}</span>' if draft.corrects and draft.errata else "")
-        rows.append(f'<tr><td>{format_day(draft.date, lang)}</td><td><a href="{target}">'
-                    f'{esc(draft.label[lang])}</a>{errata}</td><td>{"—" if draft.changed is None else draft.changed}</td></tr>')
-    feed = f'<p><a href="{"../" * here.count("/")}du-thao.atom" type="application/atom+xml">{esc(t("rev.feed", lang))}</a></p>'
-    return (f'\n<div class="revision-drafts" markdown="0"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>{feed}</div>\n')
+    revisions = kept(_Revisions)
+    return drafts_html(revisions.drafts, lang, here, publishing_root(here, lang, revisions.permanent),
+                       revisions.published_build)
