@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.comments.consultation import citation_name, format_day
+from draftsite.comments.consultation import citation_name, format_day, settings
 from draftsite.inputs import read_inputs
 from draftsite.revisions.drafts import permanent_address
 from draftsite.messages import bilingual, prefixed
@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> None:
         return
     inputs = read_inputs()
     source = inputs.previous_paragraphs_file
-    this_draft = str(config.extra["consultation"]["draft"]["date"])
+    this_draft = settings().draft_date.isoformat()
     previous_draft, previous = load_registry(Path(source)) if source and Path(source).is_file() else ("", {})
     paragraphs = kept(_Paragraphs)  # new with the build (the default language's configuration)
     paragraphs.previous, paragraphs.previous_draft, paragraphs.this_draft = previous, previous_draft, this_draft
@@ -131,8 +131,7 @@ def on_env(env, config: MkDocsConfig, **kwargs):
 # names the root in its inputs, a plain build's root is site_url) and the interface texts.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     lang = current_language(config)
-    settings = config.extra.get("consultation", {}).get("draft", {})
-    date = str(settings.get("date", ""))
+    date = settings().draft_date.isoformat()
     root = read_inputs().drafts_root_url or config.site_url or ""
     context["citation"] = {
         "draft": citation_name(lang, date),

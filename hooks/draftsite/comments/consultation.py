@@ -9,6 +9,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from draftsite.state import kept
 from draftsite.messages import EditorError, Message
 from draftsite.strings import t
 
@@ -62,6 +63,28 @@ class Consultation:
     draft_corrects: dt.date | None = None  # a correction: the date of the draft it corrects
     draft_errata: dict[str, str] | None = None  # a correction: what it corrects ({"vi": …, "en": …})
     organiser: Organiser | None = None  # None until the editors fill `extra.consultation.organiser`
+
+
+@dataclass
+class _Settings:
+    """The build's consultation settings, validated once (see settings())."""
+
+    consultation: Consultation | None = None
+
+
+def keep_settings(consultation: Consultation) -> Consultation:
+    """Make `consultation` the build's settings (validated by load_consultation, once per language)."""
+    kept(_Settings).consultation = consultation
+    return consultation
+
+
+def settings() -> Consultation:
+    """The build's consultation settings, as validated when the build was configured: every feature
+    reads them here, never `extra.consultation` itself."""
+    consultation = kept(_Settings).consultation
+    if consultation is None:
+        raise RuntimeError("the consultation settings are read before the build's configuration validated them")
+    return consultation
 
 
 # Validate `extra.consultation` of mkdocs.yml; every problem raises ConfigError naming the key.

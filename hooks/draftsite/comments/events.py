@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from draftsite.checks.checks import Problem
 from draftsite.comments.comment_import import CommentImportError, export_columns
-from draftsite.comments.consultation import (ConfigError, Consultation, comment_link_html, comment_url, config_key,
+from draftsite.comments.consultation import (ConfigError, keep_settings, Consultation, comment_link_html, comment_url, config_key,
                                     fill_draft_markers, form_provider_text, format_date, general_link_html,
                                     how_to_comment_html, load_consultation, load_withdrawn_drafts, organiser_html,
                                     publishing_problems, status, status_texts)
@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> None:
     except DataFileError as error:
         raise PluginError(str(error)) from None
     try:
-        kept(_Comments).consultation = load_consultation(config.extra)
+        kept(_Comments).consultation = keep_settings(load_consultation(config.extra))
         export_columns(config.extra["consultation"])
         load_withdrawn_drafts(config.extra)
     except (ConfigError, CommentImportError) as error:

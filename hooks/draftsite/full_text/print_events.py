@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from draftsite.comments.consultation import citation_name, format_day
+from draftsite.comments.consultation import citation_name, format_day, settings
 from draftsite.document.labels import split_id
 from draftsite.document.model import language_prefix, load_document, neutral_path
 from draftsite.strings import t
@@ -45,7 +45,7 @@ def page_part(config: MkDocsConfig, lang: str, page: str) -> str | None:
 # the site's address and the page numbers.
 def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
-    date = str(config.extra["consultation"]["draft"]["date"])
+    date = settings().draft_date.isoformat()
     label = running_header(lang, date)
     short = t("print.header_part", lang, name=citation_name(lang, date),
               date=format_day(dt.date.fromisoformat(date), lang))

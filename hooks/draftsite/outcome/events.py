@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
-from draftsite.comments.consultation import Consultation, load_consultation, status
+from draftsite.comments.consultation import Consultation, settings, status
 from draftsite.checks.data_files import DataFileError, read_yaml_file
 from draftsite.inputs import read_inputs
 from draftsite.revisions.drafts import Draft, OutcomeScope, load_drafts, outcome_scope
@@ -54,7 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
     inputs = read_inputs()
-    drafts = load_drafts(inputs.drafts_file, config.extra["consultation"]["draft"])
+    drafts = load_drafts(inputs.drafts_file, settings())
     try:
         ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
     except DataFileError as error:
@@ -71,7 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(prefixed(error, "docs/")) from None
     # Counts and responses are main's, published with every draft: they may name any draft of the
     # repository and any section of any of them.
-    scope = outcome_scope(inputs.outcome_scope_file, config.extra["consultation"]["draft"], docs_dir(config))
+    scope = outcome_scope(inputs.outcome_scope_file, settings(), docs_dir(config))
     sections |= scope.sections
     try:
         responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
@@ -81,7 +81,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     outcome = kept(_Outcome)
     outcome.document, outcome.drafts, outcome.scope = document, drafts, scope
     outcome.counts, outcome.rejected = total_counts(ledger), total_rejected(ledger)
-    outcome.responses, outcome.consultation = responses, load_consultation(config.extra)
+    outcome.responses, outcome.consultation = responses, settings()
 
 
 # Expand the outcome marker into totals, tables, chart and responses.

@@ -9,8 +9,12 @@ import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftsite.document.model import language_prefix
+
+if TYPE_CHECKING:
+    from draftsite.comments.consultation import Consultation
 
 
 @dataclass(frozen=True)
@@ -27,16 +31,14 @@ class Draft:
         return self.date.isoformat()
 
 
-# Drafts from a JSON file written by tools/publish.py, oldest first; or the one draft of the config.
-def load_drafts(path: str | None, config_draft: dict) -> list[Draft]:
+# Drafts from a JSON file written by tools/publish.py, oldest first; or the one draft of the settings.
+def load_drafts(path: str | None, settings: Consultation) -> list[Draft]:
     if path:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         return [Draft(d["id"], dt.date.fromisoformat(d["date"]), d["label"], d.get("changed"),
                       dt.date.fromisoformat(d["corrects"]) if d.get("corrects") else None, d.get("errata")) for d in raw]
-    corrects = config_draft.get("corrects")
-    return [Draft(config_draft["id"], dt.date.fromisoformat(str(config_draft["date"])), dict(config_draft["label"]),
-                  None, dt.date.fromisoformat(str(corrects)) if corrects else None,
-                  dict(config_draft["errata"]) if corrects and config_draft.get("errata") else None)]
+    return [Draft(settings.draft_id, settings.draft_date, dict(settings.draft_label), None, settings.draft_corrects,
+                  dict(settings.draft_errata) if settings.draft_corrects and settings.draft_errata else None)]
 
 
 # A page's permanent address in its draft's folder, `<root>du-thao/<date>/<page url>`: the address
@@ -112,11 +114,11 @@ class OutcomeScope:
 # The drafts and sections that counts and responses may name. A published build reads them from
 # the publishing tool (OUTCOME_SCOPE_FILE: every tagged draft, whichever draft is being built); a
 # local build knows the draft of mkdocs.yml and the dates of the repository's draft tags.
-def outcome_scope(path: str | None, config_draft: dict, docs_dir: Path) -> OutcomeScope:
+def outcome_scope(path: str | None, settings: Consultation, docs_dir: Path) -> OutcomeScope:
     if path:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         return OutcomeScope({d: dict(label) for d, label in raw["drafts"].items()}, frozenset(raw["sections"]))
-    drafts = {str(config_draft["date"]): dict(config_draft["label"])}
+    drafts = {settings.draft_date.isoformat(): dict(settings.draft_label)}
     for date in tag_dates_from_git(docs_dir):
         day = dt.date.fromisoformat(date)
         drafts.setdefault(date, {"vi": f"Dự thảo ngày {day.day}/{day.month}/{day.year}",

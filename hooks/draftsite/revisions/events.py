@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.comments.consultation import format_date, format_day
+from draftsite.comments.consultation import format_date, format_day, settings
 from draftsite.inputs import read_inputs
 from draftsite.revisions.pages import comparison_html, drafts_html
 from draftsite.revisions.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
@@ -55,7 +55,7 @@ class _Revisions:
 # the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives.
 def on_config(config: MkDocsConfig) -> None:
     inputs = read_inputs()
-    drafts = load_drafts(inputs.drafts_file, config.extra["consultation"]["draft"])
+    drafts = load_drafts(inputs.drafts_file, settings())
     previous = inputs.previous_draft_docs
     published = inputs.published_ids_file
     dates_file = inputs.page_dates_file
