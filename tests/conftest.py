@@ -33,6 +33,9 @@ CHROMIUM_ARGS = [
 FIXTURE = ROOT / "tests" / "fixture"  # the tests' own document and settings
 FIXTURE_DOCS = FIXTURE / "docs"
 FIXTURE_CONFIG = FIXTURE / "mkdocs.yml"
+# axe-core, as axe-playwright-python ships it, and the rules every accessibility check of the suite runs.
+AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CODE_FILES = ("hooks", "overrides")  # taken from the repository: the software under test
 SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", FIXTURE_CONFIG.read_text("utf-8"), re.M)[1]
 SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"

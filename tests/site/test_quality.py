@@ -11,10 +11,8 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 import pytest
 
-from conftest import ROOT, SITE_PATH, broken_internal_links, language_pages, page_html
+from conftest import AXE, AXE_TAGS, ROOT, SITE_PATH, broken_internal_links, language_pages, page_html
 
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGE_TYPES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "cong-van/",
               "kha-nang-tiep-can/", "tong-hop-y-kien/", "quyen-rieng-tu/"]
 REPORT_PAGES = ["phan-thu-nhat/kinh-te/", "phan-thu-nhat/xay-dung-dang/", "phan-thu-hai/van-hoa-xa-hoi/",

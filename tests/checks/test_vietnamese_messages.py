@@ -1,6 +1,6 @@
 """Every message an editor can see is Vietnamese first, with the English kept for the log:
 `<vi> (English: <en>)`, `file:line:` first. Proved three ways: every mistake of the editor-mistakes
-catalogue (tests/test_editor_mistakes.py, on the plain check functions, in the build's order) and of
+catalogue (tests/checks/test_editor_mistakes.py, on the plain check functions, in the build's order) and of
 the translation checks prints Vietnamese before "(English:"; every Problem and every editor error
 written in the code carries a `vi=` text; and each exception type, and the tools editors run, are
 tried once directly."""

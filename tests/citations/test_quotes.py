@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE_PATH, _SitePathHandler, assemble_project, fill_in_organiser
+from conftest import AXE, AXE_TAGS, ROOT, SITE_PATH, _SitePathHandler, assemble_project, fill_in_organiser
 
 sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
@@ -25,8 +25,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from draftsite.revisions.drafts import permanent_address  # noqa: E402
 from draftsite.revisions.publishing import set_draft  # noqa: E402
 
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 PREFIX = {"vi": "", "en": "en/"}

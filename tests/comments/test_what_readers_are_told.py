@@ -21,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import (FIXTURE_CONFIG, FIXTURE_DOCS, ORGANISER_CONTACT, ROOT, _QuietHandler, fill_in_organiser,
+from conftest import (AXE, FIXTURE_CONFIG, FIXTURE_DOCS, ORGANISER_CONTACT, ROOT, _QuietHandler, fill_in_organiser,
                       language_pages, page_html, run_build)
 from draftsite.comments.consultation import (ConfigError, format_day, form_provider_text, load_consultation,
                                     organiser_problem)
@@ -30,7 +30,6 @@ from draftsite.checks.markdown_checks import check_markers
 CONFIG = yaml.safe_load(FIXTURE_CONFIG.read_text("utf-8").replace("!ENV", ""))
 CONSULTATION = CONFIG["extra"]["consultation"]
 PREFIX = {"vi": "", "en": "en/"}
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 FORM = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
         "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
 ORGANISER = {"name": {"vi": "Tiểu ban Văn kiện", "en": "Document Subcommittee"}, **ORGANISER_CONTACT}

@@ -14,9 +14,8 @@ import unicodedata
 
 import pytest
 
-from conftest import language_pages
+from conftest import AXE, AXE_TAGS, language_pages
 from draftsite.document.labels import sentence_case
-from test_quality import AXE, AXE_TAGS
 
 PAIRS = [
     ("nông thôn mới", "nong thon moi"),

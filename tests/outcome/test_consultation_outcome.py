@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, language_pages, page_html, run_build
+from conftest import AXE, FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, language_pages, page_html, run_build
 from draftsite.comments.comment_import import (CommentImportError, DEFAULT_COLUMNS, SourceLedger, dump_ledger, export_columns,
                                       import_export, parse_draft, parse_ledger, total_counts)
 from draftsite.comments.consultation import load_consultation, placeholder_problem
@@ -33,7 +33,6 @@ CONFIG_TEXT = FIXTURE_CONFIG.read_text("utf-8")
 CONFIG = yaml.safe_load(CONFIG_TEXT.replace("!ENV", ""))
 SECTIONS = [s.id for s in load_document(FIXTURE_DOCS, "vi").sections]
 DRAFT = "2020-03-31"
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 PERSONAL = "BÍMẬT"  # in every name, address, e-mail and phone number of the generated export
 TEXT = "NGUYÊNVĂN"  # in every comment text
 HEADER = ["Dấu thời gian", "Họ và tên", "Địa chỉ email", "Số điện thoại", "Địa chỉ", "Nội dung góp ý", "Mã mục",

@@ -2,7 +2,7 @@
 time: what it prints stays readable whatever the export's length (counts per kind, the first row
 numbers of each kind, and the file outside the repository where every row number was written), and
 memory does not grow with the length of the comments. The counting rules themselves are tested in
-tests/test_consultation_outcome.py."""
+tests/outcome/test_consultation_outcome.py."""
 
 from __future__ import annotations
 
