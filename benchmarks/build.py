@@ -27,15 +27,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, build, plain_project, scaled_project, temporary  # noqa: E402
 
 
-# A fresh clone of the project's committed tree (no caches), as CI and tools/publish.py start from.
 def fresh_clone(target: Path) -> Path:
+    """A fresh clone of the project's committed tree (no caches), as CI and tools/publish.py start from."""
     subprocess.run(["git", "clone", "-q", "--local", str(ROOT), str(target)], check=True)
     return target
 
 
-# Bytes of the page at `url` (a folder of `site`) and of the style sheets and scripts it loads,
-# gzip-compressed: (page, page with its assets).
 def first_view(site: Path, url: str) -> tuple[int, int]:
+    """Bytes of the page at `url` (a folder of `site`) and of the style sheets and scripts it loads,
+    gzip-compressed: (page, page with its assets)."""
     page = site / url / "index.html"
     html = page.read_text("utf-8")
     size = len(gzip.compress(html.encode("utf-8"), 6))
@@ -47,15 +47,15 @@ def first_view(site: Path, url: str) -> tuple[int, int]:
     return size, total
 
 
-# CPU seconds (user and system) used so far by this process's finished children: a build's processes.
 def children_cpu() -> float:
+    """CPU seconds (user and system) used so far by this process's finished children: a build's processes."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-# Build times (medians of `rounds`), their ratios to the plain build, and the full text's first view;
-# printed as it goes.
 def measure(rounds: int = 5) -> dict[str, float]:
+    """Build times (medians of `rounds`), their ratios to the plain build, and the full text's first view;
+    printed as it goes."""
     with temporary() as tmp:
         plain = plain_project(tmp / "plain")
         scaled = scaled_project(ROOT, tmp / "scaled", 4)
@@ -76,17 +76,29 @@ def measure(rounds: int = 5) -> dict[str, float]:
         median = {kind: statistics.median(values) for kind, values in times.items()}
         median_cpu = {kind: statistics.median(values) for kind, values in cpu.items()}
         for label, figures, target in (("wall", median, 1.3), ("CPU", median_cpu, 1.5)):
-            print(f"build (both languages), {label} seconds, median of {rounds}: plain Material {figures['plain']:.2f} s; "
-                  f"project warm {figures['warm']:.2f} s (ratio {figures['warm'] / figures['plain']:.2f}), "
-                  f"cold {figures['cold']:.2f} s (ratio {figures['cold'] / figures['plain']:.2f}); target ≤ {target}")
-            print(f"content ×4, {label}: plain Material {figures['plain x4']:.2f} s; project {figures['x4']:.2f} s "
-                  f"(ratio {figures['x4'] / figures['plain x4']:.2f}); target ≤ {target}")
+            print(
+                f"build (both languages), {label} seconds, median of {rounds}: plain Material {figures['plain']:.2f} s; "
+                f"project warm {figures['warm']:.2f} s (ratio {figures['warm'] / figures['plain']:.2f}), "
+                f"cold {figures['cold']:.2f} s (ratio {figures['cold'] / figures['plain']:.2f}); target ≤ {target}"
+            )
+            print(
+                f"content ×4, {label}: plain Material {figures['plain x4']:.2f} s; project {figures['x4']:.2f} s "
+                f"(ratio {figures['x4'] / figures['plain x4']:.2f}); target ≤ {target}"
+            )
         page, total = first_view(tmp / "site-warm", "toan-van")
-        print(f"full text first view (gzip): page {page / 1000:.1f} KB, with its style sheets and scripts "
-              f"{total / 1000:.1f} KB; target ≤ 100 KB")
-    return {"warm": median["warm"] / median["plain"], "cold": median["cold"] / median["plain"],
-            "warm CPU": median_cpu["warm"] / median_cpu["plain"], "cold CPU": median_cpu["cold"] / median_cpu["plain"],
-            "x4": median["x4"] / median["plain x4"], "full text KB": total / 1000, "full text page KB": page / 1000}
+        print(
+            f"full text first view (gzip): page {page / 1000:.1f} KB, with its style sheets and scripts "
+            f"{total / 1000:.1f} KB; target ≤ 100 KB"
+        )
+    return {
+        "warm": median["warm"] / median["plain"],
+        "cold": median["cold"] / median["plain"],
+        "warm CPU": median_cpu["warm"] / median_cpu["plain"],
+        "cold CPU": median_cpu["cold"] / median_cpu["plain"],
+        "x4": median["x4"] / median["plain x4"],
+        "full text KB": total / 1000,
+        "full text page KB": page / 1000,
+    }
 
 
 def main() -> None:

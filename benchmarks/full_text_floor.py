@@ -24,8 +24,8 @@ import re
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import first_view  # noqa: E402
@@ -40,15 +40,15 @@ _SCRIPT = re.compile(r'<script src="[^"]*"></script>')
 _TAG = re.compile(r"<[^>]+>")
 
 
-# The page without what the project adds per block.
 def lean(html: str) -> str:
+    """The page without what the project adds per block."""
     for pattern in (_PARAGRAPH_TOOLS, _CITE_BUTTON, _PRINT_QR, _CHART):
         html = pattern.sub("", html)
     return html
 
 
-# The lean page without any script file.
 def lean_without_scripts(html: str) -> str:
+    """The lean page without any script file."""
     return _SCRIPT.sub("", lean(html))
 
 
@@ -59,26 +59,47 @@ VARIANTS: dict[str, Callable[[str], str]] = {
 }
 
 
-# Performance score, total blocking time (ms) and DOM elements of one Lighthouse mobile run.
 def performance(url: str, out: Path) -> tuple[int, float, int]:
+    """Performance score, total blocking time (ms) and DOM elements of one Lighthouse mobile run."""
     report = out / "report.json"
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --no-first-run", "--only-categories=performance"],
-                   check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --no-first-run",
+            "--only-categories=performance",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        capture_output=True,
+    )
     audits = json.loads(report.read_text("utf-8"))
     score = round(audits["categories"]["performance"]["score"] * 100)
-    return score, audits["audits"]["total-blocking-time"]["numericValue"], int(audits["audits"]["dom-size"]["numericValue"])
+    return (
+        score,
+        audits["audits"]["total-blocking-time"]["numericValue"],
+        int(audits["audits"]["dom-size"]["numericValue"]),
+    )
 
 
-# Bytes (gzip) of the article's words alone, and of Material's own style sheets and script.
 def weight_floor(site: Path) -> tuple[int, int]:
+    """Bytes (gzip) of the article's words alone, and of Material's own style sheets and script."""
     html = (site / "toan-van" / "index.html").read_text("utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     words = len(gzip.compress(_TAG.sub("", lean(article)).encode("utf-8"), 6))
-    theme = sum(len(gzip.compress(path.read_bytes(), 6)) for pattern in
-                ("stylesheets/main.*.min.css", "stylesheets/palette.*.min.css", "javascripts/bundle.*.min.js")
-                for path in (site / "assets").glob(pattern))
+    theme = sum(
+        len(gzip.compress(path.read_bytes(), 6))
+        for pattern in (
+            "stylesheets/main.*.min.css",
+            "stylesheets/palette.*.min.css",
+            "javascripts/bundle.*.min.js",
+        )
+        for path in (site / "assets").glob(pattern)
+    )
     return words, theme
 
 
@@ -87,7 +108,13 @@ def main() -> None:
         raise SystemExit("install Lighthouse first: (cd benchmarks && npm ci)")
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with temporary() as tmp:
-        path = "/" + ROOT.joinpath("mkdocs.yml").read_text("utf-8").split("github.io/", 1)[1].split('"', 1)[0]
+        path = (
+            "/"
+            + ROOT.joinpath("mkdocs.yml")
+            .read_text("utf-8")
+            .split("github.io/", 1)[1]
+            .split('"', 1)[0]
+        )
         port = free_port()
         site = tmp / "site"
         build(ROOT, site, f"http://127.0.0.1:{port}{path}")
@@ -98,14 +125,18 @@ def main() -> None:
                 page.write_text(variant(built), "utf-8")
                 _, weight = first_view(site, "toan-van")
                 results = [performance(base + "toan-van/", tmp) for _ in range(runs)]
-                print(f"{name:17} mobile performance {statistics.median(r[0] for r in results):3.0f} "
-                      f"(runs {', '.join(str(r[0]) for r in results)}), total blocking time "
-                      f"{statistics.median(r[1] for r in results):4.0f} ms, {results[0][2]} elements; "
-                      f"first view {weight / 1000:.1f} KB")
+                print(
+                    f"{name:17} mobile performance {statistics.median(r[0] for r in results):3.0f} "
+                    f"(runs {', '.join(str(r[0]) for r in results)}), total blocking time "
+                    f"{statistics.median(r[1] for r in results):4.0f} ms, {results[0][2]} elements; "
+                    f"first view {weight / 1000:.1f} KB"
+                )
         page.write_text(built, "utf-8")
         words, theme = weight_floor(site)
-        print(f"floor of the first view: the words alone {words / 1000:.1f} KB + Material's CSS and JS "
-              f"{theme / 1000:.1f} KB = {(words + theme) / 1000:.1f} KB (target ≤ 100 KB)")
+        print(
+            f"floor of the first view: the words alone {words / 1000:.1f} KB + Material's CSS and JS "
+            f"{theme / 1000:.1f} KB = {(words + theme) / 1000:.1f} KB (target ≤ 100 KB)"
+        )
 
 
 if __name__ == "__main__":

@@ -32,37 +32,72 @@ def figures(tree: Path) -> dict[str, object]:
         parsed = ast.parse(source)
         patterns = set()
         for node in ast.walk(parsed):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("compile", "sub", "search", "match",
-                                                                               "finditer", "findall", "fullmatch"):
-                if getattr(node.func.value, "id", "") == "re" and node.args and isinstance(node.args[0], ast.Constant):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in (
+                "compile",
+                "sub",
+                "search",
+                "match",
+                "finditer",
+                "findall",
+                "fullmatch",
+            ):
+                if (
+                    getattr(node.func.value, "id", "") == "re"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
                     patterns.add(id(node.args[0]))
-                    if isinstance(node.args[0].value, str) and MARKUP_PATTERN.search(node.args[0].value):
+                    if isinstance(node.args[0].value, str) and MARKUP_PATTERN.search(
+                        node.args[0].value
+                    ):
                         regexes += 1
         for node in ast.walk(parsed):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in patterns
-                    and TAG.search(node.value)):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in patterns
+                and TAG.search(node.value)
+            ):
                 markup += 1
-            if isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.Constant) and TAG.search(str(v.value))
-                                                       for v in node.values):
+            if isinstance(node, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and TAG.search(str(v.value)) for v in node.values
+            ):
                 markup += 1
         for node in parsed.body:
-            target = node.targets[0] if isinstance(node, ast.Assign) else node.target if isinstance(node, ast.AnnAssign) else None
+            target = (
+                node.targets[0]
+                if isinstance(node, ast.Assign)
+                else node.target
+                if isinstance(node, ast.AnnAssign)
+                else None
+            )
             name = getattr(target, "id", "")
-            if name and not name.isupper() and name != "__all__" and isinstance(getattr(node, "value", None),
-                                                                               (ast.Dict, ast.List, ast.Set)):
+            if (
+                name
+                and not name.isupper()
+                and name != "__all__"
+                and isinstance(getattr(node, "value", None), (ast.Dict, ast.List, ast.Set))
+            ):
                 globals_ += 1
         if "os.environ" in source or "getenv(" in source:
             environment.add(path.relative_to(tree).as_posix())
     folder, size = folders.most_common(1)[0]
-    return {"modules": len(modules), "largest folder": f"{folder} ({size})", "markup strings": markup,
-            "regexes over markup": regexes, "mutable module globals": globals_,
-            "files reading the environment": len(environment)}
+    return {
+        "modules": len(modules),
+        "largest folder": f"{folder} ({size})",
+        "markup strings": markup,
+        "regexes over markup": regexes,
+        "mutable module globals": globals_,
+        "files reading the environment": len(environment),
+    }
 
 
 def tree_of(commit: str, target: Path) -> Path:
     """The committed tree of `commit`, written to `target`."""
     target.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", commit, "hooks"], cwd=ROOT, check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", commit, "hooks"], cwd=ROOT, check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
 
@@ -72,7 +107,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for index, commit in enumerate(commits):
             tree = ROOT if commit is None else tree_of(commit, Path(folder) / str(index))
-            print(f"{commit or 'working tree'}: " + "; ".join(f"{k} {v}" for k, v in figures(tree).items()))
+            print(
+                f"{commit or 'working tree'}: "
+                + "; ".join(f"{k} {v}" for k, v in figures(tree).items())
+            )
 
 
 if __name__ == "__main__":

@@ -18,20 +18,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, build, free_port, plain_project, serve, temporary  # noqa: E402
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "en/phan-thu-nhat/kinh-te/"]
+PAGES = [
+    "",
+    "phan-thu-nhat/kinh-te/",
+    "chi-tieu/",
+    "goi-y-thao-luan/",
+    "toan-van/",
+    "en/phan-thu-nhat/kinh-te/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
-# Scores (0–100) and transferred bytes of one Lighthouse run.
 def audit(url: str, form: str, out: Path) -> tuple[dict[str, int], int]:
+    """Scores (0–100) and transferred bytes of one Lighthouse run."""
     report = out / "report.json"
-    args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
-            "--disable-component-update --no-first-run",
-            f"--only-categories={','.join(CATEGORIES)}"]
+    args = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+        "--disable-component-update --no-first-run",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
     if form == "desktop":
         args.append("--preset=desktop")
-    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True)
+    subprocess.run(
+        args,
+        check=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        capture_output=True,
+    )
     data = json.loads(report.read_text("utf-8"))
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     transferred = data["audits"]["total-byte-weight"]["numericValue"]
@@ -43,7 +61,13 @@ def main() -> None:
         raise SystemExit("install Lighthouse first: (cd benchmarks && npm ci)")
     with temporary() as tmp:
         ours, plain = tmp / "ours", tmp / "plain"
-        path = "/" + ROOT.joinpath("mkdocs.yml").read_text("utf-8").split("github.io/", 1)[1].split('"', 1)[0]
+        path = (
+            "/"
+            + ROOT.joinpath("mkdocs.yml")
+            .read_text("utf-8")
+            .split("github.io/", 1)[1]
+            .split('"', 1)[0]
+        )
         port = free_port()  # built for the address they are served at, as in production
         build(ROOT, ours, f"http://127.0.0.1:{port}{path}")
         build(plain_project(tmp / "plain-project"), plain, f"http://127.0.0.1:{port}{path}")
@@ -52,8 +76,11 @@ def main() -> None:
                 for form in ("mobile", "desktop"):
                     for page in PAGES:
                         scores, weight = audit(base + page, form, tmp)
-                        print(f"{name:15} {form:7} /{page:28} " + " ".join(f"{c[:4]} {s:3}" for c, s in scores.items())
-                              + f"  {weight / 1000:.0f} KB")
+                        print(
+                            f"{name:15} {form:7} /{page:28} "
+                            + " ".join(f"{c[:4]} {s:3}" for c, s in scores.items())
+                            + f"  {weight / 1000:.0f} KB"
+                        )
 
 
 if __name__ == "__main__":

@@ -18,9 +18,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CHROMIUM_ARGS, ROOT, build, plain_project, serve, temporary  # noqa: E402
 
-QUERIES = ["nông thôn mới", "nong thon moi", "đột phá", "dot pha", "tham nhung", "cai cach hanh chinh",
-           "khu cong nghiep", "22.500", "giam ngheo", "che phu rung", "đường cao tốc", "chuyen doi s",
-           "8.5%", "tham nhugn"]
+QUERIES = [
+    "nông thôn mới",
+    "nong thon moi",
+    "đột phá",
+    "dot pha",
+    "tham nhung",
+    "cai cach hanh chinh",
+    "khu cong nghiep",
+    "22.500",
+    "giam ngheo",
+    "che phu rung",
+    "đường cao tốc",
+    "chuyen doi s",
+    "8.5%",
+    "tham nhugn",
+]
 ROUNDS = 3
 FIRST_ROUNDS = 5
 VIEWPORT = {"width": 390, "height": 844}
@@ -60,8 +73,8 @@ FIRST_RESULTS = """() => ({latency: new Promise(resolve => {
 })})"""
 
 
-# Wait until the result list has not changed for 200 ms (no result of an earlier keystroke pending).
 def settle(page) -> None:
+    """Wait until the result list has not changed for 200 ms (no result of an earlier keystroke pending)."""
     before = page.evaluate(LIST)
     while True:
         page.wait_for_timeout(200)
@@ -71,8 +84,8 @@ def settle(page) -> None:
         before = after
 
 
-# Type `query` but its last key, then time the last key: milliseconds from keyup to results.
 def time_last_key(page, query: str, box) -> float:
+    """Type `query` but its last key, then time the last key: milliseconds from keyup to results."""
     timer = page.evaluate_handle(TIMER)
     box.press_sequentially(query[-1])
     elapsed = page.evaluate("armed => armed.latency", timer)
@@ -80,17 +93,17 @@ def time_last_key(page, query: str, box) -> float:
     return elapsed
 
 
-# A fresh tab (empty cache) at `base`; the site's CSP stays in force.
 def fresh_tab(browser, base: str):
+    """A fresh tab (empty cache) at `base`; the site's CSP stays in force."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.goto(base, wait_until="load")
     return context, page
 
 
-# Milliseconds of the first query on a freshly loaded page, index fetch included: the search box is
-# filled (no keyup, so no query yet), then the last key is typed and timed.
 def first_queries(browser, base: str) -> list[float]:
+    """Milliseconds of the first query on a freshly loaded page, index fetch included: the search box is
+    filled (no keyup, so no query yet), then the last key is typed and timed."""
     times = []
     for round_ in range(FIRST_ROUNDS):
         context, page = fresh_tab(browser, base)
@@ -105,8 +118,8 @@ def first_queries(browser, base: str) -> list[float]:
     return times
 
 
-# Milliseconds from keystroke to results, per query, after a first warm-up search.
 def latencies(browser, base: str) -> list[float]:
+    """Milliseconds from keystroke to results, per query, after a first warm-up search."""
     context, page = fresh_tab(browser, base)
     page.locator("label[for=__search]").first.click()
     box = page.locator("input.md-search__input")
@@ -125,10 +138,10 @@ def latencies(browser, base: str) -> list[float]:
     return times
 
 
-# On a slow connection, per pause between the tap on the search icon and the first letter: the
-# milliseconds from the first letter to the first results, on a freshly loaded page (the project
-# fetches its index when the box gets focus; Material while the page loads).
 def slow_first_results(browser, base: str) -> dict[int, float]:
+    """On a slow connection, per pause between the tap on the search icon and the first letter: the
+    milliseconds from the first letter to the first results, on a freshly loaded page (the project
+    fetches its index when the box gets focus; Material while the page loads)."""
     waits = {}
     for pause in SLOW_PAUSES:
         context = browser.new_context(viewport=VIEWPORT)
@@ -146,8 +159,8 @@ def slow_first_results(browser, base: str) -> dict[int, float]:
     return waits
 
 
-# Index sizes, keystroke and first-query times, printed as it goes; returns the project's medians (ms).
 def measure() -> dict[str, float]:
+    """Index sizes, keystroke and first-query times, printed as it goes; returns the project's medians (ms)."""
     from playwright.sync_api import sync_playwright
 
     with temporary() as tmp:
@@ -157,11 +170,15 @@ def measure() -> dict[str, float]:
         plain_index = gzip.compress((plain / "search" / "search_index.json").read_bytes(), 9)
         for lang in ("vi", "en"):
             ours_index = gzip.compress((ours / "search" / f"index.{lang}.json").read_bytes(), 9)
-            print(f"index ({lang}, gzip): project {len(ours_index) / 1000:.1f} KB (budget 45 KB);"
-                  f" Material baseline {len(plain_index) / 1000:.1f} KB (both languages in one file);"
-                  f" ratio {len(ours_index) / len(plain_index):.2f}")
+            print(
+                f"index ({lang}, gzip): project {len(ours_index) / 1000:.1f} KB (budget 45 KB);"
+                f" Material baseline {len(plain_index) / 1000:.1f} KB (both languages in one file);"
+                f" ratio {len(ours_index) / len(plain_index):.2f}"
+            )
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
             with serve(ours) as base:
                 mine, mine_first = latencies(browser, base), first_queries(browser, base)
                 mine_slow = slow_first_results(browser, base)
@@ -170,14 +187,20 @@ def measure() -> dict[str, float]:
                 baseline_slow = slow_first_results(browser, base)
             browser.close()
         m, b = statistics.median(mine), statistics.median(baseline)
-        print(f"keystroke → results (median of {len(mine)}): project {m:.1f} ms (budget 20 ms), "
-              f"p90 {sorted(mine)[int(len(mine) * 0.9) - 1]:.1f} ms; Material baseline {b:.1f} ms; ratio {m / b:.2f}")
+        print(
+            f"keystroke → results (median of {len(mine)}): project {m:.1f} ms (budget 20 ms), "
+            f"p90 {sorted(mine)[int(len(mine) * 0.9) - 1]:.1f} ms; Material baseline {b:.1f} ms; ratio {m / b:.2f}"
+        )
         f, g = statistics.median(mine_first), statistics.median(baseline_first)
-        print(f"first query on a fresh page, index fetch included (median of {len(mine_first)}): project {f:.1f} ms; "
-              f"Material baseline {g:.1f} ms (its index is fetched while the page loads); ratio {f / g:.2f}")
+        print(
+            f"first query on a fresh page, index fetch included (median of {len(mine_first)}): project {f:.1f} ms; "
+            f"Material baseline {g:.1f} ms (its index is fetched while the page loads); ratio {f / g:.2f}"
+        )
         for pause in SLOW_PAUSES:
-            print(f"slow connection (50 KB/s, 100 ms), first letter {pause} ms after the tap on the search icon:"
-                  f" first results {mine_slow[pause]:.0f} ms after it; Material baseline {baseline_slow[pause]:.0f} ms")
+            print(
+                f"slow connection (50 KB/s, 100 ms), first letter {pause} ms after the tap on the search icon:"
+                f" first results {mine_slow[pause]:.0f} ms after it; Material baseline {baseline_slow[pause]:.0f} ms"
+            )
     return {"keystroke": m, "keystroke ratio": m / b, "first query": f, "first query ratio": f / g}
 
 

@@ -26,8 +26,8 @@ publish = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(publish)
 
 
-# One line of the summary: what, the figure, the target, and whether this run met it (None: no target).
 def line(what: str, figure: str, target: str, met: bool | None) -> str:
+    """One line of the summary: what, the figure, the target, and whether this run met it (None: no target)."""
     verdict = "" if met is None else "met" if met else "NOT MET"
     return f"  {what:44} {figure:>10}   {('target ' + target) if target else '':17} {verdict}"
 
@@ -40,18 +40,39 @@ def main() -> None:
     p = publish.measure()
     print("== search.py")
     s = search.measure()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     print(f"\nissue 14 targets, one run ({dt.date.today()}, commit {commit}):")
     for what, figure, target, met in [
         ("warm build / plain Material", f"{b['warm']:.2f}×", "≤ 1.30×", b["warm"] <= 1.3),
-        ("cold build (fresh clone) / plain Material", f"{b['cold']:.2f}×", "≤ 1.30×", b["cold"] <= 1.3),
+        (
+            "cold build (fresh clone) / plain Material",
+            f"{b['cold']:.2f}×",
+            "≤ 1.30×",
+            b["cold"] <= 1.3,
+        ),
         ("content ×4 / plain Material ×4", f"{b['x4']:.2f}×", "≤ 1.30×", b["x4"] <= 1.3),
         ("publishing 4 drafts / 4 builds", f"{p['scratch']:.2f}", "≤ 1.00", p["scratch"] <= 1.0),
         ("publishing draft #16 / draft #1 (1.00 = flat)", f"{p['#16']:.2f}", "", None),
-        ("full text first view, gzip, with CSS and JS", f"{b['full text KB']:.1f} KB", "≤ 100 KB", b["full text KB"] <= 100),
-        ("search: keystroke → results, median", f"{s['keystroke']:.1f} ms", "≤ 20 ms", s["keystroke"] <= 20),
-        ("search: first query, index fetch included", f"{s['first query']:.0f} ms",
-         "< Material", s["first query ratio"] < 1),
+        (
+            "full text first view, gzip, with CSS and JS",
+            f"{b['full text KB']:.1f} KB",
+            "≤ 100 KB",
+            b["full text KB"] <= 100,
+        ),
+        (
+            "search: keystroke → results, median",
+            f"{s['keystroke']:.1f} ms",
+            "≤ 20 ms",
+            s["keystroke"] <= 20,
+        ),
+        (
+            "search: first query, index fetch included",
+            f"{s['first query']:.0f} ms",
+            "< Material",
+            s["first query ratio"] < 1,
+        ),
     ]:
         print(line(what, figure, target, met))
 

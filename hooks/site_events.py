@@ -20,11 +20,10 @@ mkdocs-static-i18n builds each language as a full nested build: every event runs
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from draftsite.engine.glue import begin_build
 from draftsite.checks import events as document_checks
 from draftsite.citations import events as paragraph_anchors
 from draftsite.comments import events as comment_links
@@ -33,6 +32,7 @@ from draftsite.engine import settings_events as shared_settings
 from draftsite.engine import strings_events as interface_strings
 from draftsite.engine import template_events as template_cache
 from draftsite.engine import theme_events as theme_files
+from draftsite.engine.glue import begin_build
 from draftsite.full_text import events as full_text
 from draftsite.full_text import print_events as print_support
 from draftsite.indicators import events as indicators
@@ -49,22 +49,48 @@ from draftsite.translation import notice_events as translation_notice
 
 def _in_order(*groups: tuple[int, list[Callable]]) -> CombinedEvent:
     """An event's handlers: (priority, [functions in the order they run]) groups, highest first."""
-    return CombinedEvent(*(event_priority(priority)(function) for priority, functions in groups
-                           for function in functions))
+    return CombinedEvent(
+        *(
+            event_priority(priority)(function)
+            for priority, functions in groups
+            for function in functions
+        )
+    )
 
 
 on_config = _in_order(
-    (200, [begin_build]),  # the default language's configuration starts a build: an empty BuildState
+    (
+        200,
+        [begin_build],
+    ),  # the default language's configuration starts a build: an empty BuildState
     (100, [template_cache.on_config]),  # before the plugins make their template environments
-    (0, [shared_settings.on_config, theme_files.on_config, comment_links.on_config,
-         draft_revisions.on_config, paragraph_anchors.on_config, interface_strings.on_config]),
+    (
+        0,
+        [
+            shared_settings.on_config,
+            theme_files.on_config,
+            comment_links.on_config,
+            draft_revisions.on_config,
+            paragraph_anchors.on_config,
+            interface_strings.on_config,
+        ],
+    ),
 )
 
 on_pre_build = _in_order(
     (100, [document_checks.on_pre_build]),
     (90, [translation_checks.on_pre_build]),
-    (0, [indicators.on_pre_build, comment_links.on_pre_build, consultation_outcome.on_pre_build,
-         draft_revisions.on_pre_build, paragraph_anchors.on_pre_build, vietnamese_search.on_pre_build]),
+    (
+        0,
+        [
+            indicators.on_pre_build,
+            comment_links.on_pre_build,
+            consultation_outcome.on_pre_build,
+            draft_revisions.on_pre_build,
+            paragraph_anchors.on_pre_build,
+            vietnamese_search.on_pre_build,
+        ],
+    ),
 )
 
 on_files = _in_order(
@@ -76,23 +102,58 @@ on_env = _in_order(
 )
 
 on_page_markdown = _in_order(
-    (0, [indicators.on_page_markdown, comment_links.on_page_markdown, consultation_outcome.on_page_markdown,
-         draft_revisions.on_page_markdown, full_text.on_page_markdown]),
+    (
+        0,
+        [
+            indicators.on_page_markdown,
+            comment_links.on_page_markdown,
+            consultation_outcome.on_page_markdown,
+            draft_revisions.on_page_markdown,
+            full_text.on_page_markdown,
+        ],
+    ),
 )
 
 on_page_content = _in_order(
-    (110, [indicators.on_page_content]),  # the tables and charts in their slots, before anything reads the page
-    (100, [document_checks.on_page_content]),  # the guard on what Markdown made, before the features add theirs
-    (0, [footnote_numbers.on_page_content, comment_links.on_page_content, consultation_outcome.on_page_content,
-         draft_revisions.on_page_content, paragraph_anchors.on_page_content, full_text.on_page_content,
-         translation_notice.on_page_content, sharing_metadata.on_page_content]),
+    (
+        110,
+        [indicators.on_page_content],
+    ),  # the tables and charts in their slots, before anything reads the page
+    (
+        100,
+        [document_checks.on_page_content],
+    ),  # the guard on what Markdown made, before the features add theirs
+    (
+        0,
+        [
+            footnote_numbers.on_page_content,
+            comment_links.on_page_content,
+            consultation_outcome.on_page_content,
+            draft_revisions.on_page_content,
+            paragraph_anchors.on_page_content,
+            full_text.on_page_content,
+            translation_notice.on_page_content,
+            sharing_metadata.on_page_content,
+        ],
+    ),
     (-100, [vietnamese_search.on_page_content]),  # last: Material's search is told to skip the page
 )
 
 on_page_context = _in_order(
-    (0, [comment_links.on_page_context, draft_revisions.on_page_context, paragraph_anchors.on_page_context,
-         full_text.on_page_context, translation_notice.on_page_context, sharing_metadata.on_page_context,
-         print_support.on_page_context, interface_strings.on_page_context, vietnamese_search.on_page_context]),
+    (
+        0,
+        [
+            comment_links.on_page_context,
+            draft_revisions.on_page_context,
+            paragraph_anchors.on_page_context,
+            full_text.on_page_context,
+            translation_notice.on_page_context,
+            sharing_metadata.on_page_context,
+            print_support.on_page_context,
+            interface_strings.on_page_context,
+            vietnamese_search.on_page_context,
+        ],
+    ),
 )
 
 on_template_context = _in_order(
@@ -112,9 +173,21 @@ on_post_template = _in_order(
 on_post_build = _in_order(
     (100, [document_checks.on_post_build]),  # stop before the next language is built
     (90, [translation_checks.on_post_build]),
-    (0, [indicators.on_post_build, consultation_outcome.on_post_build, draft_revisions.on_post_build,
-         sharing_metadata.on_post_build, print_support.on_post_build, served_assets.on_post_build]),
-    (-200, [vietnamese_search.on_post_build, security_headers.on_post_build]),  # after every language
+    (
+        0,
+        [
+            indicators.on_post_build,
+            consultation_outcome.on_post_build,
+            draft_revisions.on_post_build,
+            sharing_metadata.on_post_build,
+            print_support.on_post_build,
+            served_assets.on_post_build,
+        ],
+    ),
+    (
+        -200,
+        [vietnamese_search.on_post_build, security_headers.on_post_build],
+    ),  # after every language
 )
 
 on_build_error = _in_order(

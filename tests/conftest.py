@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,8 +27,12 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
 ]
 FIXTURE = ROOT / "tests" / "fixture"  # the tests' own document and settings
 FIXTURE_DOCS = FIXTURE / "docs"
@@ -37,15 +41,20 @@ FIXTURE_CONFIG = FIXTURE / "mkdocs.yml"
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text("utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CODE_FILES = ("hooks", "overrides")  # taken from the repository: the software under test
-SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", FIXTURE_CONFIG.read_text("utf-8"), re.M)[1]
+SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", FIXTURE_CONFIG.read_text("utf-8"), re.M)[
+    1
+]
 SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
 
 
 CONTACT_LINK = re.compile(r"mailto:[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|tel:\+?[0-9]{8,15}")
 # The organiser's contact as the editor guide (§5) has the editors fill it in: the sample block of
 # mkdocs.yml, its # signs removed, with an address, an e-mail and a phone number.
-ORGANISER_CONTACT = {"address": "Số 11 đường Nha Trang, phường Phan Đình Phùng, tỉnh Thái Nguyên",
-                     "email": "tieubanvankien@tbvk-thainguyen.vn", "phone": "0208 3855 123"}
+ORGANISER_CONTACT = {
+    "address": "Số 11 đường Nha Trang, phường Phan Đình Phùng, tỉnh Thái Nguyên",
+    "email": "tieubanvankien@tbvk-thainguyen.vn",
+    "phone": "0208 3855 123",
+}
 
 
 # Environment for a quiet MkDocs run.
@@ -60,7 +69,11 @@ def build_env(**extra: str) -> dict[str, str]:
 def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -131,7 +144,7 @@ def project_copy(tmp_path) -> Path:
     return assemble_project(tmp_path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -170,7 +183,11 @@ def broken_internal_links(out: Path, site_url: str, files: list[Path] | None = N
         html = _parse(path)
         where = path.relative_to(out)
         for element in html.select("[href], [src]"):
-            if element.name == "link" and element.get("rel") and set(element["rel"]) & {"canonical", "alternate"}:
+            if (
+                element.name == "link"
+                and element.get("rel")
+                and set(element["rel"]) & {"canonical", "alternate"}
+            ):
                 continue  # absolute addresses for search engines, checked by the sharing tests
             href = element.get("href") or element.get("src")
             if href.startswith(("mailto:", "tel:")) and CONTACT_LINK.fullmatch(href):
@@ -179,19 +196,21 @@ def broken_internal_links(out: Path, site_url: str, files: list[Path] | None = N
                 problems.append(f"{where}: {href}")
                 continue
             if href.startswith(site_url):
-                href = base_path + href[len(site_url):]  # an absolute link to the site itself
+                href = base_path + href[len(site_url) :]  # an absolute link to the site itself
             parts = urlsplit(href)
             if parts.scheme:
                 if parts.scheme not in ("https", "data"):
                     problems.append(f"{where}: external link is not https: {href}")
-                if element.get("target") == "_blank" and "noopener" not in (element.get("rel") or []):
+                if element.get("target") == "_blank" and "noopener" not in (
+                    element.get("rel") or []
+                ):
                     problems.append(f"{where}: {href} opens a new tab without rel=noopener")
                 continue
             if parts.path.startswith("/"):
                 if not parts.path.startswith(base_path):
                     problems.append(f"{where}: link outside the site {href}")
                     continue
-                target = out / unquote(parts.path[len(base_path):])
+                target = out / unquote(parts.path[len(base_path) :])
             else:
                 target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():
@@ -202,7 +221,9 @@ def broken_internal_links(out: Path, site_url: str, files: list[Path] | None = N
             if parts.fragment and target.suffix == ".html":
                 target = target.resolve()
                 if target not in ids:
-                    ids[target] = set(re.findall(r'\s(?:id|name)="([^"]+)"', target.read_text("utf-8")))
+                    ids[target] = set(
+                        re.findall(r'\s(?:id|name)="([^"]+)"', target.read_text("utf-8"))
+                    )
                 if unquote(parts.fragment) not in ids[target]:
                     problems.append(f"{where}: missing anchor {href}")
     return problems
@@ -221,7 +242,7 @@ class _SitePathHandler(_QuietHandler):
 
     def translate_path(self, path: str) -> str:
         if path.startswith(SITE_PATH):
-            path = "/" + path[len(SITE_PATH):]
+            path = "/" + path[len(SITE_PATH) :]
         else:
             path = "/__outside_the_site__" + path
         return super().translate_path(path)
@@ -243,7 +264,9 @@ def browser():
     """Debian's headless Chromium under Playwright. A missing browser fails, never skips."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
+    assert Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
+    )
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance

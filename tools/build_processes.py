@@ -22,27 +22,50 @@ from pathlib import Path
 
 # Installed modules every build imports; a name that does not import is skipped by the server.
 PRELOAD = [
-    "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.pages",
-    "mkdocs.structure.nav", "mkdocs.theme", "mkdocs.livereload", "jinja2", "yaml", "markdown",
-    "markdown.extensions.toc", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
-    "markdown.extensions.footnotes", "markdown.extensions.tables", "markdown.extensions.admonition",
-    "markdown.extensions.codehilite", "pymdownx.superfences", "pymdownx.details", "pymdownx.highlight",
-    "pymdownx.quotes", "pygments.formatters.html", "material.plugins.search.plugin",
-    "mkdocs_static_i18n.plugin", "mkdocs_static_i18n.reconfigure", "segno", "difflib", "html.parser",
+    "mkdocs.__main__",
+    "mkdocs.commands.build",
+    "mkdocs.config.defaults",
+    "mkdocs.structure.pages",
+    "mkdocs.structure.nav",
+    "mkdocs.theme",
+    "mkdocs.livereload",
+    "jinja2",
+    "yaml",
+    "markdown",
+    "markdown.extensions.toc",
+    "markdown.extensions.attr_list",
+    "markdown.extensions.md_in_html",
+    "markdown.extensions.footnotes",
+    "markdown.extensions.tables",
+    "markdown.extensions.admonition",
+    "markdown.extensions.codehilite",
+    "pymdownx.superfences",
+    "pymdownx.details",
+    "pymdownx.highlight",
+    "pymdownx.quotes",
+    "pygments.formatters.html",
+    "material.plugins.search.plugin",
+    "mkdocs_static_i18n.plugin",
+    "mkdocs_static_i18n.reconfigure",
+    "segno",
+    "difflib",
+    "html.parser",
 ]
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
 
 
-# Start the server now (it imports the packages while the caller prepares the first build).
 def warm_up() -> None:
+    """Start the server now (it imports the packages while the caller prepares the first build)."""
     multiprocessing.forkserver.ensure_running()
 
 
-# Start `mkdocs build --strict -d out` of `tree` with exactly the environment `env`, its output
-# (stdout and stderr) written to `log`.
-def start_build(tree: Path, out: Path, env: dict[str, str], log: Path) -> multiprocessing.process.BaseProcess:
+def start_build(
+    tree: Path, out: Path, env: dict[str, str], log: Path
+) -> multiprocessing.process.BaseProcess:
+    """Start `mkdocs build --strict -d out` of `tree` with exactly the environment `env`, its output
+    (stdout and stderr) written to `log`."""
     process = _context.Process(target=_build, args=(str(tree), str(out), dict(env), str(log)))
     # multiprocessing runs the caller's main script again in every child unless the main module has no
     # file: the builds need nothing from it, so it is hidden while the child is prepared.
@@ -55,9 +78,9 @@ def start_build(tree: Path, out: Path, env: dict[str, str], log: Path) -> multip
     return process
 
 
-# Stop a build and every process it started (its second processes would otherwise wait forever
-# for work from a build that is gone, and keep the server alive with them).
 def stop_build(process: multiprocessing.process.BaseProcess) -> None:
+    """Stop a build and every process it started (its second processes would otherwise wait forever
+    for work from a build that is gone, and keep the server alive with them)."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):  # the group is gone, or not made yet
@@ -66,22 +89,29 @@ def stop_build(process: multiprocessing.process.BaseProcess) -> None:
     process.join()
 
 
-# The folders of the Python installation: what is imported from there is the same for every tree.
 def _installed_folders() -> tuple[str, ...]:
+    """The folders of the Python installation: what is imported from there is the same for every tree."""
     paths = sysconfig.get_paths()
-    folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, paths["stdlib"], paths["platstdlib"],
-               paths["purelib"], paths["platlib"]}
+    folders = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        paths["stdlib"],
+        paths["platstdlib"],
+        paths["purelib"],
+        paths["platlib"],
+    }
     return tuple(str(Path(folder).resolve()) + os.sep for folder in folders)
 
 
-# Whether `path` lies in one of `folders` (each ending with a separator).
 def _inside(path: str, folders: tuple[str, ...]) -> bool:
+    """Whether `path` lies in one of `folders` (each ending with a separator)."""
     return (str(Path(path).resolve()) + os.sep).startswith(folders)
 
 
-# The build's process: its own process group (stop_build ends it with every process it started),
-# the caller's project folders off sys.path, then MkDocs' command line in `tree`.
 def _build(tree: str, out: str, env: dict[str, str], log: str) -> None:
+    """The build's process: its own process group (stop_build ends it with every process it started),
+    the caller's project folders off sys.path, then MkDocs' command line in `tree`."""
     os.setpgid(0, 0)
     descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(descriptor, 1)
@@ -94,4 +124,5 @@ def _build(tree: str, out: str, env: dict[str, str], log: str) -> None:
     os.environ.update(env)
     sys.argv = ["mkdocs", "build", "--strict", "-d", out]
     from mkdocs.__main__ import cli
+
     cli.main(args=sys.argv[1:], prog_name="mkdocs")

@@ -27,27 +27,43 @@ EDITOR_KEYS = ("nav", "exclude_docs")
 EDITOR_EXTRA_KEYS = ("consultation", "withdrawn_drafts")
 
 
-# mkdocs.yml's settings without what editors own (its !ENV and Python tags read as plain values).
 def software_settings(text: str) -> dict:
+    """mkdocs.yml's settings without what editors own (its !ENV and Python tags read as plain values)."""
+
     class Loader(yaml.SafeLoader):
         pass
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node)
-                                 if isinstance(node, yaml.SequenceNode) else str(node.value))
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: str(node.value))
+    Loader.add_multi_constructor(
+        "!",
+        lambda loader, suffix, node: (
+            loader.construct_sequence(node)
+            if isinstance(node, yaml.SequenceNode)
+            else str(node.value)
+        ),
+    )
+    Loader.add_multi_constructor(
+        "tag:yaml.org,2002:python/", lambda loader, suffix, node: str(node.value)
+    )
     config = yaml.load(text, Loader=Loader) or {}
     for key in EDITOR_KEYS:
         config.pop(key, None)
-    config["extra"] = {k: v for k, v in (config.get("extra") or {}).items() if k not in EDITOR_EXTRA_KEYS}
+    config["extra"] = {
+        k: v for k, v in (config.get("extra") or {}).items() if k not in EDITOR_EXTRA_KEYS
+    }
     return config
 
 
-# The files a push changed that are software, not content; None when it cannot be told.
 def changed_code(before: str, after: str = "HEAD", repo: Path = ROOT) -> list[str] | None:
+    """The files a push changed that are software, not content; None when it cannot be told."""
+
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
 
-    if not before or set(before) == {"0"} or git("cat-file", "-e", f"{before}^{{commit}}").returncode:
+    if (
+        not before
+        or set(before) == {"0"}
+        or git("cat-file", "-e", f"{before}^{{commit}}").returncode
+    ):
         return None
     names = git("diff", "--name-only", before, after).stdout.split()
     code = [n for n in names if not n.startswith(CONTENT_FOLDERS) and n != "mkdocs.yml"]
@@ -59,28 +75,39 @@ def changed_code(before: str, after: str = "HEAD", repo: Path = ROOT) -> list[st
 
 
 def main() -> int:
+    """The workflow's gate: print whether the push changes the software, and exit 0."""
     event = os.environ.get("EVENT", "")
     before = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BEFORE", "")
     if os.environ.get("REF_TYPE") == "tag":
-        print("Đợt đẩy này là thẻ của một bản dự thảo: phần mềm trên main đã được kiểm thử khi đẩy lên; không chạy "
-              "lại bộ kiểm thử.\n(A draft tag was pushed: main's code was tested when it was pushed; the tests are not "
-              "run again.)")
+        print(
+            "Đợt đẩy này là thẻ của một bản dự thảo: phần mềm trên main đã được kiểm thử khi đẩy lên; không chạy "
+            "lại bộ kiểm thử.\n(A draft tag was pushed: main's code was tested when it was pushed; the tests are not "
+            "run again.)"
+        )
         return 1
     if event == "workflow_dispatch":
-        print("Chạy bằng tay: chạy toàn bộ bộ kiểm thử phần mềm.\n(Started by hand: the whole test suite runs.)")
+        print(
+            "Chạy bằng tay: chạy toàn bộ bộ kiểm thử phần mềm.\n(Started by hand: the whole test suite runs.)"
+        )
         return 0
     code = changed_code(before)
     if code is None:
-        print(f"Không xác định được đợt đẩy này sửa gì (trước đó: {before or 'không có'}): chạy toàn bộ bộ kiểm thử "
-              f"phần mềm.\n(Cannot tell what the push changed (before: {before or 'none'}): the whole test suite runs.)")
+        print(
+            f"Không xác định được đợt đẩy này sửa gì (trước đó: {before or 'không có'}): chạy toàn bộ bộ kiểm thử "
+            f"phần mềm.\n(Cannot tell what the push changed (before: {before or 'none'}): the whole test suite runs.)"
+        )
         return 0
     if code:
-        print("Đợt đẩy này sửa phần mềm, nên chạy toàn bộ bộ kiểm thử phần mềm (English: The push changes the "
-              "software, so the whole test suite runs):\n" + "\n".join(f"  {n}" for n in code))
+        print(
+            "Đợt đẩy này sửa phần mềm, nên chạy toàn bộ bộ kiểm thử phần mềm (English: The push changes the "
+            "software, so the whole test suite runs):\n" + "\n".join(f"  {n}" for n in code)
+        )
         return 0
-    print("Đợt đẩy này chỉ sửa nội dung (docs/, editors/, thiết lập lấy ý kiến): bỏ qua bộ kiểm thử phần mềm; "
-          "bước dựng trang dưới đây kiểm tra nội dung.\n(Content only: the software tests are skipped; the strict "
-          "build of every draft below checks the content.)")
+    print(
+        "Đợt đẩy này chỉ sửa nội dung (docs/, editors/, thiết lập lấy ý kiến): bỏ qua bộ kiểm thử phần mềm; "
+        "bước dựng trang dưới đây kiểm tra nội dung.\n(Content only: the software tests are skipped; the strict "
+        "build of every draft below checks the content.)"
+    )
     return 1
 
 

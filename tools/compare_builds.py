@@ -34,23 +34,40 @@ SECOND_DRAFT = ("2020-05-15", "Dự thảo ngày 15/5/2020", "Draft of 15 May 20
 EDITED_PAGE = Path("docs/phan-thu-nhat/bai-hoc-kinh-nghiem.md")
 EDIT = ("Một là,", "Một là nữa,")
 # The organiser's form, as `tools/set_form.py` is given it (the sample settings point at a placeholder).
-FORM = ("https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
-        "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang")
-ORGANISER = {"address": "Số 11 đường Nha Trang, phường Phan Đình Phùng, tỉnh Thái Nguyên",
-             "email": "tieubanvankien@tbvk-thainguyen.vn", "phone": "0208 3855 123"}
+FORM = (
+    "https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
+    "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang"
+)
+ORGANISER = {
+    "address": "Số 11 đường Nha Trang, phường Phan Đình Phùng, tỉnh Thái Nguyên",
+    "email": "tieubanvankien@tbvk-thainguyen.vn",
+    "phone": "0208 3855 123",
+}
 
 
 def git(repo: Path, *args: str) -> str:
     """Run git in `repo` with a fixed identity and dates; returns its output."""
-    env = dict(os.environ, GIT_AUTHOR_DATE="2020-05-15T08:00:00+07:00", GIT_COMMITTER_DATE="2020-05-15T08:00:00+07:00")
-    return subprocess.run(["git", "-c", "user.name=Compare", "-c", "user.email=compare@example.org", *args],
-                          cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE="2020-05-15T08:00:00+07:00",
+        GIT_COMMITTER_DATE="2020-05-15T08:00:00+07:00",
+    )
+    return subprocess.run(
+        ["git", "-c", "user.name=Compare", "-c", "user.email=compare@example.org", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def export_tree(commit: str, target: Path) -> Path:
     """The committed tree of `commit` (of this repository), written to `target`."""
     target.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", commit], cwd=ROOT, check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
 
@@ -69,7 +86,9 @@ def fill_in_organiser(config: Path) -> None:
 
 def environment() -> dict[str, str]:
     """The builds' environment: a fixed day, nothing inherited that changes the output."""
-    env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(
+        os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true"
+    )
     for name in ("BUILD_ONLY_LOCALE", "SITE_URL", "PUBLISHED_SITE_URL"):
         env.pop(name, None)
     return env
@@ -85,8 +104,19 @@ def publish_two_drafts(tree: Path, repo: Path, out: Path) -> None:
     tagged, published by the tree's own tools/publish.py into `out`."""
     subprocess.run(["cp", "-a", f"{tree}/.", str(repo)], check=True)
     fill_in_organiser(repo / "mkdocs.yml")
-    run([sys.executable, str(tree / "tools" / "set_form.py"), FORM, "--config", str(repo / "mkdocs.yml")], tree)
-    first = re.search(r'\n\s+date: "(\d{4}-\d{2}-\d{2})"', (repo / "mkdocs.yml").read_text("utf-8"))[1]
+    run(
+        [
+            sys.executable,
+            str(tree / "tools" / "set_form.py"),
+            FORM,
+            "--config",
+            str(repo / "mkdocs.yml"),
+        ],
+        tree,
+    )
+    first = re.search(
+        r'\n\s+date: "(\d{4}-\d{2}-\d{2})"', (repo / "mkdocs.yml").read_text("utf-8")
+    )[1]
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "first draft")
@@ -99,7 +129,9 @@ def publish_two_drafts(tree: Path, repo: Path, out: Path) -> None:
     text = re.sub(r"(\n\s+id: )du-thao-\d{4}-\d{2}-\d{2}", rf"\g<1>du-thao-{date}", text, count=1)
     text = re.sub(r'(\n\s+date: )"\d{4}-\d{2}-\d{2}"', rf'\g<1>"{date}"', text, count=1)
     text = re.sub(r"(\n\s+vi: )Dự thảo [^\n]+", lambda m: m[1] + vi, text, count=1)
-    config.write_text(re.sub(r"(\n\s+en: )Draft [^\n]+", lambda m: m[1] + en, text, count=1), "utf-8")
+    config.write_text(
+        re.sub(r"(\n\s+en: )Draft [^\n]+", lambda m: m[1] + en, text, count=1), "utf-8"
+    )
     git(repo, "commit", "-q", "-am", "second draft")
     git(repo, "tag", "-a", f"du-thao-{date}", "-m", "second draft")
     run([sys.executable, str(tree / "tools" / "publish.py"), str(out), "--repo", str(repo)], tree)
@@ -114,7 +146,9 @@ def run(command: list[str], cwd: Path) -> None:
 
 def tagged_commits(repo: Path) -> dict[str, str]:
     """The commit id of each tag of `repo` → the tag's name."""
-    lines = git(repo, "for-each-ref", "--format=%(*objectname) %(refname:short)", "refs/tags").split("\n")
+    lines = git(
+        repo, "for-each-ref", "--format=%(*objectname) %(refname:short)", "refs/tags"
+    ).split("\n")
     return dict(line.split() for line in lines if line.strip())
 
 
@@ -135,17 +169,26 @@ def comparable(path: Path, folder: Path, commits: dict[str, str]) -> bytes:
 
 def digests(folder: Path, commits: dict[str, str] | None = None) -> dict[str, str]:
     """Every file under `folder` (its path relative to it) → the SHA-256 of its comparable bytes."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(comparable(path, folder, commits or {})).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(
+            comparable(path, folder, commits or {})
+        ).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
-def differences(before: tuple[Path, dict[str, str]], after: tuple[Path, dict[str, str]]) -> list[str]:
+def differences(
+    before: tuple[Path, dict[str, str]], after: tuple[Path, dict[str, str]]
+) -> list[str]:
     """One line per file that differs, or is only in one of the two folders (each given with the
     commits of its scratch repository)."""
     old, new = digests(*before), digests(*after)
     lines = [f"only before: {name}" for name in sorted(old.keys() - new.keys())]
     lines += [f"only after:  {name}" for name in sorted(new.keys() - old.keys())]
-    lines += [f"differs:     {name}" for name in sorted(old.keys() & new.keys()) if old[name] != new[name]]
+    lines += [
+        f"differs:     {name}" for name in sorted(old.keys() & new.keys()) if old[name] != new[name]
+    ]
     return lines
 
 
@@ -156,23 +199,38 @@ def outputs(commit: str, work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
     build_plain(tree, work / "plain")
     (work / "repo").mkdir()
     publish_two_drafts(tree, work / "repo", work / "published")
-    return {"plain build": (work / "plain", {}), "two drafts published": (work / "published", tagged_commits(work / "repo"))}
+    return {
+        "plain build": (work / "plain", {}),
+        "two drafts published": (work / "published", tagged_commits(work / "repo")),
+    }
 
 
 def main() -> None:
+    """Build and publish both commits, compare every file, and exit 1 if any differs."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("before")
     parser.add_argument("after", nargs="?", default="HEAD")
     args = parser.parse_args()
-    commits = [git(ROOT, "rev-parse", "--short", name).strip() for name in (args.before, args.after)]
+    commits = [
+        git(ROOT, "rev-parse", "--short", name).strip() for name in (args.before, args.after)
+    ]
     with tempfile.TemporaryDirectory() as folder:
-        results = [outputs(commit, Path(folder) / side) for commit, side in zip(commits, ("before", "after"))]
+        results = [
+            outputs(commit, Path(folder) / side)
+            for commit, side in zip(commits, ("before", "after"), strict=False)
+        ]
         failed = False
         for what in results[0]:
             lines = differences(results[0][what], results[1][what])
             count = len(digests(results[0][what][0]))
-            print(f"{what}: {commits[0]} → {commits[1]}: "
-                  + (f"identical ({count} files)" if not lines else f"{len(lines)} of {count} files differ"))
+            print(
+                f"{what}: {commits[0]} → {commits[1]}: "
+                + (
+                    f"identical ({count} files)"
+                    if not lines
+                    else f"{len(lines)} of {count} files differ"
+                )
+            )
             for line in lines[:50]:
                 print("  " + line)
             failed = failed or bool(lines)

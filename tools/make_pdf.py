@@ -24,20 +24,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-OUTPUTS = {"vi": ("toan-van/", "du-thao-bao-cao-chinh-tri.pdf"),
-           "en": ("en/toan-van/", "en/draft-political-report.pdf")}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+OUTPUTS = {
+    "vi": ("toan-van/", "du-thao-bao-cao-chinh-tri.pdf"),
+    "en": ("en/toan-van/", "en/draft-political-report.pdf"),
+}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
-    # Serve the site under the path of its site_url, as in production.
     def translate_path(self, path: str) -> str:
+        """Serve the site under the path of its site_url, as in production."""
         prefix = _site_path()
-        return super().translate_path("/" + path[len(prefix):] if path.startswith(prefix) else "/__outside__" + path)
+        return super().translate_path(
+            "/" + path[len(prefix) :] if path.startswith(prefix) else "/__outside__" + path
+        )
 
 
 def _site_path() -> str:
@@ -48,9 +58,9 @@ def _site_path() -> str:
     return urlsplit(re.search(r"^site_url:.*?(https://[^\"\s\]]+)", config, re.M)[1]).path or "/"
 
 
-# Print each language's full-text page of `site` to its PDF; returns the files written.
-# `browser`: an already running Playwright Chromium (tests); otherwise one is started.
 def make_pdfs(site: Path, browser=None) -> list[Path]:
+    """Print each language's full-text page of `site` to its PDF; returns the files written.
+    `browser`: an already running Playwright Chromium (tests); otherwise one is started."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
@@ -75,8 +85,13 @@ def make_pdfs(site: Path, browser=None) -> list[Path]:
             numbers: dict[str, int] = {}
             for _ in range(3):  # numbering the contents could move a page break: check again
                 page.evaluate(_NUMBER_CONTENTS, numbers)
-                page.pdf(path=str(target), prefer_css_page_size=True, outline=True, tagged=True,
-                         print_background=False)
+                page.pdf(
+                    path=str(target),
+                    prefer_css_page_size=True,
+                    outline=True,
+                    tagged=True,
+                    print_background=False,
+                )
                 found = section_pages(target)
                 if found == numbers:
                     break
@@ -107,13 +122,17 @@ _NUMBER_CONTENTS = """numbers => {
 }"""
 
 
-# The page of the PDF on which each section's printed id ("[#p1-ii-1]" after its heading) stands.
 def section_pages(pdf: Path) -> dict[str, int]:
+    """The page of the PDF on which each section's printed id ("[#p1-ii-1]" after its heading) stands."""
     try:
-        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     except FileNotFoundError:
-        sys.exit("make_pdf: thiếu chương trình pdftotext; cài gói poppler-utils (apt-get install poppler-utils) "
-                 "(English: pdftotext is missing; install poppler-utils (apt-get install poppler-utils))")
+        sys.exit(
+            "make_pdf: thiếu chương trình pdftotext; cài gói poppler-utils (apt-get install poppler-utils) "
+            "(English: pdftotext is missing; install poppler-utils (apt-get install poppler-utils))"
+        )
     pages: dict[str, int] = {}
     for number, content in enumerate(text.split("\f"), start=1):
         for ident in re.findall(r"\[#([a-z0-9-]+)\]", re.sub(r"\s+", "", content)):
@@ -122,11 +141,16 @@ def section_pages(pdf: Path) -> dict[str, int]:
 
 
 def main() -> None:
+    """Print the whole draft of the site folder given (or of a fresh build) as PDF."""
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     if len(sys.argv) <= 1:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     for path in make_pdfs(site):
         size = f"{path.stat().st_size / 1000:.0f} KB"
         print(f"đã ghi {path} ({size}) (English: wrote {path} ({size}))")

@@ -23,7 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.translation.sampling import draw_population, logged_blocks, sample_blocks, sample_markdown, share_count  # noqa: E402
+from draftsite.translation.sampling import (  # noqa: E402
+    draw_population,
+    logged_blocks,
+    sample_blocks,
+    sample_markdown,
+    share_count,
+)
 
 _NAV_PAGE = re.compile(r"([\w./-]+\.md)\s*$")
 
@@ -38,18 +44,33 @@ def menu_order(config_text: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Print the sample; returns the process exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, required=True, help="the random seed (write it in the review log)")
+    parser.add_argument(
+        "--seed", type=int, required=True, help="the random seed (write it in the review log)"
+    )
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--count", type=int, default=40, help="how many paragraphs to draw (default 40)")
-    size.add_argument("--share", type=float, help="draw this percentage of the paragraphs, rounded up")
-    parser.add_argument("--skip-logged", nargs="+", type=Path, default=[], metavar="LOG",
-                        help="leave out the paragraphs listed in the findings tables of these review logs")
+    size.add_argument(
+        "--count", type=int, default=40, help="how many paragraphs to draw (default 40)"
+    )
+    size.add_argument(
+        "--share", type=float, help="draw this percentage of the paragraphs, rounded up"
+    )
+    parser.add_argument(
+        "--skip-logged",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="LOG",
+        help="leave out the paragraphs listed in the findings tables of these review logs",
+    )
     parser.add_argument("--project", type=Path, default=ROOT, help="the site's folder")
     args = parser.parse_args(argv)
     if args.count < 1 or (args.share is not None and not 0 < args.share <= 100):
         parser.error("--count must be 1 or more, --share between 0 and 100")
     docs = args.project / "docs"
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    pages = {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs.rglob("*.md"))
+    }
     vi = {rel: text for rel, text in pages.items() if not rel.endswith(".en.md")}
     en = {rel: text for rel, text in pages.items() if rel.endswith(".en.md")}
     config = args.project / "mkdocs.yml"
@@ -61,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.share is not None:
         count = share_count(len(draw_population(vi, order, skip)), args.share)
     sampled, total = sample_blocks(vi, en, args.seed, count, order, skip)
-    command = " ".join(["python tools/sample_paragraphs.py", *map(shlex.quote, sys.argv[1:] if argv is None else argv)])
+    command = " ".join(
+        [
+            "python tools/sample_paragraphs.py",
+            *map(shlex.quote, sys.argv[1:] if argv is None else argv),
+        ]
+    )
     sys.stdout.write(sample_markdown(sampled, args.seed, total, command) + "\n")
     return 0
 

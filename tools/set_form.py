@@ -17,7 +17,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from draftsite.comments.consultation import ConfigError, load_consultation, organiser_problem, placeholder_problem  # noqa: E402
+from draftsite.comments.consultation import (  # noqa: E402
+    ConfigError,
+    load_consultation,
+    organiser_problem,
+    placeholder_problem,
+)
 from draftsite.comments.form_settings import FormLinkError, parse_prefilled, write_form_settings  # noqa: E402
 from draftsite.messages import bilingual  # noqa: E402
 
@@ -29,11 +34,13 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-# Write the form's settings into mkdocs.yml; returns the process exit status.
 def main(argv: list[str] | None = None) -> int:
+    """Write the form's settings into mkdocs.yml; returns the process exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("link", help="the form's pre-filled link, in quotes")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to change")
+    parser.add_argument(
+        "--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to change"
+    )
     args = parser.parse_args(argv)
     try:
         url, fields = parse_prefilled(args.link)
@@ -44,15 +51,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"set_form: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print("set_form: " + bilingual(str(error), f"không đọc hoặc ghi được tệp: {error}"), file=sys.stderr)
+        print(
+            "set_form: " + bilingual(str(error), f"không đọc hoặc ghi được tệp: {error}"),
+            file=sys.stderr,
+        )
         return 1
     except yaml.YAMLError as error:
-        print("set_form: " + bilingual(str(error), f"mkdocs.yml sai cú pháp YAML: {error}"), file=sys.stderr)
+        print(
+            "set_form: " + bilingual(str(error), f"mkdocs.yml sai cú pháp YAML: {error}"),
+            file=sys.stderr,
+        )
         return 1
     if consultation.fields != fields or consultation.form_url != url:
-        print("set_form: " + bilingual("mkdocs.yml did not take the new settings; edit extra.consultation.form by hand",
-                                       "mkdocs.yml không nhận thiết lập mới; sửa extra.consultation.form bằng tay "
-                                       "(hướng dẫn biên tập, mục 5)"), file=sys.stderr)
+        print(
+            "set_form: "
+            + bilingual(
+                "mkdocs.yml did not take the new settings; edit extra.consultation.form by hand",
+                "mkdocs.yml không nhận thiết lập mới; sửa extra.consultation.form bằng tay "
+                "(hướng dẫn biên tập, mục 5)",
+            ),
+            file=sys.stderr,
+        )
         return 1
     args.config.write_text(changed, encoding="utf-8")
     print("mkdocs.yml: " + bilingual(f"the comment form is now {url}", f"phiếu góp ý nay là {url}"))
@@ -60,19 +79,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name}: {entry}")
     missing = [f for f in ("label", "revision", "revision_date", "url", "lang") if f not in fields]
     if missing:
-        print("  " + bilingual(f"not sent (no box filled with their names): {', '.join(missing)}",
-                               f"không gửi kèm (không ô nào được điền các tên này): {', '.join(missing)}"))
+        print(
+            "  "
+            + bilingual(
+                f"not sent (no box filled with their names): {', '.join(missing)}",
+                f"không gửi kèm (không ô nào được điền các tên này): {', '.join(missing)}",
+            )
+        )
     if placeholder_problem(consultation):
-        print("  " + bilingual("note: this still looks like a placeholder form; publishing will refuse it",
-                               "lưu ý: phiếu này vẫn giống một phiếu mẫu; lệnh xuất bản sẽ từ chối nó"))
+        print(
+            "  "
+            + bilingual(
+                "note: this still looks like a placeholder form; publishing will refuse it",
+                "lưu ý: phiếu này vẫn giống một phiếu mẫu; lệnh xuất bản sẽ từ chối nó",
+            )
+        )
     if organiser_problem(consultation):
-        print("  " + bilingual("note: publishing also needs the organiser's contact for the privacy page: fill the block "
-                               "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)",
-                               "lưu ý: để xuất bản còn cần địa chỉ liên hệ của cơ quan tổ chức lấy ý kiến cho trang quyền "
-                               "riêng tư: điền khối extra.consultation.organiser trong mkdocs.yml "
-                               "(editors/huong-dan-bien-tap.md, mục 5)"))
-    print(bilingual("Check with `mkdocs serve`, then commit mkdocs.yml.",
-                    "Kiểm tra bằng `mkdocs serve` (bấm thử một liên kết góp ý), rồi commit mkdocs.yml."))
+        print(
+            "  "
+            + bilingual(
+                "note: publishing also needs the organiser's contact for the privacy page: fill the block "
+                "extra.consultation.organiser in mkdocs.yml (editors/huong-dan-bien-tap.md, §5)",
+                "lưu ý: để xuất bản còn cần địa chỉ liên hệ của cơ quan tổ chức lấy ý kiến cho trang quyền "
+                "riêng tư: điền khối extra.consultation.organiser trong mkdocs.yml "
+                "(editors/huong-dan-bien-tap.md, mục 5)",
+            )
+        )
+    print(
+        bilingual(
+            "Check with `mkdocs serve`, then commit mkdocs.yml.",
+            "Kiểm tra bằng `mkdocs serve` (bấm thử một liên kết góp ý), rồi commit mkdocs.yml.",
+        )
+    )
     return 0
 
 

@@ -27,8 +27,14 @@ def escape(value: Any) -> str:
 def environment(folder: Path = FRAGMENTS) -> Environment:
     """The templates' environment (one per build process): a value a template names but is not
     given stops the build instead of printing nothing."""
-    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=False, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
     env.filters["e"] = env.filters["escape"] = escape
     return env
 

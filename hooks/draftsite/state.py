@@ -9,7 +9,8 @@ languages, in its own typed part of the one `BuildState` — never in a module g
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 Kept = TypeVar("Kept")
 

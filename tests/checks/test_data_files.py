@@ -16,29 +16,33 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, run_build
+
+from draftsite.checks.data_files import DataFileError, check_data_text, check_glossary, load_yaml
+from draftsite.checks.settings_file import key_line, read_editor_settings
 from draftsite.comments.comment_import import CommentImportError, export_columns, parse_ledger
 from draftsite.comments.consultation import ConfigError, load_consultation, load_withdrawn_drafts
-from draftsite.checks.data_files import DataFileError, check_data_text, check_glossary, load_yaml
-from draftsite.translation.glossary import parse_glossary
 from draftsite.comments.guide_links import GuideError, parse_guide_links
-from draftsite.indicators.indicators import DataError, parse_indicators
 from draftsite.document.model import load_document
-from draftsite.translation.percentage_points import load_exceptions
+from draftsite.indicators.indicators import DataError, parse_indicators
 from draftsite.outcome.responses import ResponseError, load_responses
 from draftsite.revisions.revisions import load_retired_ids
-from draftsite.checks.settings_file import key_line, read_editor_settings
+from draftsite.translation.glossary import parse_glossary
+from draftsite.translation.percentage_points import load_exceptions
 from draftsite.translation.translation_memory import load_memory
 
 DRAFT = "2020-03-31"  # the draft of the tests' project
 # Valid contents for the files the tests' project does not have (or has empty).
-COUNTS = ('sources:\n  "abc123":\n    rows: 2\n    digest: "0f0f"\n    counts:\n      "2020-03-31":\n'
-          '        p1-i: 2\n    rejected: {}\n')
+COUNTS = (
+    'sources:\n  "abc123":\n    rows: 2\n    digest: "0f0f"\n    counts:\n      "2020-03-31":\n'
+    "        p1-i: 2\n    rejected: {}\n"
+)
 RETIRED = "p1-cu:\n  status: merged\n  into: p1-i\n"
-RESPONSES = ("responses:\n  - section: p1-i\n    draft: 2020-03-31\n    asked: {vi: \"Bổ sung số liệu.\", en: \"Add figures.\"}\n"
-             "    decision: tiep-thu\n    explanation: {vi: \"Đã bổ sung.\", en: \"Added.\"}\n")
-EXCEPTIONS = "- {section: p1-i, vi: \"Giảm tỷ lệ hộ nghèo\", reason: \"a level\"}\n"
+RESPONSES = (
+    'responses:\n  - section: p1-i\n    draft: 2020-03-31\n    asked: {vi: "Bổ sung số liệu.", en: "Add figures."}\n'
+    '    decision: tiep-thu\n    explanation: {vi: "Đã bổ sung.", en: "Added."}\n'
+)
+EXCEPTIONS = '- {section: p1-i, vi: "Giảm tỷ lệ hộ nghèo", reason: "a level"}\n'
 
 
 def fixture_text(rel: str) -> str:
@@ -69,7 +73,11 @@ class Broken:
 
 
 CI, GL, GY = "docs/data/chi-tieu.yml", "docs/data/glossary.yml", "docs/data/goi-y-lien-ket.yml"
-TT, TM, GOP = "docs/data/tiep-thu-giai-trinh.yml", "docs/data/translation-memory.yml", "docs/data/gop-y.yml"
+TT, TM, GOP = (
+    "docs/data/tiep-thu-giai-trinh.yml",
+    "docs/data/translation-memory.yml",
+    "docs/data/gop-y.yml",
+)
 MM, DP, MK = "docs/data/ma-muc-da-bo.yml", "docs/data/diem-phan-tram.yml", "mkdocs.yml"
 TINH_UY = '- {vi: "Tỉnh ủy", en: "Provincial Party Committee"}'
 MEMORY = fixture_text(TM)
@@ -78,59 +86,220 @@ CONFIG = fixture_text(MK)
 APPEARS_TWICE = ("appears twice", "keep one of them")
 
 BROKEN = [
-    Broken(CI, "syntax", swap(fixture_text(CI), "  - id: grdp-growth\n", "  - id: grdp-growth: tăng trưởng\n"),
-           "grdp-growth: tăng", ("YAML syntax error", "must be in quotes")),
-    Broken(CI, "type", swap(fixture_text(CI), "sections: [p1-i, p1-ii-1-2, p2-i-2]", "sections: p1-i"),
-           "- id: grdp-growth", ("field `sections`", "must be a list of section ids")),
-    Broken(CI, "duplicate", swap(fixture_text(CI), "    group: 1\n", "    group: 1\n    group: 2\n"), "group: 2",
-           ("`group` appears twice", "keep one of them")),
-    Broken(GL, "syntax", swap(fixture_text(GL), TINH_UY, '- {vi: "Tỉnh ủy": x, en: "Provincial Party Committee"}'),
-           '"Tỉnh ủy": x', ("YAML syntax error", "commas between its entries")),
-    Broken(GL, "type", swap(fixture_text(GL), TINH_UY, TINH_UY[:-1] + ', avoid: "Provincial Committee"}'),
-           'avoid: "Provincial Committee"', ("`avoid:` must be a list of English variants",)),
-    Broken(GL, "duplicate", swap(fixture_text(GL), TINH_UY, TINH_UY[:-1] + ', en: "Party Committee"}'),
-           '"Party Committee"}', ("`en` appears twice", "keep one of them")),
-    Broken(GY, "syntax", swap(fixture_text(GY), "gy-p2: [[p2-boi-canh]]", "gy-p2: Bối cảnh: [[p2-boi-canh]]"),
-           "gy-p2:", ("YAML syntax error", "must be in quotes")),
-    Broken(GY, "type", swap(fixture_text(GY), "gy-p2: [[p2-boi-canh]]", "gy-p2: p2-boi-canh"), "gy-p2:",
-           ("write one list of report section ids per item",)),
-    Broken(GY, "duplicate", fixture_text(GY) + "gy-p2: [[p2-i-1]]\n", "gy-p2: [[p2-i-1]]", APPEARS_TWICE),
-    Broken(TT, "syntax", swap(RESPONSES, "decision: tiep-thu", "decision: tiep-thu: đồng ý"), "decision:",
-           ("YAML syntax error", "must be in quotes")),
-    Broken(TT, "type", swap(RESPONSES, "section: p1-i", "section: [p1-i]"), "section:",
-           ("field `section`", "copy the id from the section's heading")),
-    Broken(TT, "duplicate", swap(RESPONSES, "    decision: tiep-thu\n", "    decision: tiep-thu\n    decision: giai-trinh\n"),
-           "giai-trinh", ("`decision` appears twice", "keep one of them")),
-    Broken(TM, "syntax", MEMORY + "- vi: phát huy dân chủ: đoàn kết\n  en: \"democracy\"\n", "- vi: phát huy dân chủ:",
-           ("YAML syntax error", "must be in quotes")),
-    Broken(TM, "type", MEMORY + "- vi: [phát huy dân chủ, đoàn kết]\n  en: \"democracy\"\n", "- vi: [phát huy",
-           ("entry has no `vi:` text", "give every formula its Vietnamese words")),
-    Broken(TM, "duplicate", MEMORY + "- vi: \"phát huy dân chủ, đoàn kết\"\n  vi: \"đoàn kết\"\n  en: \"solidarity\"\n",
-           '  vi: "đoàn kết"', APPEARS_TWICE),
-    Broken(GOP, "syntax", swap(COUNTS, "rows: 2", "rows: 2: 3"), "rows: 2: 3", ("YAML syntax error", "restore it from git")),
-    Broken(GOP, "type", swap(COUNTS, "p1-i: 2", "p1-i: hai"), "p1-i: hai", ("'hai' is not a count", "restore the file from git")),
-    Broken(GOP, "duplicate", swap(COUNTS, "        p1-i: 2\n", "        p1-i: 2\n        p1-i: 3\n"), "p1-i: 3", APPEARS_TWICE),
-    Broken(MM, "syntax", swap(RETIRED, "status: merged", "status: merged: p1-i"), "status:",
-           ("YAML syntax error", "must be in quotes")),
-    Broken(MM, "type", swap(RETIRED, "into: p1-i", "into: [p1-i]"), "into:", ("`into:` is a list", "write `into: <section id>`")),
-    Broken(MM, "duplicate", RETIRED + "p1-cu: {status: removed, into: p1-ii}\n", "{status: removed", APPEARS_TWICE),
-    Broken(DP, "syntax", POINTS + "- section: p1-i: Giảm tỷ lệ\n", "- section: p1-i:", ("YAML syntax error", "must be in quotes")),
-    Broken(DP, "type", POINTS + '- {section: p1-i, vi: [Giảm tỷ lệ hộ nghèo], reason: "a level"}\n', "vi: [Giảm",
-           ("the entry has no `vi:` text", "give the section id")),
-    Broken(DP, "duplicate", POINTS + '- {section: p1-i, vi: "Giảm tỷ lệ hộ nghèo", reason: "a", reason: "b"}\n',
-           'reason: "b"', APPEARS_TWICE),
-    Broken(MK, "syntax", swap(CONFIG, 'closes: "2027-01-15"', 'closes: "2027-01-15": x'), "closes:", ()),
-    Broken(MK, "type", swap(CONFIG, 'opens: "2026-11-20"', 'opens: ["2026-11-20"]'), "opens:",
-           ("extra.consultation.opens", "is not a date; write it as YYYY-MM-DD")),
-    Broken(MK, "duplicate", swap(CONFIG, 'opens: "2026-11-20"', 'opens: "2026-11-20"\n    opens: "2026-11-21"'),
-           'opens: "2026-11-21"', ("`opens` appears twice", "extra.consultation", "keep one of them")),
-    Broken(MK, "withdrawn syntax", swap(CONFIG, "extra:\n", 'extra:\n  withdrawn_drafts: ["2020-01-01"\n'),
-           "withdrawn_drafts", ()),
-    Broken(MK, "withdrawn type", swap(CONFIG, "extra:\n", 'extra:\n  withdrawn_drafts: "2020-01-01"\n'), "withdrawn_drafts",
-           ("extra.withdrawn_drafts", "is not a list", "withdrawn_drafts: [\"2020-03-31\"]")),
-    Broken(MK, "withdrawn duplicate", swap(CONFIG, "extra:\n", 'extra:\n  withdrawn_drafts: ["2020-01-01"]\n'
-                                                               '  withdrawn_drafts: ["2020-01-02"]\n'),
-           '"2020-01-02"', ("`extra.withdrawn_drafts` appears twice", "keep one of them")),
+    Broken(
+        CI,
+        "syntax",
+        swap(fixture_text(CI), "  - id: grdp-growth\n", "  - id: grdp-growth: tăng trưởng\n"),
+        "grdp-growth: tăng",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        CI,
+        "type",
+        swap(fixture_text(CI), "sections: [p1-i, p1-ii-1-2, p2-i-2]", "sections: p1-i"),
+        "- id: grdp-growth",
+        ("field `sections`", "must be a list of section ids"),
+    ),
+    Broken(
+        CI,
+        "duplicate",
+        swap(fixture_text(CI), "    group: 1\n", "    group: 1\n    group: 2\n"),
+        "group: 2",
+        ("`group` appears twice", "keep one of them"),
+    ),
+    Broken(
+        GL,
+        "syntax",
+        swap(fixture_text(GL), TINH_UY, '- {vi: "Tỉnh ủy": x, en: "Provincial Party Committee"}'),
+        '"Tỉnh ủy": x',
+        ("YAML syntax error", "commas between its entries"),
+    ),
+    Broken(
+        GL,
+        "type",
+        swap(fixture_text(GL), TINH_UY, TINH_UY[:-1] + ', avoid: "Provincial Committee"}'),
+        'avoid: "Provincial Committee"',
+        ("`avoid:` must be a list of English variants",),
+    ),
+    Broken(
+        GL,
+        "duplicate",
+        swap(fixture_text(GL), TINH_UY, TINH_UY[:-1] + ', en: "Party Committee"}'),
+        '"Party Committee"}',
+        ("`en` appears twice", "keep one of them"),
+    ),
+    Broken(
+        GY,
+        "syntax",
+        swap(fixture_text(GY), "gy-p2: [[p2-boi-canh]]", "gy-p2: Bối cảnh: [[p2-boi-canh]]"),
+        "gy-p2:",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        GY,
+        "type",
+        swap(fixture_text(GY), "gy-p2: [[p2-boi-canh]]", "gy-p2: p2-boi-canh"),
+        "gy-p2:",
+        ("write one list of report section ids per item",),
+    ),
+    Broken(
+        GY,
+        "duplicate",
+        fixture_text(GY) + "gy-p2: [[p2-i-1]]\n",
+        "gy-p2: [[p2-i-1]]",
+        APPEARS_TWICE,
+    ),
+    Broken(
+        TT,
+        "syntax",
+        swap(RESPONSES, "decision: tiep-thu", "decision: tiep-thu: đồng ý"),
+        "decision:",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        TT,
+        "type",
+        swap(RESPONSES, "section: p1-i", "section: [p1-i]"),
+        "section:",
+        ("field `section`", "copy the id from the section's heading"),
+    ),
+    Broken(
+        TT,
+        "duplicate",
+        swap(
+            RESPONSES,
+            "    decision: tiep-thu\n",
+            "    decision: tiep-thu\n    decision: giai-trinh\n",
+        ),
+        "giai-trinh",
+        ("`decision` appears twice", "keep one of them"),
+    ),
+    Broken(
+        TM,
+        "syntax",
+        MEMORY + '- vi: phát huy dân chủ: đoàn kết\n  en: "democracy"\n',
+        "- vi: phát huy dân chủ:",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        TM,
+        "type",
+        MEMORY + '- vi: [phát huy dân chủ, đoàn kết]\n  en: "democracy"\n',
+        "- vi: [phát huy",
+        ("entry has no `vi:` text", "give every formula its Vietnamese words"),
+    ),
+    Broken(
+        TM,
+        "duplicate",
+        MEMORY + '- vi: "phát huy dân chủ, đoàn kết"\n  vi: "đoàn kết"\n  en: "solidarity"\n',
+        '  vi: "đoàn kết"',
+        APPEARS_TWICE,
+    ),
+    Broken(
+        GOP,
+        "syntax",
+        swap(COUNTS, "rows: 2", "rows: 2: 3"),
+        "rows: 2: 3",
+        ("YAML syntax error", "restore it from git"),
+    ),
+    Broken(
+        GOP,
+        "type",
+        swap(COUNTS, "p1-i: 2", "p1-i: hai"),
+        "p1-i: hai",
+        ("'hai' is not a count", "restore the file from git"),
+    ),
+    Broken(
+        GOP,
+        "duplicate",
+        swap(COUNTS, "        p1-i: 2\n", "        p1-i: 2\n        p1-i: 3\n"),
+        "p1-i: 3",
+        APPEARS_TWICE,
+    ),
+    Broken(
+        MM,
+        "syntax",
+        swap(RETIRED, "status: merged", "status: merged: p1-i"),
+        "status:",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        MM,
+        "type",
+        swap(RETIRED, "into: p1-i", "into: [p1-i]"),
+        "into:",
+        ("`into:` is a list", "write `into: <section id>`"),
+    ),
+    Broken(
+        MM,
+        "duplicate",
+        RETIRED + "p1-cu: {status: removed, into: p1-ii}\n",
+        "{status: removed",
+        APPEARS_TWICE,
+    ),
+    Broken(
+        DP,
+        "syntax",
+        POINTS + "- section: p1-i: Giảm tỷ lệ\n",
+        "- section: p1-i:",
+        ("YAML syntax error", "must be in quotes"),
+    ),
+    Broken(
+        DP,
+        "type",
+        POINTS + '- {section: p1-i, vi: [Giảm tỷ lệ hộ nghèo], reason: "a level"}\n',
+        "vi: [Giảm",
+        ("the entry has no `vi:` text", "give the section id"),
+    ),
+    Broken(
+        DP,
+        "duplicate",
+        POINTS + '- {section: p1-i, vi: "Giảm tỷ lệ hộ nghèo", reason: "a", reason: "b"}\n',
+        'reason: "b"',
+        APPEARS_TWICE,
+    ),
+    Broken(
+        MK, "syntax", swap(CONFIG, 'closes: "2027-01-15"', 'closes: "2027-01-15": x'), "closes:", ()
+    ),
+    Broken(
+        MK,
+        "type",
+        swap(CONFIG, 'opens: "2026-11-20"', 'opens: ["2026-11-20"]'),
+        "opens:",
+        ("extra.consultation.opens", "is not a date; write it as YYYY-MM-DD"),
+    ),
+    Broken(
+        MK,
+        "duplicate",
+        swap(CONFIG, 'opens: "2026-11-20"', 'opens: "2026-11-20"\n    opens: "2026-11-21"'),
+        'opens: "2026-11-21"',
+        ("`opens` appears twice", "extra.consultation", "keep one of them"),
+    ),
+    Broken(
+        MK,
+        "withdrawn syntax",
+        swap(CONFIG, "extra:\n", 'extra:\n  withdrawn_drafts: ["2020-01-01"\n'),
+        "withdrawn_drafts",
+        (),
+    ),
+    Broken(
+        MK,
+        "withdrawn type",
+        swap(CONFIG, "extra:\n", 'extra:\n  withdrawn_drafts: "2020-01-01"\n'),
+        "withdrawn_drafts",
+        ("extra.withdrawn_drafts", "is not a list", 'withdrawn_drafts: ["2020-03-31"]'),
+    ),
+    Broken(
+        MK,
+        "withdrawn duplicate",
+        swap(
+            CONFIG,
+            "extra:\n",
+            'extra:\n  withdrawn_drafts: ["2020-01-01"]\n  withdrawn_drafts: ["2020-01-02"]\n',
+        ),
+        '"2020-01-02"',
+        ("`extra.withdrawn_drafts` appears twice", "keep one of them"),
+    ),
 ]
 
 
@@ -152,8 +321,9 @@ def test_a_broken_data_file_stops_the_build_on_one_line_with_file_and_line(proje
     place = f"{case.file}:{case.line}: "
     lines = [line for line in output.splitlines() if place in line]
     assert lines, f"no line names {place.strip()}:\n{output[-3000:]}"
-    assert any(all(word in line for word in case.words) for line in lines), \
+    assert any(all(word in line for word in case.words) for line in lines), (
         f"no line names {place.strip()} and says {case.words}:\n" + "\n".join(lines)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,7 +374,12 @@ def _messages(rel: str, text: str, tmp: Path) -> list[str]:
         elif rel == GY:
             parse_guide_links(text, KNOWN)
         elif rel == TT:
-            _read_file(tmp, "tiep-thu-giai-trinh.yml", text, lambda p: load_responses(p, KNOWN, {DRAFT}, rel))
+            _read_file(
+                tmp,
+                "tiep-thu-giai-trinh.yml",
+                text,
+                lambda p: load_responses(p, KNOWN, {DRAFT}, rel),
+            )
         elif rel == TM:
             return [str(p) for p in load_memory(text, name)[1]]
         elif rel == GOP:
@@ -242,8 +417,16 @@ def _replaced(data: object, path: tuple, value: object) -> object:
     return copy
 
 
-VALID = {CI: fixture_text(CI), GL: fixture_text(GL), GY: fixture_text(GY), TT: RESPONSES, TM: MEMORY, GOP: COUNTS,
-         MM: RETIRED, DP: EXCEPTIONS}
+VALID = {
+    CI: fixture_text(CI),
+    GL: fixture_text(GL),
+    GY: fixture_text(GY),
+    TT: RESPONSES,
+    TM: MEMORY,
+    GOP: COUNTS,
+    MM: RETIRED,
+    DP: EXCEPTIONS,
+}
 
 
 @pytest.mark.parametrize("rel", [*VALID, MK])
@@ -254,7 +437,9 @@ def test_no_value_of_another_type_crashes_the_reader_of_the_file(rel, tmp_path):
     else:
         data = yaml.safe_load(VALID[rel])
         problems = _messages(rel, VALID[rel], tmp_path)
-        assert rel in (DP,) or problems == [], problems  # the sample exception matches no sentence: checked later
+        assert rel in (DP,) or problems == [], (
+            problems
+        )  # the sample exception matches no sentence: checked later
     paths = [()] + _paths(data)
     if rel in (CI, GL, TM):
         paths = paths[:60]  # long files: the first entries show every shape
@@ -266,7 +451,9 @@ def test_no_value_of_another_type_crashes_the_reader_of_the_file(rel, tmp_path):
                 text = _with_consultation(CONFIG, changed)
             else:
                 text = yaml.safe_dump(changed, allow_unicode=True, sort_keys=False)
-            for message in _messages(rel, text, tmp_path):  # a crash fails the test with its traceback
+            for message in _messages(
+                rel, text, tmp_path
+            ):  # a crash fails the test with its traceback
                 assert LOCATED.search(message), f"{rel} {path} = {value!r}: {message}"
                 checked += 1
     assert checked > len(paths)  # most replacements are refused, each with its file and line
@@ -284,6 +471,7 @@ def _with_consultation(config: str, consultation: object) -> str:
 # ---------------------------------------------------------------------------------------------
 # A data file's error met inside a build step stops the build with the data file's one line.
 
+
 def _broken_glossary_check() -> None:
     load_yaml("docs/data/glossary.yml", "- {vi: a, vi: b}\n")
 
@@ -298,12 +486,17 @@ def test_a_data_file_error_in_a_build_step_reaches_the_build_as_its_one_line():
         run_step("the checks of the sources could not run", _broken_glossary_check)
     report = str(error.value)
     # Vietnamese first, the English kept whole: "docs/data/glossary.yml:1: <vi> (English: <expected>…)".
-    assert report.startswith("docs/data/glossary.yml:1: ") and f"(English: {expected}" in report, report
+    assert report.startswith("docs/data/glossary.yml:1: ") and f"(English: {expected}" in report, (
+        report
+    )
     assert "\n" not in report and "Traceback" not in report, report
 
 
 def test_the_line_checks_of_the_data_files_name_the_line_of_the_mistake():
-    assert [p.english() for p in check_data_text("data/x.yml", "a: 1\nb:\n  c: \"open\n  d: 2\n")] == [
+    assert [
+        p.english() for p in check_data_text("data/x.yml", 'a: 1\nb:\n  c: "open\n  d: 2\n')
+    ] == [
         "data/x.yml:3: YAML syntax error: a quote or bracket opened on this line is never closed (while scanning a "
-        "quoted scalar); close it on the same line: a text ends with its quote mark, [ with ], { with }"]
+        "quoted scalar); close it on the same line: a text ends with its quote mark, [ with ], { with }"
+    ]
     assert "(it opens at line 2)" in str(check_data_text("data/x.yml", "a:\n  - [b, c\n  - d\n")[0])

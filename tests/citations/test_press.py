@@ -6,24 +6,45 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import ROOT, assemble_project, language_pages, page_html, run_build
 
-
-DOCUMENT_URLS = [u for u in (
-    "cong-van/", "bao-cao/", "phan-thu-nhat/", "phan-thu-nhat/kinh-te/", "phan-thu-nhat/ha-tang/",
-    "phan-thu-nhat/tai-nguyen-moi-truong/", "phan-thu-nhat/van-hoa-xa-hoi/", "phan-thu-nhat/quoc-phong-an-ninh/",
-    "phan-thu-nhat/xay-dung-dang/", "phan-thu-nhat/danh-gia-chung/", "phan-thu-nhat/bai-hoc-kinh-nghiem/",
-    "phan-thu-hai/", "phan-thu-hai/kinh-te/", "phan-thu-hai/ha-tang/", "phan-thu-hai/tai-nguyen-moi-truong/",
-    "phan-thu-hai/van-hoa-xa-hoi/", "phan-thu-hai/quoc-phong-an-ninh/", "phan-thu-hai/xay-dung-dang/",
-    "phan-thu-hai/chinh-quyen/", "phan-thu-hai/cai-cach-tu-phap/", "phan-thu-hai/mat-tran-doan-the/",
-    "phan-thu-hai/dot-pha/", "goi-y-thao-luan/")]
+DOCUMENT_URLS = [
+    u
+    for u in (
+        "cong-van/",
+        "bao-cao/",
+        "phan-thu-nhat/",
+        "phan-thu-nhat/kinh-te/",
+        "phan-thu-nhat/ha-tang/",
+        "phan-thu-nhat/tai-nguyen-moi-truong/",
+        "phan-thu-nhat/van-hoa-xa-hoi/",
+        "phan-thu-nhat/quoc-phong-an-ninh/",
+        "phan-thu-nhat/xay-dung-dang/",
+        "phan-thu-nhat/danh-gia-chung/",
+        "phan-thu-nhat/bai-hoc-kinh-nghiem/",
+        "phan-thu-hai/",
+        "phan-thu-hai/kinh-te/",
+        "phan-thu-hai/ha-tang/",
+        "phan-thu-hai/tai-nguyen-moi-truong/",
+        "phan-thu-hai/van-hoa-xa-hoi/",
+        "phan-thu-hai/quoc-phong-an-ninh/",
+        "phan-thu-hai/xay-dung-dang/",
+        "phan-thu-hai/chinh-quyen/",
+        "phan-thu-hai/cai-cach-tu-phap/",
+        "phan-thu-hai/mat-tran-doan-the/",
+        "phan-thu-hai/dot-pha/",
+        "goi-y-thao-luan/",
+    )
+]
 
 
 # Paragraph ids of a built page, in order.
 def paragraph_ids(site, url: str) -> list[str]:
-    return [e["id"] for e in page_html(site, url).select("article p[id], article li[id]")
-            if not e["id"].startswith("fn:")]
+    return [
+        e["id"]
+        for e in page_html(site, url).select("article p[id], article li[id]")
+        if not e["id"].startswith("fn:")
+    ]
 
 
 def test_every_paragraph_has_a_unique_id_and_a_link_to_itself(site):
@@ -31,9 +52,15 @@ def test_every_paragraph_has_a_unique_id_and_a_link_to_itself(site):
     for url in DOCUMENT_URLS:
         html = page_html(site, url)
         for block in html.select("article p, article li"):
-            if block.find_parent(class_=re.compile("footnote|indicators|consultation-general|guide-links|translation-notice")):
+            if block.find_parent(
+                class_=re.compile(
+                    "footnote|indicators|consultation-general|guide-links|translation-notice"
+                )
+            ):
                 continue
-            if {"comment-link", "page-updated"} & set(block.get("class") or []) or (block.get("id") or "").startswith("fn:"):
+            if {"comment-link", "page-updated"} & set(block.get("class") or []) or (
+                block.get("id") or ""
+            ).startswith("fn:"):
                 continue
             assert block.get("id"), f"a block on /{url} has no id: {block.get_text()[:60]!r}"
             assert re.fullmatch(r"[a-z0-9-]+-d[0-9]+", block["id"]), block["id"]
@@ -72,8 +99,12 @@ def test_every_page_has_sharing_metadata_with_absolute_urls(site, site_url):
             assert og["og:locale"] == locale
             assert html.select_one('meta[name="twitter:card"]')["content"] == "summary"
             assert html.html["lang"] == lang
-            alternates = {a["hreflang"]: a["href"] for a in html.select('link[rel="alternate"][hreflang]')}
-            assert set(alternates) >= {"vi", "en"} and all(h.startswith(site_url) for h in alternates.values())
+            alternates = {
+                a["hreflang"]: a["href"] for a in html.select('link[rel="alternate"][hreflang]')
+            }
+            assert set(alternates) >= {"vi", "en"} and all(
+                h.startswith(site_url) for h in alternates.values()
+            )
     assert (site / "sitemap.xml").is_file()
 
 
@@ -87,7 +118,9 @@ def test_print_shows_section_ids_and_comment_addresses(site):
     assert qr.select_one(".comment-qr__url").get_text().endswith("/gop-y/p1-ii-1-2-1/")
     redirect = (site / "gop-y" / "p1-ii-1-2-1" / "index.html").read_text("utf-8")
     assert 'http-equiv="refresh"' in redirect and "entry.1000001=p1-ii-1-2-1" in redirect
-    assert "Dự thảo Báo cáo chính trị" in (site / "assets" / "stylesheets" / "print-vi.css").read_text("utf-8")
+    assert "Dự thảo Báo cáo chính trị" in (
+        site / "assets" / "stylesheets" / "print-vi.css"
+    ).read_text("utf-8")
 
 
 def test_full_text_page_holds_the_whole_document(site):
@@ -106,7 +139,9 @@ def pdfs(site):
 
 # Text of a PDF, via poppler's pdftotext.
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_pdf_has_every_heading_in_readable_vietnamese(pdfs, site):
@@ -119,7 +154,10 @@ def test_pdf_has_every_heading_in_readable_vietnamese(pdfs, site):
     for phrase in ("Thái Nguyên", "đột phá", "Dự thảo Báo cáo chính trị", "Trang 2"):
         assert phrase in text
     import csv
-    rows = csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t")
+
+    rows = csv.DictReader(
+        (ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"
+    )
     for row in rows:
         words = re.sub(r"\s+", " ", row["title"]).strip()
         assert words[:40] in text, f"heading missing from the PDF: {words[:60]}"
@@ -127,7 +165,9 @@ def test_pdf_has_every_heading_in_readable_vietnamese(pdfs, site):
 
 def test_pdf_fonts_are_embedded(pdfs):
     for pdf in pdfs:
-        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
         rows = fonts.strip().splitlines()[2:]
         assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
 
@@ -141,9 +181,13 @@ def test_copy_citation_of_a_paragraph(browser, server):
     page.keyboard.press("Enter")
     page.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("«Tốc độ tăng bình quân giá trị sản xuất ngành công nghiệp đạt 16,3%/năm.")
-    assert ("» (Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX, bản ngày 31/3/2020, "
-            "Phần thứ nhất, mục II.1.2.1, đoạn 2) ") in copied
+    assert copied.startswith(
+        "«Tốc độ tăng bình quân giá trị sản xuất ngành công nghiệp đạt 16,3%/năm."
+    )
+    assert (
+        "» (Dự thảo Báo cáo chính trị Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX, bản ngày 31/3/2020, "
+        "Phần thứ nhất, mục II.1.2.1, đoạn 2) "
+    ) in copied
     assert copied.endswith("/phan-thu-nhat/kinh-te/#p1-ii-1-2-1-d2")
     assert page.locator(".cite-live").inner_text() == "Đã sao chép trích dẫn"
     context.close()
@@ -166,8 +210,10 @@ def test_copy_citation_quotes_the_selection(browser, server):
     page.locator(".cite-live").filter(has_text=re.compile(".+")).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("“16.3%” (Draft Political Report")
-    assert ("version of 31 March 2020, Part One, section II.1.2.1, paragraph 2; "
-            "unofficial English translation of the Vietnamese draft)") in copied
+    assert (
+        "version of 31 March 2020, Part One, section II.1.2.1, paragraph 2; "
+        "unofficial English translation of the Vietnamese draft)"
+    ) in copied
     context.close()
 
 
@@ -175,7 +221,9 @@ def test_copy_citation_quotes_the_selection(browser, server):
 def test_citation_falls_back_to_a_selectable_field(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
+    page.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))"
+    )
     page.goto(server + "phan-thu-nhat/kinh-te/")
     page.locator("#p1-ii-1-2-1 .cite-button").click(force=True)
     field = page.locator(".cite-fallback textarea")
@@ -188,7 +236,9 @@ def test_citation_falls_back_to_a_selectable_field(browser, server):
 @pytest.mark.browser
 def test_opening_a_paragraph_link_highlights_it(page, server):
     page.goto(server + "phan-thu-nhat/kinh-te/#p1-ii-1-2-1-d2")
-    outline = page.evaluate("getComputedStyle(document.getElementById('p1-ii-1-2-1-d2')).outlineStyle")
+    outline = page.evaluate(
+        "getComputedStyle(document.getElementById('p1-ii-1-2-1-d2')).outlineStyle"
+    )
     assert outline == "solid"
     top = page.evaluate("document.getElementById('p1-ii-1-2-1-d2').getBoundingClientRect().top")
     assert 0 <= top < 400

@@ -18,12 +18,28 @@ import tracemalloc
 from pathlib import Path
 
 from conftest import FIXTURE_DOCS, ROOT
-from draftsite.comments.comment_import import DEFAULT_COLUMNS, DigestSet, RejectedRows, _key_line, import_stream, total_counts
+
+from draftsite.comments.comment_import import (
+    DEFAULT_COLUMNS,
+    DigestSet,
+    RejectedRows,
+    _key_line,
+    import_stream,
+    total_counts,
+)
 from draftsite.document.model import load_document
 
 DRAFT = "2020-03-31"
 SECTIONS = [s.id for s in load_document(FIXTURE_DOCS, "vi").sections]
-HEADER = ["Dấu thời gian", "Mã mục", "Ngày dự thảo", "Nội dung góp ý", "Họ và tên", "Địa chỉ email", "Số điện thoại"]
+HEADER = [
+    "Dấu thời gian",
+    "Mã mục",
+    "Ngày dự thảo",
+    "Nội dung góp ý",
+    "Họ và tên",
+    "Địa chỉ email",
+    "Số điện thoại",
+]
 FIRST_ROWS = 10  # row numbers printed per kind
 VIETNAMESE_FIRST = re.compile(r"^(\s*)(.+?) \(English: (.*)\)$")
 
@@ -36,15 +52,31 @@ def english(line: str) -> str:
     return match[1] + match[3]
 
 
-def export_rows(ok: int, empty: int, unknown_section: int, duplicate: int) -> tuple[list[list[str]], dict[str, list[int]]]:
+def export_rows(
+    ok: int, empty: int, unknown_section: int, duplicate: int
+) -> tuple[list[list[str]], dict[str, list[int]]]:
     """An export's rows, in a fixed order, and the spreadsheet rows (header = row 1) of each rejected kind."""
     rows: list[list[str]] = []
     expected: dict[str, list[int]] = {"empty_comment": [], "unknown_section": [], "duplicate": []}
-    plan = ["ok"] * ok + ["empty_comment"] * empty + ["unknown_section"] * unknown_section + ["duplicate"] * duplicate
-    plan = [plan[(i * 7) % len(plan)] for i in range(len(plan))] if len(plan) % 7 else plan  # interleaved kinds
+    plan = (
+        ["ok"] * ok
+        + ["empty_comment"] * empty
+        + ["unknown_section"] * unknown_section
+        + ["duplicate"] * duplicate
+    )
+    plan = (
+        [plan[(i * 7) % len(plan)] for i in range(len(plan))] if len(plan) % 7 else plan
+    )  # interleaved kinds
     for i, kind in enumerate(plan):
-        row = [f"1/12/2026 10:{i // 60 % 60:02d}:{i % 60:02d}", SECTIONS[i % len(SECTIONS)], DRAFT, f"Góp ý số {i}.",
-               f"Nguyễn Văn {i}", f"a{i}@example.vn", "+84 912 000 000"]
+        row = [
+            f"1/12/2026 10:{i // 60 % 60:02d}:{i % 60:02d}",
+            SECTIONS[i % len(SECTIONS)],
+            DRAFT,
+            f"Góp ý số {i}.",
+            f"Nguyễn Văn {i}",
+            f"a{i}@example.vn",
+            "+84 912 000 000",
+        ]
         if kind == "empty_comment":
             row[3] = " "
         elif kind == "unknown_section":
@@ -65,42 +97,71 @@ def write_export(path: Path, rows: list[list[str]]) -> Path:
 
 
 def run_import(export: Path, project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "import_comments.py"), str(export), "--project",
-                           str(project)], capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "import_comments.py"),
+            str(export),
+            "--project",
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_import_prints_counts_and_first_rows_per_kind_and_writes_every_row_number_beside_the_export(
-        project_copy, tmp_path_factory):
+    project_copy, tmp_path_factory
+):
     rows, expected = export_rows(ok=60, empty=25, unknown_section=3, duplicate=12)
-    export = write_export(tmp_path_factory.mktemp("exports") / "phieu.csv", rows)  # outside the project
+    export = write_export(
+        tmp_path_factory.mktemp("exports") / "phieu.csv", rows
+    )  # outside the project
     done = run_import(export, project_copy)
     assert done.returncode == 0, done.stderr
     lines = [english(line) for line in done.stdout.splitlines()]
     assert len(lines) <= 30 and done.stderr == ""
-    assert re.fullmatch(rf"phieu\.csv: {len(rows)} rows, {len(rows)} not counted before \(form \w+\)\.", lines[0])
+    assert re.fullmatch(
+        rf"phieu\.csv: {len(rows)} rows, {len(rows)} not counted before \(form \w+\)\.", lines[0]
+    )
     assert lines[1] == "  counted by section: 60"
     empty = expected["empty_comment"]
-    assert (f"  not placed, empty comment: 25 (rows {', '.join(map(str, empty[:FIRST_ROWS]))} and 15 more)") in lines
-    assert (f"  not placed, unknown section: 3 (rows {', '.join(map(str, expected['unknown_section']))})") in lines
-    assert (f"  not placed, exact duplicate: 12 (rows {', '.join(map(str, expected['duplicate'][:FIRST_ROWS]))} "
-            "and 2 more)") in lines
+    assert (
+        f"  not placed, empty comment: 25 (rows {', '.join(map(str, empty[:FIRST_ROWS]))} and 15 more)"
+    ) in lines
+    assert (
+        f"  not placed, unknown section: 3 (rows {', '.join(map(str, expected['unknown_section']))})"
+    ) in lines
+    assert (
+        f"  not placed, exact duplicate: 12 (rows {', '.join(map(str, expected['duplicate'][:FIRST_ROWS]))} "
+        "and 2 more)"
+    ) in lines
     assert not any("unknown draft" in line for line in lines)
     listing = next(line for line in lines if line.startswith("Every row not placed"))
     path = Path(listing.split(": ", 1)[1])
-    assert path == export.with_name("phieu.not-placed.csv")  # beside the export, outside the project
+    assert path == export.with_name(
+        "phieu.not-placed.csv"
+    )  # beside the export, outside the project
     with path.open(encoding="utf-8") as numbers:
         written = list(csv.reader(numbers))
     assert written[0] == ["row", "kind"]
     assert sorted((int(row), kind) for row, kind in written[1:]) == sorted(
-        (row, kind) for kind, numbers in expected.items() for row in numbers)
+        (row, kind) for kind, numbers in expected.items() for row in numbers
+    )
     assert lines[-1].startswith("Wrote docs/data/gop-y.yml")
 
     again = run_import(export, project_copy)
-    assert again.returncode == 0 and "Nothing new" in again.stdout and len(again.stdout.splitlines()) == 2
+    assert (
+        again.returncode == 0
+        and "Nothing new" in again.stdout
+        and len(again.stdout.splitlines()) == 2
+    )
     assert all(english(line) for line in again.stdout.splitlines())
 
 
-def test_an_export_inside_the_project_has_its_row_numbers_written_to_the_temporary_folder(project_copy):
+def test_an_export_inside_the_project_has_its_row_numbers_written_to_the_temporary_folder(
+    project_copy,
+):
     rows, expected = export_rows(ok=5, empty=2, unknown_section=0, duplicate=0)
     export = write_export(project_copy / "phieu-trong-du-an.csv", rows)
     before = {p for p in project_copy.rglob("*") if p.is_file()}
@@ -119,26 +180,49 @@ def test_an_import_that_stops_leaves_no_file_of_row_numbers(project_copy, tmp_pa
     rows, _ = export_rows(ok=5, empty=2, unknown_section=0, duplicate=0)
     folder = tmp_path_factory.mktemp("exports")
     export = write_export(folder / "phieu.csv", rows)
-    export.write_bytes(export.read_bytes() + b"1/12/2026,p1-i,2020-03-31,\xe3 hong\r\n")  # not UTF-8 at the end
+    export.write_bytes(
+        export.read_bytes() + b"1/12/2026,p1-i,2020-03-31,\xe3 hong\r\n"
+    )  # not UTF-8 at the end
     done = run_import(export, project_copy)
-    assert done.returncode == 1 and "not UTF-8 text" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode == 1 and "not UTF-8 text" in done.stderr and "Traceback" not in done.stderr
+    )
     assert not (folder / "phieu.not-placed.csv").exists()
     assert not (project_copy / "docs" / "data" / "gop-y.yml").exists()
 
 
 def test_memory_does_not_grow_with_the_export():
-    comment = "Đề nghị bổ sung số liệu về công nghiệp chế biến, chế tạo và nông thôn mới. " * 6  # ~500 bytes
+    comment = (
+        "Đề nghị bổ sung số liệu về công nghiệp chế biến, chế tạo và nông thôn mới. " * 6
+    )  # ~500 bytes
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for i in range(30_000):
-        writer.writerow([f"1/12/2026 {i}", SECTIONS[i % len(SECTIONS)], DRAFT, f"{comment}{i}", "Tên", "e@x.vn", "0"])
+        writer.writerow(
+            [
+                f"1/12/2026 {i}",
+                SECTIONS[i % len(SECTIONS)],
+                DRAFT,
+                f"{comment}{i}",
+                "Tên",
+                "e@x.vn",
+                "0",
+            ]
+        )
     data = out.getvalue().encode("utf-8")
     ledger: dict = {}
     tracemalloc.start()
     try:
-        result = import_stream(io.BytesIO(data), "e.csv", ledger, DEFAULT_COLUMNS, set(SECTIONS), {DRAFT},
-                               rejected=RejectedRows(FIRST_ROWS))
+        result = import_stream(
+            io.BytesIO(data),
+            "e.csv",
+            ledger,
+            DEFAULT_COLUMNS,
+            set(SECTIONS),
+            {DRAFT},
+            rejected=RejectedRows(FIRST_ROWS),
+        )
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -152,11 +236,16 @@ def test_the_digest_set_tells_new_digests_from_repeated_ones_as_it_grows():
     seen = DigestSet(slots=16)
     assert all(seen.add(d) for d in digests) and len(seen) == 5000
     assert not any(seen.add(d) for d in digests[::7]) and len(seen) == 5000
-    assert seen.add(bytes(16)) and not seen.add(bytes(16))  # an all-zero digest is a digest like any other
+    assert seen.add(bytes(16)) and not seen.add(
+        bytes(16)
+    )  # an all-zero digest is a digest like any other
 
 
 def test_the_watermark_lines_are_those_of_earlier_imports():
     """Ledgers written before the streaming import hashed json.dumps(key, ensure_ascii=False)."""
-    for key in [("31/3/2020 10:02:03", "p1-i", DRAFT, 'Nhất trí "hoàn toàn"\r\nDòng hai\t\\ \u2028 😀'),
-                ("", "", "", ""), ("\x00\x1f", "</script>", "x", "y")]:
+    for key in [
+        ("31/3/2020 10:02:03", "p1-i", DRAFT, 'Nhất trí "hoàn toàn"\r\nDòng hai\t\\ \u2028 😀'),
+        ("", "", "", ""),
+        ("\x00\x1f", "</script>", "x", "y"),
+    ]:
         assert _key_line(key) == json.dumps(key, ensure_ascii=False).encode("utf-8") + b"\n"

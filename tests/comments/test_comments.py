@@ -12,11 +12,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, _QuietHandler, page_html, run_build
+
 from draftsite.comments.consultation import ConfigError, load_consultation, status
 
-SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
+SECTIONS = list(
+    csv.DictReader(
+        (ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"
+    )
+)
 CONFIG = yaml.safe_load(FIXTURE_CONFIG.read_text("utf-8").replace("!ENV", ""))
 SETTINGS = CONFIG["extra"]["consultation"]
 FIELDS = {v: k for k, v in SETTINGS["form"]["fields"].items()}  # entry.NNN -> named field
@@ -41,27 +45,41 @@ def test_every_section_has_exactly_one_prefilled_comment_link(site, site_url, la
         html = page_html(site, url)
         heading = html.find(id=row["id"])
         following = heading.find_next_sibling()
-        assert following is not None and "comment-link" in following.get("class", []), f"#{row['id']} has no link under it"
-        links = [a for a in html.select("p.comment-link a") if decoded(a["href"]).get("section") == row["id"]]
+        assert following is not None and "comment-link" in following.get("class", []), (
+            f"#{row['id']} has no link under it"
+        )
+        links = [
+            a
+            for a in html.select("p.comment-link a")
+            if decoded(a["href"]).get("section") == row["id"]
+        ]
         assert len(links) == 1, f"#{row['id']} on /{url} has {len(links)} comment links"
         values = decoded(links[0]["href"])
         assert values["url"] == f"{site_url}{url}#{row['id']}"
         assert values["revision"] == SETTINGS["draft"]["label"][lang]
         assert values["revision_date"] == "2020-03-31"
         assert values["lang"] == lang
-        assert values["label"].startswith(("Phần", "Báo cáo", "Chủ đề", "Gợi ý", "Part", "Political", "Congress", "Discussion"))
+        assert values["label"].startswith(
+            ("Phần", "Báo cáo", "Chủ đề", "Gợi ý", "Part", "Political", "Congress", "Discussion")
+        )
         assert links[0].get("rel") == ["noopener"]
-        assert heading.find("a", href=re.compile("docs.google")) is None, "the link must not sit inside the heading"
+        assert heading.find("a", href=re.compile("docs.google")) is None, (
+            "the link must not sit inside the heading"
+        )
 
 
 def test_comment_links_name_their_section(site):
     html = page_html(site, "phan-thu-nhat/kinh-te/")
     link = html.find(id="p1-ii-1-2-1").find_next_sibling().a
     assert link.get_text() == "Góp ý mục II.1.2.1"
-    assert decoded(link["href"])["label"] == "Phần thứ nhất, mục II.1.2.1 – Trong lĩnh vực công nghiệp"
+    assert (
+        decoded(link["href"])["label"] == "Phần thứ nhất, mục II.1.2.1 – Trong lĩnh vực công nghiệp"
+    )
     star = html.find(id="p1-ii-1-2-2-xuat-nhap-khau").find_next_sibling().a
     assert star.get_text() == "Góp ý mục «Hoạt động xuất nhập khẩu»"
-    english = page_html(site, "en/phan-thu-nhat/kinh-te/").find(id="p1-ii-1-2-1").find_next_sibling().a
+    english = (
+        page_html(site, "en/phan-thu-nhat/kinh-te/").find(id="p1-ii-1-2-1").find_next_sibling().a
+    )
     assert english.get_text() == "Comment on section II.1.2.1"
 
 
@@ -98,15 +116,24 @@ def test_discussion_guide_items_link_to_the_report_and_the_form(site):
 def test_a_hostile_heading_gives_an_escaped_working_link(project_copy):
     page = project_copy / "docs" / "phan-thu-hai" / "dot-pha.md"
     hostile = 'Đột phá "mới" & &lt;script&gt;alert(1)&lt;/script&gt; phát triển'
-    text = page.read_text("utf-8").replace("# \\* Các đột phá phát triển { #p2-dot-pha }", f"# \\* {hostile} {{ #p2-dot-pha }}")
+    text = page.read_text("utf-8").replace(
+        "# \\* Các đột phá phát triển { #p2-dot-pha }", f"# \\* {hostile} {{ #p2-dot-pha }}"
+    )
     page.write_text(text, "utf-8")
-    english = page.with_suffix(".en.md")  # the English heading keeps the same numbers, as the build requires
-    english.write_text(english.read_text("utf-8").replace(
-        "# \\* Development breakthroughs { #p2-dot-pha }",
-        "# \\* Development breakthroughs &lt;script&gt;alert(1)&lt;/script&gt; { #p2-dot-pha }"), "utf-8")
+    english = page.with_suffix(
+        ".en.md"
+    )  # the English heading keeps the same numbers, as the build requires
+    english.write_text(
+        english.read_text("utf-8").replace(
+            "# \\* Development breakthroughs { #p2-dot-pha }",
+            "# \\* Development breakthroughs &lt;script&gt;alert(1)&lt;/script&gt; { #p2-dot-pha }",
+        ),
+        "utf-8",
+    )
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stderr
     from bs4 import BeautifulSoup
+
     raw = (project_copy / "site" / "phan-thu-hai" / "dot-pha" / "index.html").read_text("utf-8")
     html = BeautifulSoup(raw, "html.parser")
     paragraph = html.find(id="p2-dot-pha").find_next_sibling()
@@ -139,13 +166,39 @@ def test_a_build_after_the_closing_date_has_no_comment_links(project_copy):
 
 
 BAD_CONFIG = [
-    ("no form url", lambda s: re.sub(r"\n      url: https://docs.google.com[^\n]*", "", s), "extra.consultation.form.url: no form URL"),
-    ("unknown template field", lambda s: s.replace("      preset: google\n", "      preset: template\n      template: https://example.org/f?s={section}&x={colour}\n"),
-     "unknown field {colour}"),
-    ("malformed url", lambda s: s.replace("url: https://docs.google.com/", "url: https//docs google.com/"), "is not a valid https:// URL"),
-    ("closes before opens", lambda s: s.replace('closes: "2027-01-15"', 'closes: "2026-01-15"'), "is before opens"),
-    ("not a date", lambda s: s.replace('opens: "2026-11-20"', 'opens: "2026-13-45"'), "extra.consultation.opens: '2026-13-45' is not a date"),
-    ("not a date either", lambda s: s.replace('closes: "2027-01-15"', "closes: 15/01/2027"), "extra.consultation.closes: '15/01/2027' is not a date"),
+    (
+        "no form url",
+        lambda s: re.sub(r"\n      url: https://docs.google.com[^\n]*", "", s),
+        "extra.consultation.form.url: no form URL",
+    ),
+    (
+        "unknown template field",
+        lambda s: s.replace(
+            "      preset: google\n",
+            "      preset: template\n      template: https://example.org/f?s={section}&x={colour}\n",
+        ),
+        "unknown field {colour}",
+    ),
+    (
+        "malformed url",
+        lambda s: s.replace("url: https://docs.google.com/", "url: https//docs google.com/"),
+        "is not a valid https:// URL",
+    ),
+    (
+        "closes before opens",
+        lambda s: s.replace('closes: "2027-01-15"', 'closes: "2026-01-15"'),
+        "is before opens",
+    ),
+    (
+        "not a date",
+        lambda s: s.replace('opens: "2026-11-20"', 'opens: "2026-13-45"'),
+        "extra.consultation.opens: '2026-13-45' is not a date",
+    ),
+    (
+        "not a date either",
+        lambda s: s.replace('closes: "2027-01-15"', "closes: 15/01/2027"),
+        "extra.consultation.closes: '15/01/2027' is not a date",
+    ),
 ]
 
 
@@ -190,7 +243,9 @@ def form_stub():
 def stub_site(project_copy, form_stub):
     """The site built against a local stub form, served on 127.0.0.1."""
     path = project_copy / "mkdocs.yml"
-    text = re.sub(r"url: https://docs.google.com[^\n]*", f"url: {form_stub}", path.read_text("utf-8"))
+    text = re.sub(
+        r"url: https://docs.google.com[^\n]*", f"url: {form_stub}", path.read_text("utf-8")
+    )
     path.write_text(text, "utf-8")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stderr
@@ -221,7 +276,7 @@ def test_clicking_a_comment_link_delivers_the_section_to_the_form(page, stub_sit
 def test_after_the_closing_date_links_are_gone_and_the_notice_shows(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
-    tab.clock.install(time=dt.datetime(2027, 1, 16, 1, 0, tzinfo=dt.timezone.utc))
+    tab.clock.install(time=dt.datetime(2027, 1, 16, 1, 0, tzinfo=dt.UTC))
     tab.goto(server + "phan-thu-nhat/kinh-te/")
     assert tab.locator(".comment-link:visible").count() == 0
     assert tab.locator(".comment-closed-notice").is_visible()
@@ -233,7 +288,7 @@ def test_after_the_closing_date_links_are_gone_and_the_notice_shows(browser, ser
 def test_on_the_last_day_links_are_still_there(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
-    tab.clock.install(time=dt.datetime(2027, 1, 15, 16, 0, tzinfo=dt.timezone.utc))  # 23:00 in Viet Nam
+    tab.clock.install(time=dt.datetime(2027, 1, 15, 16, 0, tzinfo=dt.UTC))  # 23:00 in Viet Nam
     tab.goto(server + "phan-thu-nhat/kinh-te/")
     assert tab.locator("p.comment-link:visible").count() > 10
     assert not tab.locator(".comment-closed-notice").is_visible()

@@ -13,18 +13,29 @@ from conftest import ROOT
 def test_every_feature_event_is_in_the_one_written_order():
     import site_events
 
-    registered = [(name[3:], sub) for name in dir(site_events) if name.startswith("on_")
-                  for sub in getattr(site_events, name).methods]
-    assert len(registered) == len({function for _, function in registered}), "a function listed twice"
+    registered = [
+        (name[3:], sub)
+        for name in dir(site_events)
+        if name.startswith("on_")
+        for sub in getattr(site_events, name).methods
+    ]
+    assert len(registered) == len({function for _, function in registered}), (
+        "a function listed twice"
+    )
     defined = []
     for path in sorted((ROOT / "hooks" / "draftsite").glob("*/*events.py")):
         module = importlib.import_module(f"draftsite.{path.parent.name}.{path.stem}")
-        defined += [(name[3:], function) for name, function in inspect.getmembers(module, inspect.isfunction)
-                    if name.startswith("on_") and function.__module__ == module.__name__]
+        defined += [
+            (name[3:], function)
+            for name, function in inspect.getmembers(module, inspect.isfunction)
+            if name.startswith("on_") and function.__module__ == module.__name__
+        ]
     missing = [f"{f.__module__}.on_{event}" for event, f in defined if (event, f) not in registered]
     assert missing == [], "feature events that never run: list them in hooks/site_events.py"
     engine = [f for _, f in registered if f.__module__ == "draftsite.engine.glue"]  # begin_build
-    assert sorted(map(id, (f for _, f in defined))) == sorted(map(id, (f for _, f in registered if f not in engine)))
+    assert sorted(map(id, (f for _, f in defined))) == sorted(
+        map(id, (f for _, f in registered if f not in engine))
+    )
 
 
 ENGINES = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs")
@@ -38,12 +49,25 @@ def test_only_events_modules_and_the_engine_folder_import_mkdocs():
     speaking = []
     for path in sorted((ROOT / "hooks" / "draftsite").rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
-        names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
-        names += [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module]
+        names = [
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        ]
+        names += [
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        ]
         if any(name.split(".")[0] in ENGINES for name in names):
             speaking.append(path.relative_to(ROOT / "hooks" / "draftsite").as_posix())
-    glue = [name for name in speaking if not (name.endswith("events.py") or name.startswith("engine/"))]
-    assert glue == [], "logic modules that import MkDocs: move that code into the folder's events module"
+    glue = [
+        name for name in speaking if not (name.endswith("events.py") or name.startswith("engine/"))
+    ]
+    assert glue == [], (
+        "logic modules that import MkDocs: move that code into the folder's events module"
+    )
     assert len(speaking) > 10  # the events modules themselves are found
 
 
@@ -57,9 +81,22 @@ def test_features_keep_no_mutable_module_globals():
         if path.parent.name == "engine":
             continue  # the engine's process-wide caches (compiled templates) are kept on purpose
         for node in ast.parse(path.read_text("utf-8")).body:
-            target = node.targets[0] if isinstance(node, ast.Assign) else node.target if isinstance(node, ast.AnnAssign) else None
+            target = (
+                node.targets[0]
+                if isinstance(node, ast.Assign)
+                else node.target
+                if isinstance(node, ast.AnnAssign)
+                else None
+            )
             value = getattr(node, "value", None)
             name = getattr(target, "id", "")
-            if name and not name.isupper() and name != "__all__" and isinstance(value, (ast.Dict, ast.List, ast.Set)):
+            if (
+                name
+                and not name.isupper()
+                and name != "__all__"
+                and isinstance(value, (ast.Dict, ast.List, ast.Set))
+            ):
                 found.append(f"{path.relative_to(ROOT)}: {name}")
-    assert found == [], "module globals that hold state: keep it in the build state (draftsite.state.kept)"
+    assert found == [], (
+        "module globals that hold state: keep it in the build state (draftsite.state.kept)"
+    )

@@ -13,8 +13,8 @@ import time
 import unicodedata
 
 import pytest
-
 from conftest import AXE, AXE_TAGS, language_pages
+
 from draftsite.document.labels import sentence_case
 
 PAIRS = [
@@ -57,8 +57,10 @@ def one_edit(a: str, b: str) -> bool:
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
-    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 # Every result link Material shows for the query, in order: href, text, marked words, whether the
@@ -118,7 +120,9 @@ def test_queries_with_and_without_diacritics_give_the_same_results(page, server,
     # The best results are the same; further down, a word written with the typed marks ranks
     # above the same letters with other marks (issue 16), so the tails may differ.
     assert ranked(with_marks)[:2] == ranked(without)[:2]
-    assert accented in " ".join(r["text"] for r in with_marks[:2]).lower(), "the first results must show the phrase as written"
+    assert accented in " ".join(r["text"] for r in with_marks[:2]).lower(), (
+        "the first results must show the phrase as written"
+    )
 
 
 @pytest.mark.browser
@@ -178,7 +182,10 @@ def test_the_index_is_fetched_when_the_search_box_gets_focus(page, server, lang,
     index = f"/search/index.{lang}.json"
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(server + ("en/" if lang == "en" else "") + "phan-thu-nhat/kinh-te/", wait_until="networkidle")
+    page.goto(
+        server + ("en/" if lang == "en" else "") + "phan-thu-nhat/kinh-te/",
+        wait_until="networkidle",
+    )
     page.wait_for_timeout(300)
     assert any("search-worker.js" in u for u in requested), "Material's worker starts with the page"
     assert not [u for u in requested if index in u], "the page load must not fetch the index"
@@ -202,10 +209,16 @@ PLACES = """() => [...document.querySelectorAll('.md-search-result__item a.md-se
             first: !!place && heading.firstElementChild === place};
 })"""
 LOOK_ALIKE = {
-    "vi": ("lĩnh vực kinh tế", "Phần thứ nhất › II. Kết quả thực hiện cụ thể trên các lĩnh vực",
-           "Phần thứ hai › II. Nhiệm vụ, giải pháp chủ yếu trên các lĩnh vực"),
-    "en": ("economic field", "Part One › II. Specific results of implementation in each field",
-           "Part Two › II. Main tasks and solutions in the various fields"),
+    "vi": (
+        "lĩnh vực kinh tế",
+        "Phần thứ nhất › II. Kết quả thực hiện cụ thể trên các lĩnh vực",
+        "Phần thứ hai › II. Nhiệm vụ, giải pháp chủ yếu trên các lĩnh vực",
+    ),
+    "en": (
+        "economic field",
+        "Part One › II. Specific results of implementation in each field",
+        "Part Two › II. Main tasks and solutions in the various fields",
+    ),
 }
 PARTS = {"vi": ("Phần thứ nhất", "Phần thứ hai"), "en": ("Part One", "Part Two")}
 
@@ -219,13 +232,18 @@ def test_results_for_look_alike_headings_say_which_part_they_come_from(page, ser
     type_query(page, query)
     shown = page.evaluate(PLACES)
     by_href = {r["href"]: r for r in shown}
-    one, two = by_href.get(f"{server}{prefix}phan-thu-nhat/kinh-te/"), by_href.get(f"{server}{prefix}phan-thu-hai/kinh-te/")
+    one, two = (
+        by_href.get(f"{server}{prefix}phan-thu-nhat/kinh-te/"),
+        by_href.get(f"{server}{prefix}phan-thu-hai/kinh-te/"),
+    )
     assert one and two, f"both chapters on the economy are found: {[r['href'] for r in shown]}"
     assert (one["place"], two["place"]) == (part_one, part_two)
-    assert one["seen"] and two["seen"] and one["first"] and two["first"], "each says its place above its heading"
+    assert one["seen"] and two["seen"] and one["first"] and two["first"], (
+        "each says its place above its heading"
+    )
     # Every result from a part of the report names that part, shown or read out with its link.
     for result in shown:
-        for folder, part in zip(("phan-thu-nhat/", "phan-thu-hai/"), PARTS[lang]):
+        for folder, part in zip(("phan-thu-nhat/", "phan-thu-hai/"), PARTS[lang], strict=False):
             if f"{prefix}{folder}" in result["href"]:
                 assert result["text"].strip().startswith(part), result
     # A section under its page's heading shows its place only where the heading does not tell it.
@@ -240,7 +258,9 @@ def test_results_with_places_keep_materials_keyboard(page, server):
     first = page.locator(".md-search-result__item a.md-search-result__link").first
     href = first.get_attribute("href")
     page.keyboard.press("ArrowDown")
-    assert first.evaluate("a => a === document.activeElement"), "ArrowDown moves to the first result"
+    assert first.evaluate("a => a === document.activeElement"), (
+        "ArrowDown moves to the first result"
+    )
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowUp")
     assert first.evaluate("a => a === document.activeElement"), "ArrowUp comes back to it"
@@ -258,8 +278,13 @@ def test_open_results_with_places_pass_axe(browser, server, scheme):
         page.goto(server + prefix)
         type_query(page, query)
         page.evaluate(AXE)
-        result = page.evaluate("tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        failures += [f"/{prefix} {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+        result = page.evaluate(
+            "tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        failures += [
+            f"/{prefix} {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"]
+        ]
     context.close()
     assert failures == []
 
@@ -268,30 +293,60 @@ def test_index_says_where_each_entry_of_the_document_is(site):
     for lang, (part_one, part_two) in PARTS.items():
         index = json.loads((site / "search" / f"index.{lang}.json").read_text("utf-8"))
         prefix = "en/" if lang == "en" else ""
-        place = {d["l"].removeprefix(prefix): index["places"][d["p"]] if "p" in d else None for d in index["docs"]}
-        assert place["phan-thu-nhat/kinh-te/#p1-ii-1-2-1"] == place["phan-thu-nhat/kinh-te/"] == LOOK_ALIKE[lang][1]
+        place = {
+            d["l"].removeprefix(prefix): index["places"][d["p"]] if "p" in d else None
+            for d in index["docs"]
+        }
+        assert (
+            place["phan-thu-nhat/kinh-te/#p1-ii-1-2-1"]
+            == place["phan-thu-nhat/kinh-te/"]
+            == LOOK_ALIKE[lang][1]
+        )
         assert place["phan-thu-hai/#p2-i-1"].startswith(f"{part_two} › I. ")
         assert place["phan-thu-nhat/#p1-ii"] == part_one, "a top section is in its part"
         assert place["phan-thu-nhat/"] is None, "a part is where it is"
-        assert place["phan-thu-nhat/ha-tang/#fn:3"] == LOOK_ALIKE[lang][1], "a footnote is where its page is"
+        assert place["phan-thu-nhat/ha-tang/#fn:3"] == LOOK_ALIKE[lang][1], (
+            "a footnote is where its page is"
+        )
         assert place["goi-y-thao-luan/#gy-p2-1"].endswith(f" › {part_two}")
-        assert place[""] is None and place["quyen-rieng-tu/"] is None, "pages outside the document have no place"
+        assert place[""] is None and place["quyen-rieng-tu/"] is None, (
+            "pages outside the document have no place"
+        )
         assert len(index["places"]) == len(set(index["places"])), "each place is written once"
 
 
 def test_headings_in_capitals_become_sentence_case_keeping_the_documents_capitals():
-    assert sentence_case("II. KẾT QUẢ THỰC HIỆN CỤ THỂ TRÊN CÁC LĨNH VỰC") == "II. Kết quả thực hiện cụ thể trên các lĩnh vực"
-    assert sentence_case("XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ", {"Đảng"}) == "Xây dựng Đảng và hệ thống chính trị"
-    assert sentence_case("LESSONS OF THE 19TH PARTY CONGRESS", {"Party", "Congress"}) == "Lessons of the 19th Party Congress"
-    assert sentence_case("1. Về lĩnh vực kinh tế") == "1. Về lĩnh vực kinh tế", "mixed case is kept as written"
+    assert (
+        sentence_case("II. KẾT QUẢ THỰC HIỆN CỤ THỂ TRÊN CÁC LĨNH VỰC")
+        == "II. Kết quả thực hiện cụ thể trên các lĩnh vực"
+    )
+    assert (
+        sentence_case("XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ", {"Đảng"})
+        == "Xây dựng Đảng và hệ thống chính trị"
+    )
+    assert (
+        sentence_case("LESSONS OF THE 19TH PARTY CONGRESS", {"Party", "Congress"})
+        == "Lessons of the 19th Party Congress"
+    )
+    assert sentence_case("1. Về lĩnh vực kinh tế") == "1. Về lĩnh vực kinh tế", (
+        "mixed case is kept as written"
+    )
 
 
 def test_index_holds_document_text_only(site):
     for lang in ("vi", "en"):
         index = json.loads((site / "search" / f"index.{lang}.json").read_text("utf-8"))
         text = " ".join(d["t"] + " " + d["x"] for d in index["docs"])
-        for chrome in ("Góp ý mục", "Comment on section", "Xem nội dung dự thảo", "Read in the draft",
-                       "Tải dữ liệu", "Download the data", "docs.google.com", "¶"):
+        for chrome in (
+            "Góp ý mục",
+            "Comment on section",
+            "Xem nội dung dự thảo",
+            "Read in the draft",
+            "Tải dữ liệu",
+            "Download the data",
+            "docs.google.com",
+            "¶",
+        ):
             assert chrome not in text, f"{chrome!r} is in the {lang} search index"
         assert all(not d["l"].startswith("en/") for d in index["docs"]) == (lang == "vi")
 
@@ -300,7 +355,9 @@ def test_index_is_utf8_and_within_budget(site):
     raw = (site / "search" / "index.vi.json").read_bytes()
     assert b"\\u" not in raw and "nông thôn mới".encode() in raw
     for lang in ("vi", "en"):
-        assert len(gzip.compress((site / "search" / f"index.{lang}.json").read_bytes(), 9)) <= 45_000, lang
+        assert (
+            len(gzip.compress((site / "search" / f"index.{lang}.json").read_bytes(), 9)) <= 45_000
+        ), lang
     assert len((site / "search" / "search_index.json").read_bytes()) < 200
 
 
@@ -363,7 +420,12 @@ READER_QUERIES = [
     ("en", "ethnic and religious affairs", "p1-ii-5-5", "phrase, heading"),
     ("en", "mass mobilisation", "p1-ii-6-4", "heading"),
     ("en", "digital transformation", "p2-ii-4-4", "phrase"),
-    ("en", "prevention corruption", "p2-ii-5-3", "proximity (heading: «prevention and combating of corruption»)"),
+    (
+        "en",
+        "prevention corruption",
+        "p2-ii-5-3",
+        "proximity (heading: «prevention and combating of corruption»)",
+    ),
     ("en", "reform judicial", "p1-ii-6-8", "proximity, reversed"),
     ("en", "export and imp", "p1-ii-1-2-2-xuat-nhap-khau", "prefix: «import»"),
     ("en", "judicial ref", "p1-ii-6-8", "prefix: «reform»"),
@@ -386,7 +448,9 @@ def section_addresses(site, server) -> dict[tuple[str, str], str]:
         for path in language_pages(site, lang):
             folder = path.relative_to(site).parent.as_posix()
             url = server + ("" if folder == "." else folder + "/")
-            for tag, ident in re.findall(r'<([a-z0-9]+)[^>]*?\sid="([^"]+)"', path.read_text("utf-8")):
+            for tag, ident in re.findall(
+                r'<([a-z0-9]+)[^>]*?\sid="([^"]+)"', path.read_text("utf-8")
+            ):
                 addresses.setdefault((lang, ident), url if tag == "h1" else f"{url}#{ident}")
     return addresses
 
@@ -412,8 +476,12 @@ def test_the_table_holds_forty_reader_queries_in_both_languages():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang,query,section,why", READER_QUERIES, ids=[f"{q[0]}:{q[1]}" for q in READER_QUERIES])
-def test_reader_query_finds_its_section_in_the_first_three(reader_tabs, section_addresses, lang, query, section, why):
+@pytest.mark.parametrize(
+    "lang,query,section,why", READER_QUERIES, ids=[f"{q[0]}:{q[1]}" for q in READER_QUERIES]
+)
+def test_reader_query_finds_its_section_in_the_first_three(
+    reader_tabs, section_addresses, lang, query, section, why
+):
     results = search(reader_tabs[lang], query)
     expected = section_addresses[(lang, section)]
     first = ranked(results)[:3]
@@ -443,7 +511,9 @@ def test_choosing_a_result_lands_on_its_section(page, server):
     page.goto(server)
     page.locator("label[for=__search]").first.click()
     page.locator("input.md-search__input").press_sequentially("cai cach tu ph", delay=15)
-    link = page.locator(".md-search-result__item a.md-search-result__link[href$='#p1-ii-6-8']").first
+    link = page.locator(
+        ".md-search-result__item a.md-search-result__link[href$='#p1-ii-6-8']"
+    ).first
     link.wait_for(state="visible")
     link.click()
     page.wait_for_url("**/phan-thu-nhat/xay-dung-dang/#p1-ii-6-8")

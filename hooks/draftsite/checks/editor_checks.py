@@ -10,43 +10,68 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftsite.checks.checks import LANGUAGE_NAMES, Problem, check_language, check_translations
-from draftsite.translation.compare_translation import translation_check
 from draftsite.checks.data_files import check_data_text, check_glossary
-from draftsite.checks.markdown_checks import (check_front_matter, check_heading_spaces, check_markers,
-                                      check_underlined_headings)
-from draftsite.messages import bilingual
-from draftsite.document.model import file_language, is_document_page, neutral_path
+from draftsite.checks.markdown_checks import (
+    check_front_matter,
+    check_heading_spaces,
+    check_markers,
+    check_underlined_headings,
+)
 from draftsite.checks.raw_html import check_raw_html
+from draftsite.document.model import file_language, is_document_page, neutral_path
 from draftsite.document.sections import front_matter_lines
-from draftsite.page_meta.site_links import check_links, check_nav
 from draftsite.document.source_text import check_invisible, check_tabs, decode
+from draftsite.messages import bilingual
+from draftsite.page_meta.site_links import check_links, check_nav
 from draftsite.strings import LANGUAGES
+from draftsite.translation.compare_translation import translation_check
 
 GLOSSARY = "data/glossary.yml"
 
 
-# The text of every page and data file under docs/ ({path relative to docs: text}), and the files
-# that cannot be read as UTF-8 text.
 def read_sources(docs: Path) -> tuple[dict[str, str], list[Problem]]:
-    return decode_sources({path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*"))
-                           if path.suffix in (".md", ".yml", ".yaml") and path.is_file()})
+    """The text of every page and data file under docs/ ({path relative to docs: text}), and the files
+    that cannot be read as UTF-8 text."""
+    return decode_sources(
+        {
+            path.relative_to(docs).as_posix(): path.read_bytes()
+            for path in sorted(docs.rglob("*"))
+            if path.suffix in (".md", ".yml", ".yaml") and path.is_file()
+        }
+    )
 
 
-# Every problem of the sources for one language, in groups of (what to do, located problems).
-# `texts`: {path relative to docs: text} of every page and data file (read_sources).
-def source_problems(texts: dict[str, str], lang: str, nav: list[str], config_text: str,
-                    languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, list[str]]]:
+def source_problems(
+    texts: dict[str, str],
+    lang: str,
+    nav: list[str],
+    config_text: str,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> list[tuple[str, list[str]]]:
+    """Every problem of the sources for one language, in groups of (what to do, located problems).
+    `texts`: {path relative to docs: text} of every page and data file (read_sources)."""
     pages = [rel for rel in texts if rel.endswith(".md")]
-    return [(bilingual("Every page needs a version in each language:", "Mỗi trang cần có bản bằng từng ngôn ngữ"),
-             [located(p) for p in check_translations(pages, languages)]),
-            (bilingual(f"The {lang!r} pages or data files need corrections; fix these and build again:",
-                       f"Các trang {LANGUAGE_NAMES.get(lang, lang)} ({lang!r}) hoặc các tệp dữ liệu cần sửa; sửa các "
-                       "lỗi dưới đây rồi dựng lại"),
-             [located(p) for p in check_sources(texts, lang, nav, config_text)])]
+    return [
+        (
+            bilingual(
+                "Every page needs a version in each language:",
+                "Mỗi trang cần có bản bằng từng ngôn ngữ",
+            ),
+            [located(p) for p in check_translations(pages, languages)],
+        ),
+        (
+            bilingual(
+                f"The {lang!r} pages or data files need corrections; fix these and build again:",
+                f"Các trang {LANGUAGE_NAMES.get(lang, lang)} ({lang!r}) hoặc các tệp dữ liệu cần sửa; sửa các "
+                "lỗi dưới đây rồi dựng lại",
+            ),
+            [located(p) for p in check_sources(texts, lang, nav, config_text)],
+        ),
+    ]
 
 
-# The text of each file's bytes ({path relative to docs: bytes}), and the files that are not UTF-8 text.
 def decode_sources(files: dict[str, bytes]) -> tuple[dict[str, str], list[Problem]]:
+    """The text of each file's bytes ({path relative to docs: bytes}), and the files that are not UTF-8 text."""
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     for rel, data in sorted(files.items()):
@@ -57,27 +82,45 @@ def decode_sources(files: dict[str, bytes]) -> tuple[dict[str, str], list[Proble
     return texts, problems
 
 
-# Problems of one Markdown page that the document rules (ids, footnotes, NFC) do not cover
-# (remembered by content: each language's build and each test asks again about unchanged pages).
 @lru_cache(maxsize=512)
 def check_page(rel: str, text: str) -> tuple[Problem, ...]:
-    return tuple(check_invisible(rel, text) + check_tabs(rel, text) + check_heading_spaces(rel, text)
-                 + check_front_matter(rel, text) + check_underlined_headings(rel, text) + check_markers(rel, text)
-                 + check_raw_html(rel, text))
+    """Problems of one Markdown page that the document rules (ids, footnotes, NFC) do not cover
+    (remembered by content: each language's build and each test asks again about unchanged pages)."""
+    return tuple(
+        check_invisible(rel, text)
+        + check_tabs(rel, text)
+        + check_heading_spaces(rel, text)
+        + check_front_matter(rel, text)
+        + check_underlined_headings(rel, text)
+        + check_markers(rel, text)
+        + check_raw_html(rel, text)
+    )
 
 
-# Every problem of the sources of one language: pages, links, menu, data files and, for a language
-# other than the default, its agreement with the default language's pages.
-def check_sources(texts: dict[str, str], lang: str, nav: list[str], config_text: str = "",
-                  default: str = "vi") -> list[Problem]:
-    pages = {rel: text for rel, text in texts.items() if rel.endswith(".md") and file_language(rel, default) == lang}
+def check_sources(
+    texts: dict[str, str], lang: str, nav: list[str], config_text: str = "", default: str = "vi"
+) -> list[Problem]:
+    """Every problem of the sources of one language: pages, links, menu, data files and, for a language
+    other than the default, its agreement with the default language's pages."""
+    pages = {
+        rel: text
+        for rel, text in texts.items()
+        if rel.endswith(".md") and file_language(rel, default) == lang
+    }
     problems = check_language(pages)
     for rel, text in pages.items():
         problems += check_page(rel, text)
-    full_text = {neutral_path(rel) for rel, text in pages.items()
-                 if re.search(r"^full_text:\s*true\s*$", "\n".join(text.split("\n")[:front_matter_lines(text)]), re.M)}
+    full_text = {
+        neutral_path(rel)
+        for rel, text in pages.items()
+        if re.search(
+            r"^full_text:\s*true\s*$", "\n".join(text.split("\n")[: front_matter_lines(text)]), re.M
+        )
+    }
     problems += check_links(pages, full_text)
-    problems += check_nav(sorted({neutral_path(rel) for rel in texts if rel.endswith(".md")}), nav, config_text)
+    problems += check_nav(
+        sorted({neutral_path(rel) for rel in texts if rel.endswith(".md")}), nav, config_text
+    )
     data = {rel: text for rel, text in texts.items() if rel.endswith((".yml", ".yaml"))}
     for rel, text in data.items():
         problems += _check_data(rel, text)
@@ -86,9 +129,9 @@ def check_sources(texts: dict[str, str], lang: str, nav: list[str], config_text:
     return problems
 
 
-# The pages of `lang` against the default language's: same ids, levels, numbers (the glossary's
-# terms: draftsite.translation.translation_checks).
 def check_translation(texts: dict[str, str], lang: str, default: str = "vi") -> list[Problem]:
+    """The pages of `lang` against the default language's: same ids, levels, numbers (the glossary's
+    terms: draftsite.translation.translation_checks)."""
     problems = []
     for rel, text in texts.items():
         if not rel.endswith(".md") or file_language(rel, default) != default:
@@ -99,21 +142,21 @@ def check_translation(texts: dict[str, str], lang: str, default: str = "vi") -> 
     return problems
 
 
-# A data file's problems (remembered by content).
 @lru_cache(maxsize=64)
 def _check_data(rel: str, text: str) -> tuple[Problem, ...]:
+    """A data file's problems (remembered by content)."""
     found = check_data_text(rel, text)
     if rel == GLOSSARY and not found:
         found = check_glossary(rel, text)
     return tuple(found)
 
 
-# A page and its translation compared (remembered by content).
 @lru_cache(maxsize=512)
 def _check_pair(rel: str, text: str, other: str, other_text: str) -> tuple[Problem, ...]:
+    """A page and its translation compared (remembered by content)."""
     return tuple(translation_check(rel, text, other, other_text, is_document_page(rel)))
 
 
-# A problem as the editor reads it: the path from the project's root.
 def located(problem: Problem) -> str:
+    """A problem as the editor reads it: the path from the project's root."""
     return str(problem) if problem.file == "mkdocs.yml" else f"docs/{problem}"

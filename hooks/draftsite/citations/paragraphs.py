@@ -13,19 +13,30 @@ from dataclasses import dataclass
 
 from draftsite.strings import t
 
-_TAG = re.compile(r"<(/?)(h[1-6]|p|li|div|span|table|figure)\b([^>]*)>|<!-- section:([a-z0-9-]+) -->", re.I)
+_TAG = re.compile(
+    r"<(/?)(h[1-6]|p|li|div|span|table|figure)\b([^>]*)>|<!-- section:([a-z0-9-]+) -->", re.I
+)
 # In the full-text view, each page starts with `<!-- section:ID -->`: the section its leading blocks belong to.
 SECTION_MARK = "<!-- section:{id} -->"
 _ID = re.compile(r'\bid="([^"]+)"')
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 # Containers whose blocks are not the document's paragraphs.
-_SKIPPED = {"footnote", "indicators", "translation-notice", "consultation-general", "guide-links", "comment-qr",
-            "full-text-front"}
+_SKIPPED = {
+    "footnote",
+    "indicators",
+    "translation-notice",
+    "consultation-general",
+    "guide-links",
+    "comment-qr",
+    "full-text-front",
+}
 _NOT_BLOCKS = {"comment-link", "indicator-downloads", "section-tools", "revision-link"}
 
 
 @dataclass(frozen=True)
 class Block:
+    """A paragraph or list item of the document: its stable id, its section, its place in the section."""
+
     id: str
     section: str
     number: int  # its place in the section in this draft (1, 2, …), for citations
@@ -45,8 +56,8 @@ _BOUNDARY = re.compile(r"<(h[1-6]|div|table|figure)\b|<!-- section:", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 
 
-# The blocks of the document in the HTML, in order, with the plain text of each.
 def find_blocks(content: str, first_section: str) -> list[_Found]:
+    """The blocks of the document in the HTML, in order, with the plain text of each."""
     found: list[_Found] = []
     section = first_section
     stack: list[tuple[str, bool]] = []  # open containers: (tag, skipping)
@@ -78,25 +89,33 @@ def find_blocks(content: str, first_section: str) -> list[_Found]:
     for k, block in enumerate(found):
         stop = found[k + 1].start if k + 1 < len(found) else len(content)
         boundary = _BOUNDARY.search(content, block.end, stop)
-        chunk = content[block.end:boundary.start() if boundary else stop]
+        chunk = content[block.end : boundary.start() if boundary else stop]
         texts.append(html_lib.unescape(re.sub(r"\s+", " ", _TAGS.sub(" ", chunk))).strip())
-    return [_Found(b.section, b.start, b.end, b.tag, b.attrs, t) for b, t in zip(found, texts)]
+    return [
+        _Found(b.section, b.start, b.end, b.tag, b.attrs, t)
+        for b, t in zip(found, texts, strict=False)
+    ]
 
 
-# The plain texts of each section's blocks, in order: {section id: [text, …]}.
 def section_block_texts(blocks: list[_Found]) -> dict[str, list[str]]:
+    """The plain texts of each section's blocks, in order: {section id: [text, …]}."""
     texts: dict[str, list[str]] = {}
     for block in blocks:
         texts.setdefault(block.section, []).append(block.text)
     return texts
 
 
-# The HTML with paragraph ids, links and citation buttons, and the blocks, in order. `ids` gives
-# each section's block ids in order (from the paragraph registry); without it, blocks are numbered.
-# `found`: find_blocks(content, first_section), when the caller has it already.
-def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], lang: str,
-                      ids: dict[str, list[str]] | None = None,
-                      found: list[_Found] | None = None) -> tuple[str, list[Block]]:
+def anchor_paragraphs(
+    content: str,
+    first_section: str,
+    labels: dict[str, str],
+    lang: str,
+    ids: dict[str, list[str]] | None = None,
+    found: list[_Found] | None = None,
+) -> tuple[str, list[Block]]:
+    """The HTML with paragraph ids, links and citation buttons, and the blocks, in order. `ids` gives
+    each section's block ids in order (from the paragraph registry); without it, blocks are numbered.
+    `found`: find_blocks(content, first_section), when the caller has it already."""
     found = find_blocks(content, first_section) if found is None else found
     out: list[str] = []
     blocks: list[Block] = []
@@ -105,25 +124,34 @@ def anchor_paragraphs(content: str, first_section: str, labels: dict[str, str], 
     for item in found:
         counts[item.section] = number = counts.get(item.section, 0) + 1
         given = (ids or {}).get(item.section, [])
-        block = Block(given[number - 1] if number <= len(given) else f"{item.section}-d{number}", item.section, number)
+        block = Block(
+            given[number - 1] if number <= len(given) else f"{item.section}-d{number}",
+            item.section,
+            number,
+        )
         blocks.append(block)
-        out.append(content[cursor:item.start])
-        out.append(f'<{item.tag} id="{block.id}"{item.attrs}>' + _tools(block, labels.get(item.section, item.section), lang))
+        out.append(content[cursor : item.start])
+        out.append(
+            f'<{item.tag} id="{block.id}"{item.attrs}>'
+            + _tools(block, labels.get(item.section, item.section), lang)
+        )
         cursor = item.end
     out.append(content[cursor:])
     return "".join(out), blocks
 
 
-# The "¶" link and the citation button of one block: two elements, no script needed to show them
-# (the button appears once citation.js has marked the page), the cited block is the button's own.
 def _tools(block: Block, label: str, lang: str) -> str:
+    """The "¶" link and the citation button of one block: two elements, no script needed to show them
+    (the button appears once citation.js has marked the page), the cited block is the button's own."""
     citation = f"{label}, {t('label.paragraph', lang)} {block.number}"
     cite_label = html_lib.escape(t("cite.paragraph", lang, label=citation), quote=True)
     link_label = html_lib.escape(t("paragraph.link", lang, label=citation), quote=True)
-    return (f'<span class="paragraph-tools" data-search-exclude>'
-            f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
-            f'<button type="button" class="cite-button" data-cite-label="{html_lib.escape(citation, quote=True)}" '
-            f'aria-label="{cite_label}">“”</button></span>')
+    return (
+        f'<span class="paragraph-tools" data-search-exclude>'
+        f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
+        f'<button type="button" class="cite-button" data-cite-label="{html_lib.escape(citation, quote=True)}" '
+        f'aria-label="{cite_label}">“”</button></span>'
+    )
 
 
 # A block's opening tag followed by its tools (as _tools writes them): group 1 the tag without its
@@ -131,11 +159,12 @@ def _tools(block: Block, label: str, lang: str) -> str:
 _BLOCK_WITH_TOOLS = re.compile(
     r'(<(?:p|li) id="[^"]+"[^>]*)><span class="paragraph-tools" data-search-exclude>'
     r'<a class="paragraph-link" href="#[^"]*" aria-label="[^"]*">¶</a>'
-    r'<button type="button" class="cite-button" data-cite-label="([^"]*)" aria-label="[^"]*">“”</button></span>')
+    r'<button type="button" class="cite-button" data-cite-label="([^"]*)" aria-label="[^"]*">“”</button></span>'
+)
 
 
-# The HTML with each block's tools replaced by their citation label on the block itself
-# (`data-cite-label`): for a long page, where citation.js makes a block's tools when a reader
-# reaches for them (pointer, tap, Tab key) instead of the page carrying them all.
 def tools_on_demand(html: str) -> str:
+    """The HTML with each block's tools replaced by their citation label on the block itself
+    (`data-cite-label`): for a long page, where citation.js makes a block's tools when a reader
+    reaches for them (pointer, tap, Tab key) instead of the page carrying them all."""
     return _BLOCK_WITH_TOOLS.sub(r'\1 data-cite-label="\2">', html)

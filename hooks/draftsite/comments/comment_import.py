@@ -29,7 +29,12 @@ from draftsite.checks.data_files import line_of
 from draftsite.messages import EditorError, EditorValueError
 
 COLUMN_KEYS = ("section", "draft", "comment", "time")
-DEFAULT_COLUMNS = {"section": "Mã mục", "draft": "Ngày dự thảo", "comment": "Nội dung góp ý", "time": "Dấu thời gian"}
+DEFAULT_COLUMNS = {
+    "section": "Mã mục",
+    "draft": "Ngày dự thảo",
+    "comment": "Nội dung góp ý",
+    "time": "Dấu thời gian",
+}
 REJECTED_KINDS = ("empty_comment", "unknown_draft", "unknown_section", "duplicate")
 GENERAL_SECTION = "du-thao"  # the general comment link of every page: the whole draft
 
@@ -41,33 +46,47 @@ class CommentImportError(EditorError):
 
 @dataclass
 class SourceLedger:
+    """What has been counted from one export file: how many rows, their digest, the counts."""
+
     rows: int = 0  # data rows of this source already counted (the export's first `rows` rows)
-    digest: str = ""  # sha256 over those rows' (time, section, draft, comment): recognises the same rows
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # draft date -> section id -> comments
+    digest: str = (
+        ""  # sha256 over those rows' (time, section, draft, comment): recognises the same rows
+    )
+    counts: dict[str, dict[str, int]] = field(
+        default_factory=dict
+    )  # draft date -> section id -> comments
     rejected: dict[str, int] = field(default_factory=dict)  # kind -> rows
 
 
 @dataclass
 class ImportResult:
+    """What one import did: the source, its rows, the rows new since the last import."""
+
     source: str
     total_rows: int
     new_rows: int
     counted: int
-    rejected: dict[str, list[int]]  # kind -> spreadsheet row numbers (the header is row 1), the first `keep`
-    rejected_total: dict[str, int] = field(default_factory=dict)  # kind -> rows not placed (all of them)
+    rejected: dict[
+        str, list[int]
+    ]  # kind -> spreadsheet row numbers (the header is row 1), the first `keep`
+    rejected_total: dict[str, int] = field(
+        default_factory=dict
+    )  # kind -> rows not placed (all of them)
 
 
 class RejectedRows:
     """The new rows that could not be placed, per kind: how many, the first `keep` row numbers of each
     kind (all of them when `keep` is None), and every row number handed to `write(kind, row)`."""
 
-    def __init__(self, keep: int | None = None, write: Callable[[str, int], None] | None = None) -> None:
+    def __init__(
+        self, keep: int | None = None, write: Callable[[str, int], None] | None = None
+    ) -> None:
         self.keep, self.write = keep, write
         self.total: dict[str, int] = {kind: 0 for kind in REJECTED_KINDS}
         self.first: dict[str, list[int]] = {kind: [] for kind in REJECTED_KINDS}
 
-    # Note one row (its spreadsheet number) that could not be placed, as `kind`.
     def add(self, kind: str, row: int) -> None:
+        """Note one row (its spreadsheet number) that could not be placed, as `kind`."""
         self.total[kind] += 1
         if self.keep is None or len(self.first[kind]) < self.keep:
             self.first[kind].append(row)
@@ -90,11 +109,13 @@ class DigestSet:
     def __len__(self) -> int:
         return self._count
 
-    # Add `digest` (SIZE bytes); whether it was not there yet.
     def add(self, digest: bytes) -> bool:
+        """Add `digest` (SIZE bytes); whether it was not there yet."""
         if 2 * (self._count + 1) > self._mask + 1:
             self._grow()
-        digest = bytes([digest[0] | 1]) + digest[1:self.SIZE]  # never all zero: that marks a free slot
+        digest = (
+            bytes([digest[0] | 1]) + digest[1 : self.SIZE]
+        )  # never all zero: that marks a free slot
         return self._place(self._table, self._mask, digest)
 
     def _place(self, table: bytearray, mask: int, digest: bytes) -> bool:
@@ -102,17 +123,17 @@ class DigestSet:
         slot = int.from_bytes(digest[:8], "little") & mask
         while True:
             start = slot * size
-            held = table[start:start + size]
+            held = table[start : start + size]
             if held == digest:
                 return False
             if held == _FREE:
-                table[start:start + size] = digest
+                table[start : start + size] = digest
                 self._count += 1
                 return True
             slot = (slot + 1) & mask
 
-    # Twice the slots, every digest placed again.
     def _grow(self) -> None:
+        """Twice the slots, every digest placed again."""
         old = self._table
         slots = 2 * (self._mask + 1)
         self._table, self._mask, self._count = bytearray(slots * self.SIZE), slots - 1, 0
@@ -124,31 +145,39 @@ class DigestSet:
 _FREE = bytes(DigestSet.SIZE)
 
 
-# The column titles to look for: `extra.consultation.export.columns` over the defaults.
 def export_columns(consultation: dict | None) -> dict[str, str]:
+    """The column titles to look for: `extra.consultation.export.columns` over the defaults."""
     export = (consultation or {}).get("export") or {}
     if not isinstance(export, dict):
-        raise CommentImportError("mkdocs.yml: extra.consultation.export must be a block with `columns:` mapping "
-                                 "section, draft, comment, time to the column titles of the form's export",
-                                 vi="mkdocs.yml: extra.consultation.export phải là một khối có `columns:` ghi, cho "
-                                    "section, draft, comment, time, tên cột tương ứng trong bản xuất của phiếu")
+        raise CommentImportError(
+            "mkdocs.yml: extra.consultation.export must be a block with `columns:` mapping "
+            "section, draft, comment, time to the column titles of the form's export",
+            vi="mkdocs.yml: extra.consultation.export phải là một khối có `columns:` ghi, cho "
+            "section, draft, comment, time, tên cột tương ứng trong bản xuất của phiếu",
+        )
     raw = export.get("columns") or {}
     if not isinstance(raw, dict):
-        raise CommentImportError("mkdocs.yml: extra.consultation.export.columns must map section, draft, comment, time "
-                                 "to the column titles of the form's export",
-                                 vi="mkdocs.yml: extra.consultation.export.columns phải ghi, cho section, draft, "
-                                    "comment, time, tên cột tương ứng trong bản xuất của phiếu")
+        raise CommentImportError(
+            "mkdocs.yml: extra.consultation.export.columns must map section, draft, comment, time "
+            "to the column titles of the form's export",
+            vi="mkdocs.yml: extra.consultation.export.columns phải ghi, cho section, draft, "
+            "comment, time, tên cột tương ứng trong bản xuất của phiếu",
+        )
     unknown = set(raw) - set(COLUMN_KEYS)
     if unknown:
-        raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns: unknown key(s) {', '.join(sorted(unknown))}; "
-                                 f"use {', '.join(COLUMN_KEYS)}",
-                                 vi=f"mkdocs.yml: extra.consultation.export.columns: khoá lạ "
-                                    f"{', '.join(sorted(unknown))}; dùng {', '.join(COLUMN_KEYS)}")
+        raise CommentImportError(
+            f"mkdocs.yml: extra.consultation.export.columns: unknown key(s) {', '.join(sorted(unknown))}; "
+            f"use {', '.join(COLUMN_KEYS)}",
+            vi=f"mkdocs.yml: extra.consultation.export.columns: khoá lạ "
+            f"{', '.join(sorted(unknown))}; dùng {', '.join(COLUMN_KEYS)}",
+        )
     columns = dict(DEFAULT_COLUMNS)
     for key, title in raw.items():
         if not isinstance(title, str) or not title.strip():
-            raise CommentImportError(f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text",
-                                     vi=f"mkdocs.yml: extra.consultation.export.columns.{key}: ghi tên cột bằng chữ")
+            raise CommentImportError(
+                f"mkdocs.yml: extra.consultation.export.columns.{key}: write the column's title as text",
+                vi=f"mkdocs.yml: extra.consultation.export.columns.{key}: ghi tên cột bằng chữ",
+            )
         columns[key] = title
     return columns
 
@@ -157,15 +186,15 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-# The records of a CSV export (UTF-8 with or without BOM, CRLF or LF, quoted multi-line cells).
 def read_export(data: bytes, name: str) -> list[list[str]]:
+    """The records of a CSV export (UTF-8 with or without BOM, CRLF or LF, quoted multi-line cells)."""
     return list(export_records(io.BytesIO(data), name))
 
 
-# The records of a CSV export read from a binary stream, one at a time (empty records skipped). The
-# delimiter is the commonest of , ; and tab in the first line. Text that is not UTF-8 raises
-# CommentImportError naming the record it was met in.
 def export_records(stream: BinaryIO, name: str) -> Iterator[list[str]]:
+    """The records of a CSV export read from a binary stream, one at a time (empty records skipped). The
+    delimiter is the commonest of , ; and tab in the first line. Text that is not UTF-8 raises
+    CommentImportError naming the record it was met in."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     records = 0
     try:
@@ -176,16 +205,18 @@ def export_records(stream: BinaryIO, name: str) -> Iterator[list[str]]:
                 records += 1
                 yield row
     except UnicodeDecodeError:
-        raise CommentImportError(f"{name}: not UTF-8 text (at row {records + 1} or just after it); download the export "
-                                 "again as CSV (Google Forms: Responses › Download responses (.csv))",
-                                 vi=f"{name}: không phải văn bản UTF-8 (ở dòng {records + 1} hoặc ngay sau đó); tải lại "
-                                    "bản xuất dạng CSV (Google Forms: Câu trả lời › Tải xuống câu trả lời (.csv))") from None
+        raise CommentImportError(
+            f"{name}: not UTF-8 text (at row {records + 1} or just after it); download the export "
+            "again as CSV (Google Forms: Responses › Download responses (.csv))",
+            vi=f"{name}: không phải văn bản UTF-8 (ở dòng {records + 1} hoặc ngay sau đó); tải lại "
+            "bản xuất dạng CSV (Google Forms: Câu trả lời › Tải xuống câu trả lời (.csv))",
+        ) from None
     finally:
         text.detach()
 
 
-# Positions of the four columns in the header row, found by their titles.
 def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[str, int]:
+    """Positions of the four columns in the header row, found by their titles."""
     titles = [_norm(h).casefold() for h in header]
     found, missing = {}, []
     for key in COLUMN_KEYS:
@@ -195,44 +226,56 @@ def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[
         else:
             missing.append(f"{key} «{columns[key]}»")
     if missing:
-        raise CommentImportError(f"{name}: row 1: no column titled {', '.join(missing)}; the columns are: "
-                                 f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
-                                 "under extra.consultation.export.columns",
-                                 vi=f"{name}: dòng 1: không có cột tên {', '.join(missing)}; các cột hiện có: "
-                                    f"{', '.join('«' + _norm(h) + '»' for h in header)}. Ghi đúng tên cột trong "
-                                    "mkdocs.yml, dưới extra.consultation.export.columns")
+        raise CommentImportError(
+            f"{name}: row 1: no column titled {', '.join(missing)}; the columns are: "
+            f"{', '.join('«' + _norm(h) + '»' for h in header)}. Name the right titles in mkdocs.yml "
+            "under extra.consultation.export.columns",
+            vi=f"{name}: dòng 1: không có cột tên {', '.join(missing)}; các cột hiện có: "
+            f"{', '.join('«' + _norm(h) + '»' for h in header)}. Ghi đúng tên cột trong "
+            "mkdocs.yml, dưới extra.consultation.export.columns",
+        )
     return found
 
 
-# The draft date a cell names: "2020-03-31", "du-thao-2020-03-31" or "31/3/2020"; None otherwise.
 @lru_cache(maxsize=4096)  # an export names a few drafts, in a few spellings, on every row
 def parse_draft(cell: str) -> str | None:
+    """The draft date a cell names: "2020-03-31", "du-thao-2020-03-31" or "31/3/2020"; None otherwise."""
     value = _norm(cell).lower().removeprefix("du-thao-")
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
     day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    year, month, day = (iso[1], iso[2], iso[3]) if iso else (day_first[3], day_first[2], day_first[1]) if day_first else (0, 0, 0)
+    year, month, day = (
+        (iso[1], iso[2], iso[3])
+        if iso
+        else (day_first[3], day_first[2], day_first[1])
+        if day_first
+        else (0, 0, 0)
+    )
     try:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
 
 
-# The draft open for comments at a response's time ("31/03/2020 10:02:03", "2020-03-31 10:02:03"):
-# the latest known draft dated on or before that day; None when the time cannot be read.
 def draft_open_at(time: str, drafts: set[str]) -> str | None:
+    """The draft open for comments at a response's time ("31/03/2020 10:02:03", "2020-03-31 10:02:03"):
+    the latest known draft dated on or before that day; None when the time cannot be read."""
     first = time.split()[0] if time.strip() else ""
     return _draft_open_on(first, frozenset(drafts))
 
 
 @lru_cache(maxsize=4096)  # one answer per day written in the export
 def _draft_open_on(first: str, drafts: frozenset[str]) -> str | None:
-    day = parse_draft(first.replace("/", "-") if re.match(r"\d{4}/", first) else first) if first else None
+    day = (
+        parse_draft(first.replace("/", "-") if re.match(r"\d{4}/", first) else first)
+        if first
+        else None
+    )
     earlier = sorted(d for d in drafts if day is not None and d <= day)
     return earlier[-1] if earlier else None
 
 
-# The identity of an export's form when none is given: a digest of its column titles (not personal).
 def source_of(header: list[str]) -> str:
+    """The identity of an export's form when none is given: a digest of its column titles (not personal)."""
     return hashlib.sha256("\x1f".join(_norm(h) for h in header).encode("utf-8")).hexdigest()[:12]
 
 
@@ -241,51 +284,75 @@ def _key(row: list[str], cols: dict[str, int]) -> tuple[str, str, str, str]:
     return cell("time"), cell("section").lower(), cell("draft"), cell("comment")
 
 
-# The line of one row's key in the watermark digest (and, hashed alone, its identity for duplicates):
-# the key as json.dumps(key, ensure_ascii=False) writes it, with json's own string encoder (a third
-# of the time of json.dumps, which the import would otherwise spend most of its time in).
 def _key_line(key: tuple[str, str, str, str]) -> bytes:
+    """The line of one row's key in the watermark digest (and, hashed alone, its identity for duplicates):
+    the key as json.dumps(key, ensure_ascii=False) writes it, with json's own string encoder (a third
+    of the time of json.dumps, which the import would otherwise spend most of its time in)."""
     return ("[" + ", ".join(map(_json_string, key)) + "]\n").encode("utf-8")
 
 
-_json_string = json.encoder.encode_basestring  # what json.dumps(…, ensure_ascii=False) writes a text as
+_json_string = (
+    json.encoder.encode_basestring
+)  # what json.dumps(…, ensure_ascii=False) writes a text as
 
 
-# One digest of the first rows' keys: the same export, or a later one that starts with the same rows.
 def rows_digest(keys: list[tuple[str, str, str, str]]) -> str:
+    """One digest of the first rows' keys: the same export, or a later one that starts with the same rows."""
     digest = hashlib.sha256()
     for key in keys:
         digest.update(_key_line(key))
     return digest.hexdigest()
 
 
-# Count one export into `ledger` (a dict of source -> SourceLedger, changed in place). Only rows after
-# those already counted from the same source are added; `recount` counts this export afresh.
-def import_export(data: bytes, name: str, ledger: dict[str, SourceLedger], columns: dict[str, str],
-                  sections: set[str], drafts: set[str], source: str | None = None, recount: bool = False) -> ImportResult:
+def import_export(
+    data: bytes,
+    name: str,
+    ledger: dict[str, SourceLedger],
+    columns: dict[str, str],
+    sections: set[str],
+    drafts: set[str],
+    source: str | None = None,
+    recount: bool = False,
+) -> ImportResult:
+    """Count one export into `ledger` (a dict of source -> SourceLedger, changed in place). Only rows after
+    those already counted from the same source are added; `recount` counts this export afresh."""
     return import_stream(io.BytesIO(data), name, ledger, columns, sections, drafts, source, recount)
 
 
-# The same, reading the export from a binary stream one row at a time: memory stays flat whatever its
-# length (the watermark digest is updated as the rows pass; duplicates are recognised by a 16-byte
-# digest per distinct counted row). `rejected` receives the rows that cannot be placed (default: keeps
-# every row number in memory, as ImportResult.rejected). The ledger changes only if the whole export
-# could be read and fits its watermark.
-def import_stream(stream: BinaryIO, name: str, ledger: dict[str, SourceLedger], columns: dict[str, str],
-                  sections: set[str], drafts: set[str], source: str | None = None, recount: bool = False,
-                  rejected: RejectedRows | None = None) -> ImportResult:
+def import_stream(
+    stream: BinaryIO,
+    name: str,
+    ledger: dict[str, SourceLedger],
+    columns: dict[str, str],
+    sections: set[str],
+    drafts: set[str],
+    source: str | None = None,
+    recount: bool = False,
+    rejected: RejectedRows | None = None,
+) -> ImportResult:
+    """The same, reading the export from a binary stream one row at a time: memory stays flat whatever its
+    length (the watermark digest is updated as the rows pass; duplicates are recognised by a 16-byte
+    digest per distinct counted row). `rejected` receives the rows that cannot be placed (default: keeps
+    every row number in memory, as ImportResult.rejected). The ledger changes only if the whole export
+    could be read and fits its watermark."""
     records = export_records(stream, name)
     header = next(records, None)
     if header is None:
-        raise CommentImportError(f"{name}: the file is empty; download the export again",
-                                 vi=f"{name}: tệp rỗng; tải lại bản xuất")
+        raise CommentImportError(
+            f"{name}: the file is empty; download the export again",
+            vi=f"{name}: tệp rỗng; tải lại bản xuất",
+        )
     cols = find_columns(header, columns, name)
     source = source or source_of(header)
     previous = ledger.get(source)
     if previous is None or recount:
         previous = SourceLedger()
-    entry = SourceLedger(previous.rows, previous.digest, {d: dict(s) for d, s in previous.counts.items()},
-                         dict(previous.rejected))
+    entry = SourceLedger(
+        previous.rows,
+        previous.digest,
+        {d: dict(s) for d, s in previous.counts.items()},
+        dict(previous.rejected),
+    )
     rejected = rejected if rejected is not None else RejectedRows()
     seen = DigestSet()
     watermark = hashlib.sha256()
@@ -307,7 +374,7 @@ def import_stream(stream: BinaryIO, name: str, ledger: dict[str, SourceLedger], 
             kind = "unknown_draft"
         elif section not in sections and section != GENERAL_SECTION:
             kind = "unknown_section"
-        elif not seen.add(hashlib.sha256(line).digest()[:DigestSet.SIZE]):
+        elif not seen.add(hashlib.sha256(line).digest()[: DigestSet.SIZE]):
             kind = "duplicate"
         else:
             kind = None
@@ -320,11 +387,15 @@ def import_stream(stream: BinaryIO, name: str, ledger: dict[str, SourceLedger], 
         else:
             rejected.add(kind, index + 2)  # spreadsheet row: the header is row 1
             entry.rejected[kind] = entry.rejected.get(kind, 0) + 1
-    if previous.rows and (rows < previous.rows or (rows == previous.rows and watermark.hexdigest() != previous.digest)):
+    if previous.rows and (
+        rows < previous.rows or (rows == previous.rows and watermark.hexdigest() != previous.digest)
+    ):
         raise _rewritten(name, previous, source)
     entry.rows, entry.digest = rows, watermark.hexdigest()
     ledger[source] = entry
-    return ImportResult(source, rows, rows - previous.rows, counted, rejected.first, dict(rejected.total))
+    return ImportResult(
+        source, rows, rows - previous.rows, counted, rejected.first, dict(rejected.total)
+    )
 
 
 def _rewritten(name: str, previous: SourceLedger, source: str) -> CommentImportError:
@@ -333,89 +404,114 @@ def _rewritten(name: str, previous: SourceLedger, source: str) -> CommentImportE
         f"(source {source}): a response was deleted, edited or the rows were re-sorted. Download the full export "
         "again, or count this export afresh, replacing the earlier counts of this form: add --recount",
         vi=f"{name}: bản xuất này không bắt đầu bằng {previous.rows} dòng đã đếm trước đây từ cùng phiếu (nguồn "
-           f"{source}): có câu trả lời đã bị xoá, bị sửa, hoặc các dòng đã bị sắp xếp lại. Tải lại toàn bộ bản "
-           "xuất, hoặc đếm lại bản xuất này từ đầu, thay cho số đã đếm trước đây của phiếu này: thêm --recount")
+        f"{source}): có câu trả lời đã bị xoá, bị sửa, hoặc các dòng đã bị sắp xếp lại. Tải lại toàn bộ bản "
+        "xuất, hoặc đếm lại bản xuất này từ đầu, thay cho số đã đếm trước đây của phiếu này: thêm --recount",
+    )
 
 
-# The ledger file's content (YAML, stable order, counts and digests only).
 def dump_ledger(ledger: dict[str, SourceLedger]) -> str:
-    lines = ["# Comments received, counted by tools/import_comments.py. Do not edit by hand.",
-             "# Counts only: no name, address, phone number or comment text (see README, «Comments received»).",
-             "# Per form export (source): the rows already counted, one digest of those rows, and the counts",
-             "# per draft and section, plus the rows that could not be placed, per kind.",
-             "sources:" + ("" if ledger else " {}")]
+    """The ledger file's content (YAML, stable order, counts and digests only)."""
+    lines = [
+        "# Comments received, counted by tools/import_comments.py. Do not edit by hand.",
+        "# Counts only: no name, address, phone number or comment text (see README, «Comments received»).",
+        "# Per form export (source): the rows already counted, one digest of those rows, and the counts",
+        "# per draft and section, plus the rows that could not be placed, per kind.",
+        "sources:" + ("" if ledger else " {}"),
+    ]
     for source in sorted(ledger):
         entry = ledger[source]
-        lines += [f'  "{source}":', f"    rows: {entry.rows}", f'    digest: "{entry.digest}"',
-                  "    counts:" + ("" if entry.counts else " {}")]
+        lines += [
+            f'  "{source}":',
+            f"    rows: {entry.rows}",
+            f'    digest: "{entry.digest}"',
+            "    counts:" + ("" if entry.counts else " {}"),
+        ]
         for draft in sorted(entry.counts):
             lines.append(f'      "{draft}":')
-            lines += [f"        {section}: {n}" for section, n in sorted(entry.counts[draft].items())]
+            lines += [
+                f"        {section}: {n}" for section, n in sorted(entry.counts[draft].items())
+            ]
         kinds = [k for k in REJECTED_KINDS if entry.rejected.get(k)]
         lines.append("    rejected:" + ("" if kinds else " {}"))
         lines += [f"      {kind}: {entry.rejected[kind]}" for kind in kinds]
     return "\n".join(lines) + "\n"
 
 
-# The ledger from the parsed YAML of the file (`load_yaml`, so that messages name the line); every
-# problem raises ValueError (EditorValueError, in Vietnamese too) as `name:LINE: what is wrong; what to do`.
 def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
+    """The ledger from the parsed YAML of the file (`load_yaml`, so that messages name the line); every
+    problem raises ValueError (EditorValueError, in Vietnamese too) as `name:LINE: what is wrong; what to do`."""
     restore = "restore the file from git (git checkout -- docs/data/gop-y.yml) and import the export again"
     restore_vi = "khôi phục tệp từ git (git checkout -- docs/data/gop-y.yml) rồi nhập lại bản xuất"
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), dict):
         line = line_of(raw, "sources")
-        raise EditorValueError(f"{name}:{line}: expected `sources:` with one block per form; the file is "
-                               f"written by tools/import_comments.py: {restore}",
-                               vi=f"{name}:{line}: thiếu `sources:` với mỗi phiếu một khối; tệp này do "
-                                  f"tools/import_comments.py ghi: {restore_vi}")
+        raise EditorValueError(
+            f"{name}:{line}: expected `sources:` with one block per form; the file is "
+            f"written by tools/import_comments.py: {restore}",
+            vi=f"{name}:{line}: thiếu `sources:` với mỗi phiếu một khối; tệp này do "
+            f"tools/import_comments.py ghi: {restore_vi}",
+        )
     ledger = {}
     sources = raw["sources"]
     for source, entry in sources.items():
         where = f"{name}:{line_of(sources, source)}: sources.{source}"
-        if not isinstance(entry, dict) or not _is_count(entry.get("rows")) or not isinstance(entry.get("digest"), str):
-            raise EditorValueError(f"{where}: needs `rows:` (a number) and `digest:` (a text); {restore}",
-                                   vi=f"{where}: cần có `rows:` (một số) và `digest:` (một đoạn chữ); {restore_vi}")
+        if (
+            not isinstance(entry, dict)
+            or not _is_count(entry.get("rows"))
+            or not isinstance(entry.get("digest"), str)
+        ):
+            raise EditorValueError(
+                f"{where}: needs `rows:` (a number) and `digest:` (a text); {restore}",
+                vi=f"{where}: cần có `rows:` (một số) và `digest:` (một đoạn chữ); {restore_vi}",
+            )
         counts = entry.get("counts") or {}
         rejected = entry.get("rejected") or {}
         if not isinstance(counts, dict) or not isinstance(rejected, dict):
             key = "counts" if not isinstance(counts, dict) else "rejected"
-            raise EditorValueError(f"{name}:{line_of(entry, key)}: sources.{source}.{key}: must be a mapping; {restore}",
-                                   vi=f"{name}:{line_of(entry, key)}: sources.{source}.{key}: phải là một nhóm khoá; "
-                                      f"{restore_vi}")
+            raise EditorValueError(
+                f"{name}:{line_of(entry, key)}: sources.{source}.{key}: must be a mapping; {restore}",
+                vi=f"{name}:{line_of(entry, key)}: sources.{source}.{key}: phải là một nhóm khoá; "
+                f"{restore_vi}",
+            )
         parsed: dict[str, dict[str, int]] = {}
         for draft, sections in counts.items():
             draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
             if parse_draft(draft_key) != draft_key or not isinstance(sections, dict):
-                raise EditorValueError(f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
-                                       f"date (YYYY-MM-DD) with section counts; {restore}",
-                                       vi=f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: không "
-                                          f"phải ngày bản dự thảo (YYYY-MM-DD) kèm số góp ý theo mục; {restore_vi}")
+                raise EditorValueError(
+                    f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
+                    f"date (YYYY-MM-DD) with section counts; {restore}",
+                    vi=f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: không "
+                    f"phải ngày bản dự thảo (YYYY-MM-DD) kèm số góp ý theo mục; {restore_vi}",
+                )
             for section, n in sections.items():
                 if not _is_count(n):
-                    raise EditorValueError(f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
-                                           f"{section}: {n!r} is not a count; {restore}",
-                                           vi=f"{name}:{line_of(sections, section)}: sources.{source}.counts."
-                                              f"{draft_key}.{section}: {n!r} không phải một số đếm; {restore_vi}")
+                    raise EditorValueError(
+                        f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
+                        f"{section}: {n!r} is not a count; {restore}",
+                        vi=f"{name}:{line_of(sections, section)}: sources.{source}.counts."
+                        f"{draft_key}.{section}: {n!r} không phải một số đếm; {restore_vi}",
+                    )
             parsed[draft_key] = {str(s): n for s, n in sections.items()}
         for kind, n in rejected.items():
             if kind not in REJECTED_KINDS or not _is_count(n):
-                raise EditorValueError(f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: use one of "
-                                       f"{', '.join(REJECTED_KINDS)} with a count; {restore}",
-                                       vi=f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: dùng "
-                                          f"một trong {', '.join(REJECTED_KINDS)}, kèm một số đếm; {restore_vi}")
+                raise EditorValueError(
+                    f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: use one of "
+                    f"{', '.join(REJECTED_KINDS)} with a count; {restore}",
+                    vi=f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: dùng "
+                    f"một trong {', '.join(REJECTED_KINDS)}, kèm một số đếm; {restore_vi}",
+                )
         ledger[str(source)] = SourceLedger(entry["rows"], entry["digest"], parsed, dict(rejected))
     return ledger
 
 
-# Whether a YAML value is a count (a whole number, zero or more; not true/false).
 def _is_count(value: object) -> bool:
+    """Whether a YAML value is a count (a whole number, zero or more; not true/false)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-# Counts of all sources together: draft date -> section id -> comments.
 def total_counts(ledger: dict[str, SourceLedger]) -> dict[str, dict[str, int]]:
+    """Counts of all sources together: draft date -> section id -> comments."""
     totals: dict[str, dict[str, int]] = {}
     for entry in ledger.values():
         for draft, sections in entry.counts.items():
@@ -425,6 +521,6 @@ def total_counts(ledger: dict[str, SourceLedger]) -> dict[str, dict[str, int]]:
     return totals
 
 
-# Rejected rows of all sources together, per kind.
 def total_rejected(ledger: dict[str, SourceLedger]) -> dict[str, int]:
+    """Rejected rows of all sources together, per kind."""
     return {kind: sum(e.rejected.get(kind, 0) for e in ledger.values()) for kind in REJECTED_KINDS}

@@ -16,35 +16,48 @@ class FormLinkError(EditorError):
     the English kept)."""
 
 
-# The form's viewform address and {named field: "entry.NNN"} from a pre-filled link whose boxes were
-# filled with the field names (section, label, revision, revision_date, url, lang).
 def parse_prefilled(link: str) -> tuple[str, dict[str, str]]:
+    """The form's viewform address and {named field: "entry.NNN"} from a pre-filled link whose boxes were
+    filled with the field names (section, label, revision, revision_date, url, lang)."""
     parts = urlsplit(link.strip())
-    if parts.scheme != "https" or not parts.hostname or "/forms/" not in parts.path or not parts.path.endswith("/viewform"):
-        raise FormLinkError(f"{link!r} is not a Google Forms pre-filled link (https://docs.google.com/forms/…/viewform?…); "
-                            "in the form's editor use ⋮ › «Get pre-filled link», fill the boxes, and copy the link",
-                            vi=f"{link!r} không phải đường liên kết điền sẵn của Google Forms "
-                               "(https://docs.google.com/forms/…/viewform?…); trong trình soạn phiếu, chọn ⋮ › «Lấy "
-                               "đường liên kết điền sẵn», điền các ô, rồi sao chép đường liên kết")
+    if (
+        parts.scheme != "https"
+        or not parts.hostname
+        or "/forms/" not in parts.path
+        or not parts.path.endswith("/viewform")
+    ):
+        raise FormLinkError(
+            f"{link!r} is not a Google Forms pre-filled link (https://docs.google.com/forms/…/viewform?…); "
+            "in the form's editor use ⋮ › «Get pre-filled link», fill the boxes, and copy the link",
+            vi=f"{link!r} không phải đường liên kết điền sẵn của Google Forms "
+            "(https://docs.google.com/forms/…/viewform?…); trong trình soạn phiếu, chọn ⋮ › «Lấy "
+            "đường liên kết điền sẵn», điền các ô, rồi sao chép đường liên kết",
+        )
     fields: dict[str, str] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if not re.fullmatch(r"entry\.[0-9]+", key) or not value.strip():
             continue  # other parameters (usp=pp_url) and boxes left empty
         name = value.strip().lower()
         if name not in FIELDS:
-            raise FormLinkError(f"the box {key} was filled with {value!r}; fill each box with the name of what it "
-                                f"receives: {', '.join(FIELDS)} (leave the comment box empty)",
-                                vi=f"ô {key} được điền {value!r}; điền vào mỗi ô đúng tên của nội dung ô đó nhận: "
-                                   f"{', '.join(FIELDS)} (để trống ô nội dung góp ý)")
+            raise FormLinkError(
+                f"the box {key} was filled with {value!r}; fill each box with the name of what it "
+                f"receives: {', '.join(FIELDS)} (leave the comment box empty)",
+                vi=f"ô {key} được điền {value!r}; điền vào mỗi ô đúng tên của nội dung ô đó nhận: "
+                f"{', '.join(FIELDS)} (để trống ô nội dung góp ý)",
+            )
         if name in fields:
-            raise FormLinkError(f"two boxes ({fields[name]} and {key}) were filled with {name!r}; each name goes in one box",
-                                vi=f"hai ô ({fields[name]} và {key}) cùng được điền {name!r}; mỗi tên chỉ điền vào một ô")
+            raise FormLinkError(
+                f"two boxes ({fields[name]} and {key}) were filled with {name!r}; each name goes in one box",
+                vi=f"hai ô ({fields[name]} và {key}) cùng được điền {name!r}; mỗi tên chỉ điền vào một ô",
+            )
         fields[name] = key
     if "section" not in fields:
-        raise FormLinkError("no box was filled with 'section': the form must receive the section id (fill its box with "
-                            "the word section)",
-                            vi="không ô nào được điền 'section': phiếu phải nhận được mã mục (điền chữ section vào ô "
-                               "đó)")
+        raise FormLinkError(
+            "no box was filled with 'section': the form must receive the section id (fill its box with "
+            "the word section)",
+            vi="không ô nào được điền 'section': phiếu phải nhận được mã mục (điền chữ section vào ô "
+            "đó)",
+        )
     url = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     return url, {name: fields[name] for name in FIELDS if name in fields}
 
@@ -53,9 +66,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-# mkdocs.yml with `extra.consultation.form` set to the Google Form: `preset: google`, its `url` and
-# its `fields`; only those lines change.
 def write_form_settings(text: str, url: str, fields: dict[str, str]) -> str:
+    """mkdocs.yml with `extra.consultation.form` set to the Google Form: `preset: google`, its `url` and
+    its `fields`; only those lines change."""
     lines = text.split("\n")
     start = _find(lines, ("extra", "consultation", "form"))
     indent = _indent(lines[start]) + 2
@@ -64,9 +77,12 @@ def write_form_settings(text: str, url: str, fields: dict[str, str]) -> str:
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # blank lines before the next key stay where they are
-    block = lines[start + 1:end]
-    keys = {m[1]: i for i, line in enumerate(block)
-            if _indent(line) == indent and (m := re.match(r"\s*([a-z_]+):", line))}
+    block = lines[start + 1 : end]
+    keys = {
+        m[1]: i
+        for i, line in enumerate(block)
+        if _indent(line) == indent and (m := re.match(r"\s*([a-z_]+):", line))
+    }
 
     def set_value(key: str, value: str, after: str | None) -> None:
         if key in keys:
@@ -92,15 +108,15 @@ def write_form_settings(text: str, url: str, fields: dict[str, str]) -> str:
             last += 1
         while last > first + 1 and not block[last - 1].strip():
             last -= 1
-        block[first + 1:last] = entries
+        block[first + 1 : last] = entries
     else:
         position = keys["url"] + 1
         block[position:position] = [f"{' ' * indent}fields:"] + entries
-    return "\n".join(lines[:start + 1] + block + lines[end:])
+    return "\n".join(lines[: start + 1] + block + lines[end:])
 
 
-# The line number of a nested key (`extra:` › `consultation:` › `form:`), found by indentation.
 def _find(lines: list[str], path: tuple[str, ...]) -> int:
+    """The line number of a nested key (`extra:` › `consultation:` › `form:`), found by indentation."""
     position, indent = -1, -1
     for key in path:
         found = None
@@ -114,8 +130,10 @@ def _find(lines: list[str], path: tuple[str, ...]) -> int:
                 found = i
                 break
         if found is None:
-            raise FormLinkError(f"mkdocs.yml has no `{'.'.join(path)}:` block; restore it from git (see README, «Comments»)",
-                                vi=f"mkdocs.yml không có khối `{'.'.join(path)}:`; khôi phục khối đó từ git (xem hướng "
-                                   "dẫn biên tập, mục 5)")
+            raise FormLinkError(
+                f"mkdocs.yml has no `{'.'.join(path)}:` block; restore it from git (see README, «Comments»)",
+                vi=f"mkdocs.yml không có khối `{'.'.join(path)}:`; khôi phục khối đó từ git (xem hướng "
+                "dẫn biên tập, mục 5)",
+            )
         position, indent = found, _indent(lines[found])
     return position

@@ -19,24 +19,28 @@ SHORT_PATH = "gop-y"
 _PATH_DATA = re.compile(r"(?:M\d+ \d+h\d+v1h-\d+z)+")
 
 
-# The short address of a section's comment form ("https://site/gop-y/p1-ii-1/" or ".../en/gop-y/...").
 def short_url(site_url: str, lang_prefix: str, section_id: str) -> str:
+    """The short address of a section's comment form ("https://site/gop-y/p1-ii-1/" or ".../en/gop-y/...")."""
     return f"{site_url.rstrip('/')}/{lang_prefix}{SHORT_PATH}/{section_id}/"
 
 
-# A compact SVG QR code of `text`: low error correction, a fixed mask (segno's search for the best
-# mask is the slow part and any mask is valid), one filled path of horizontal runs.
-# With `cache`, the drawing of each address is kept in that folder between builds.
 def qr_svg(text: str, title: str, cache: Path | None = None) -> str:
+    """A compact SVG QR code of `text`: low error correction, a fixed mask (segno's search for the best
+    mask is the slow part and any mask is valid), one filled path of horizontal runs.
+    With `cache`, the drawing of each address is kept in that folder between builds."""
     size, path = _qr_path(text, cache)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="qr">'
-            f'<title>{html_lib.escape(title)}</title><rect width="{size}" height="{size}" fill="#fff"/>'
-            f'<path fill="#000" d="{path}"/></svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="qr">'
+        f'<title>{html_lib.escape(title)}</title><rect width="{size}" height="{size}" fill="#fff"/>'
+        f'<path fill="#000" d="{path}"/></svg>'
+    )
 
 
-# The QR code of `text` as (size, SVG path data), from the cache when it has it.
 def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
-    stored = cache / (hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ".txt") if cache else None
+    """The QR code of `text` as (size, SVG path data), from the cache when it has it."""
+    stored = (
+        cache / (hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ".txt") if cache else None
+    )
     cached = _read_cached(stored) if stored is not None else None
     if cached is not None:
         return cached
@@ -59,9 +63,9 @@ def _qr_path(text: str, cache: Path | None) -> tuple[int, str]:
     return size, path
 
 
-# A cached drawing, or None when it is missing or damaged (empty, cut short by a failed build): it
-# is then drawn again and the entry rewritten, never fatal.
 def _read_cached(stored: Path) -> tuple[int, str] | None:
+    """A cached drawing, or None when it is missing or damaged (empty, cut short by a failed build): it
+    is then drawn again and the entry rewritten, never fatal."""
     try:
         size, path = stored.read_text(encoding="ascii").split(" ", 1)
     except (OSError, ValueError, UnicodeDecodeError):
@@ -71,9 +75,9 @@ def _read_cached(stored: Path) -> tuple[int, str] | None:
     return int(size), path
 
 
-# Write a cache entry whole or not at all (a temporary file renamed into place); a read-only
-# checkout builds without the cache.
 def _write_atomically(stored: Path, content: str) -> None:
+    """Write a cache entry whole or not at all (a temporary file renamed into place); a read-only
+    checkout builds without the cache."""
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=stored.parent, prefix=".tmp-", suffix=".txt")
@@ -88,12 +92,33 @@ def _write_atomically(stored: Path, content: str) -> None:
         pass
 
 
-def redirect_page(target: str, lang: str, title: str, *, page: str = "", state: str = "open",
-                  opens: str = "", closes: str = "", notices: dict[str, str] | None = None,
-                  read: str = "", script: str = "") -> str:
+def redirect_page(
+    target: str,
+    lang: str,
+    title: str,
+    *,
+    page: str = "",
+    state: str = "open",
+    opens: str = "",
+    closes: str = "",
+    notices: dict[str, str] | None = None,
+    read: str = "",
+    script: str = "",
+) -> str:
     """The static page of a short address (overrides/fragments/short-address.html): it sends the
     reader on to the comment form while the consultation is open (checked in the reader's browser by
     `script`, short-link.js), and otherwise says when it opens or that it has closed, with a link to
     the section."""
-    return render("short-address.html", target=target, lang=lang, title=title, page=page, state=state,
-                  opens=opens, closes=closes, notices=notices or {}, read=read, script=script)
+    return render(
+        "short-address.html",
+        target=target,
+        lang=lang,
+        title=title,
+        page=page,
+        state=state,
+        opens=opens,
+        closes=closes,
+        notices=notices or {},
+        read=read,
+        script=script,
+    )

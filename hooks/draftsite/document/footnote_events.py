@@ -5,6 +5,6 @@ from __future__ import annotations
 from draftsite.document.footnotes import keep_document_numbers
 
 
-# Rewrite footnote markers and notes of every page.
 def on_page_content(html: str, **kwargs) -> str:
+    """Rewrite footnote markers and notes of every page."""
     return keep_document_numbers(html)

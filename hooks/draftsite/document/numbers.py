@@ -23,7 +23,9 @@ _EN_MONTHS = {
     )
 }
 _EN_DATE = re.compile(r"\b([0-9]{1,2}) (" + "|".join(_EN_MONTHS) + r") ([0-9]{4})\b", re.IGNORECASE)
-_EN_MONTH_DAY = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r") ([0-9]{1,2}), ([0-9]{4})\b", re.IGNORECASE)
+_EN_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(_EN_MONTHS) + r") ([0-9]{1,2}), ([0-9]{4})\b", re.IGNORECASE
+)
 # Markdown that carries digits but is not part of the text.
 _MARKUP = [
     re.compile(r"\{[^}]*#[^}]*\}"),  # attribute lists with ids
@@ -34,18 +36,18 @@ _MARKUP = [
 ]
 
 
-# Decimal value of a number written the Vietnamese way.
 def parse_vi(token: str) -> Decimal:
+    """Decimal value of a number written the Vietnamese way."""
     return Decimal(token.replace(".", "").replace(",", "."))
 
 
-# Decimal value of a number written the English way.
 def parse_en(token: str) -> Decimal:
+    """Decimal value of a number written the English way."""
     return Decimal(token.replace(",", ""))
 
 
-# Value of a roman numeral made of I, V and X.
 def roman_value(token: str) -> int:
+    """Value of a roman numeral made of I, V and X."""
     total = 0
     for i, char in enumerate(token):
         value = _ROMAN_VALUES[char]
@@ -54,31 +56,31 @@ def roman_value(token: str) -> int:
     return total
 
 
-# Text with roman numerals replaced by their decimal value.
 def _romans_to_digits(text: str) -> str:
+    """Text with roman numerals replaced by their decimal value."""
     return _ROMAN.sub(lambda m: str(roman_value(m[0])), text)
 
 
-# A value as a canonical string ("10", "84.04"), so equal values compare equal.
 def canonical(value: Decimal) -> str:
+    """A value as a canonical string ("10", "84.04"), so equal values compare equal."""
     return format(value.normalize(), "f")
 
 
-# Text with the Markdown that carries digits but is not prose removed.
 def strip_markup(text: str) -> str:
+    """Text with the Markdown that carries digits but is not prose removed."""
     for pattern in _MARKUP:
         text = pattern.sub(" ", text)
     return text
 
 
-# The multiset of values written in Vietnamese text (dates give day, month and year).
 def numbers_vi(text: str) -> Counter[str]:
+    """The multiset of values written in Vietnamese text (dates give day, month and year)."""
     text = _VI_VAN.sub("10.000", _romans_to_digits(strip_markup(text)))
     return Counter(canonical(parse_vi(t)) for t in _VI_NUMBER.findall(text))
 
 
-# The multiset of values written in English text (month names count as their number).
 def numbers_en(text: str) -> Counter[str]:
+    """The multiset of values written in English text (month names count as their number)."""
     text = _romans_to_digits(strip_markup(text))
     text = _EN_DATE.sub(lambda m: f"{m[1]}/{_EN_MONTHS[m[2].lower()]}/{m[3]}", text)
     text = _EN_MONTH_DAY.sub(lambda m: f"{m[2]}/{_EN_MONTHS[m[1].lower()]}/{m[3]}", text)
@@ -86,8 +88,8 @@ def numbers_en(text: str) -> Counter[str]:
     return Counter(canonical(parse_en(t)) for t in _EN_NUMBER.findall(text))
 
 
-# A number written for a reader of the given language ("vi": 21.521 and 84,04; "en": 21,521 and 84.04).
 def format_number(value: Decimal | int | float, lang: str) -> str:
+    """A number written for a reader of the given language ("vi": 21.521 and 84,04; "en": 21,521 and 84.04)."""
     value = Decimal(str(value))
     sign = "-" if value < 0 else ""
     text = format(abs(value), "f")

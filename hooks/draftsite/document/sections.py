@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 # An ATX heading, optionally closed by an attribute list that carries the id.
-HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$")
+HEADING = re.compile(
+    r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$"
+)
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 FENCE = re.compile(r"^(```|~~~)")
 # Ids are ASCII: lower-case letters, digits and single hyphens.
@@ -15,6 +17,8 @@ ID_SYNTAX = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 @dataclass
 class Heading:
+    """A Markdown heading: its level, text and explicit id (None when it has none)."""
+
     level: int
     text: str
     id: str | None
@@ -23,6 +27,8 @@ class Heading:
 
 @dataclass
 class Section:
+    """A section of one Markdown file: its heading and the lines of its body."""
+
     id: str
     level: int
     title: str
@@ -30,8 +36,8 @@ class Section:
     body: list[str] = field(default_factory=list)  # Markdown lines up to the next heading
 
 
-# Number of lines taken by a leading YAML front matter block.
 def front_matter_lines(text: str) -> int:
+    """Number of lines taken by a leading YAML front matter block."""
     lines = text.split("\n")
     if lines and lines[0].strip() == "---":
         for i, line in enumerate(lines[1:], start=1):
@@ -40,8 +46,8 @@ def front_matter_lines(text: str) -> int:
     return 0
 
 
-# Every ATX heading outside code fences, with its explicit id if it has one.
 def headings(text: str) -> list[Heading]:
+    """Every ATX heading outside code fences, with its explicit id if it has one."""
     found = []
     in_fence = False
     skip = front_matter_lines(text)
@@ -58,12 +64,16 @@ def headings(text: str) -> list[Heading]:
             continue
         attrs = match["attrs"] or ""
         id_match = ATTR_ID.search(attrs)
-        found.append(Heading(len(match["hashes"]), match["text"], id_match["id"] if id_match else None, number))
+        found.append(
+            Heading(
+                len(match["hashes"]), match["text"], id_match["id"] if id_match else None, number
+            )
+        )
     return found
 
 
-# The page split into sections at headings that carry ids (text before the first one is dropped).
 def split_sections(text: str) -> list[Section]:
+    """The page split into sections at headings that carry ids (text before the first one is dropped)."""
     sections: list[Section] = []
     marks = {h.line: h for h in headings(text)}
     for number, line in enumerate(text.split("\n"), start=1):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,32 +28,34 @@ class _PendingChecks:
     found: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
 
 
-# The language being built, as mkdocs-static-i18n says (it builds each language in turn).
 def current_language(config: MkDocsConfig) -> str:
+    """The language being built, as mkdocs-static-i18n says (it builds each language in turn)."""
     plugin = config.plugins.get("i18n")
     language = getattr(plugin, "current_language", None) if plugin else None
     return language or DEFAULT_LANGUAGE
 
 
-# A build starts with the default language's configuration (mkdocs-static-i18n then builds the
-# others inside it): every feature's state starts empty.
 def begin_build(config: MkDocsConfig) -> None:
+    """A build starts with the default language's configuration (mkdocs-static-i18n then builds the
+    others inside it): every feature's state starts empty."""
     if current_language(config) == DEFAULT_LANGUAGE:
         start_build()
 
 
-# The output folder of the language being built (mkdocs-static-i18n keeps site_dir and
-# puts other languages under a prefix: site/ for Vietnamese, site/en/ for English).
 def language_site_dir(config: MkDocsConfig) -> Path:
+    """The output folder of the language being built (mkdocs-static-i18n keeps site_dir and
+    puts other languages under a prefix: site/ for Vietnamese, site/en/ for English)."""
     lang = current_language(config)
     root = Path(config.site_dir)
     return root if lang == DEFAULT_LANGUAGE else root / lang
 
 
-# Apply `adjust` to every template environment the theme makes from now on (MkDocs makes the
-# page environment, and plugins make their own, from `theme.get_env`). Once per theme and purpose:
-# on_config runs for every language.
-def adjust_theme_environments(config: MkDocsConfig, purpose: str, adjust: Callable[[Any], Any]) -> None:
+def adjust_theme_environments(
+    config: MkDocsConfig, purpose: str, adjust: Callable[[Any], Any]
+) -> None:
+    """Apply `adjust` to every template environment the theme makes from now on (MkDocs makes the
+    page environment, and plugins make their own, from `theme.get_env`). Once per theme and purpose:
+    on_config runs for every language."""
     theme = config.theme
     marker = f"_draftsite_{purpose}"
     if getattr(theme, marker, False):
@@ -62,41 +65,47 @@ def adjust_theme_environments(config: MkDocsConfig, purpose: str, adjust: Callab
     setattr(theme, marker, True)
 
 
-# The folder of the build caches (compiled templates, QR drawings; git-ignored): `.cache` beside
-# mkdocs.yml, or the inputs' (DRAFTSITE_CACHE; tools/publish.py shares one between the drafts it builds).
 def cache_dir(config: MkDocsConfig) -> Path:
+    """The folder of the build caches (compiled templates, QR drawings; git-ignored): `.cache` beside
+    mkdocs.yml, or the inputs' (DRAFTSITE_CACHE; tools/publish.py shares one between the drafts it builds)."""
     shared = read_inputs().cache
     return Path(shared) if shared else Path(config.config_file_path).parent / ".cache"
 
 
-# The docs folder as a Path.
 def docs_dir(config: MkDocsConfig) -> Path:
+    """The docs folder as a Path."""
     return Path(config.docs_dir)
 
 
-# Stop the build with one message listing every problem (file:line: what to do).
 def fail(title: str, problems: list) -> None:
+    """Stop the build with one message listing every problem (file:line: what to do)."""
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems)
         raise PluginError(f"{title}\n{listing}")
 
 
-# The Markdown files named in the nav, in order ("a.md", "b/index.md", …).
 def nav_files(nav: list | None) -> list[str]:
+    """The Markdown files named in the nav, in order ("a.md", "b/index.md", …)."""
     found: list[str] = []
     for item in nav or []:
         if isinstance(item, str):
             found.append(item)
         elif isinstance(item, dict):
             for value in item.values():
-                found += nav_files(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+                found += (
+                    nav_files(value)
+                    if isinstance(value, list)
+                    else [value]
+                    if isinstance(value, str)
+                    else []
+                )
     return [f for f in found if f.endswith(".md")]
 
 
-# `function(*args)`, stopping the build the one way every failure does: a data file an editor can
-# fix says its own line (file:line: what to do); a failure of the code says `what` failed, with its
-# traceback, and that it is the software's fault, not the editor's.
 def run_step(what: str, function: Callable[..., Any], *args: Any) -> Any:
+    """`function(*args)`, stopping the build the one way every failure does: a data file an editor can
+    fix says its own line (file:line: what to do); a failure of the code says `what` failed, with its
+    traceback, and that it is the software's fault, not the editor's."""
     try:
         return function(*args)
     except DataFileError as error:
@@ -107,25 +116,29 @@ def run_step(what: str, function: Callable[..., Any], *args: Any) -> Any:
         raise PluginError(software_failure(f"{what}:\n{traceback.format_exc()}")) from None
 
 
-# Run checks; `function(*args)` returns [(title, [problem, …]), …], reported once the pages are
-# rendered by finish_checks (or report_pending_checks), as every page's problems are then known.
-# Skipped when the publishing tool checks this same tree in another build (the site's root is the
-# latest draft again, and its permanent folder's build runs every check).
-def start_checks(key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any) -> None:
+def start_checks(
+    key: str, function: Callable[..., list[tuple[str, list[str]]]], *args: Any
+) -> None:
+    """Run checks; `function(*args)` returns [(title, [problem, …]), …], reported once the pages are
+    rendered by finish_checks (or report_pending_checks), as every page's problems are then known.
+    Skipped when the publishing tool checks this same tree in another build (the site's root is the
+    latest draft again, and its permanent folder's build runs every check)."""
     if read_inputs().sources_checked_by_another_build:
         return
-    kept(_PendingChecks).found[key] = run_step("the checks of the sources could not run", function, *args)
+    kept(_PendingChecks).found[key] = run_step(
+        "the checks of the sources could not run", function, *args
+    )
 
 
-# Stop the build with every problem the checks run under `key` found.
 def finish_checks(key: str) -> None:
+    """Stop the build with every problem the checks run under `key` found."""
     for title, problems in kept(_PendingChecks).found.pop(key, []):
         fail(title, problems)
 
 
-# The build stopped for another reason: show what the pending checks found too, since their
-# messages say what to fix where the other error may only be its consequence.
 def report_pending_checks() -> None:
+    """The build stopped for another reason: show what the pending checks found too, since their
+    messages say what to fix where the other error may only be its consequence."""
     pending = kept(_PendingChecks).found
     groups = [group for found in pending.values() for group in found]
     pending.clear()

@@ -14,9 +14,11 @@ from draftsite.inputs import read_inputs
 from draftsite.revisions.publishing import overlay_settings
 
 
-# Replace the shared consultation settings (idempotent: the same result in every language's build).
 def on_config(config: MkDocsConfig) -> None:
+    """Replace the shared consultation settings (idempotent: the same result in every language's build)."""
     source = read_inputs().consultation_settings_file
     if source:
         shared = json.loads(Path(source).read_text(encoding="utf-8"))
-        config.extra["consultation"] = overlay_settings(config.extra.get("consultation") or {}, shared)
+        config.extra["consultation"] = overlay_settings(
+            config.extra.get("consultation") or {}, shared
+        )

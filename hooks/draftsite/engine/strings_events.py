@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from draftsite.strings import STRINGS, t
 from draftsite.engine.glue import current_language
+from draftsite.strings import STRINGS, t
 
 TEMPLATE_KEYS = ("nav.breadcrumb", "palette.to_dark", "palette.to_light")
 
 
-# The heading links' title and the footnotes' back-links' title in the language being built (the
-# `toc` and `footnotes` extensions have one setting for every language; set again for each, so that
-# running this once per language is harmless).
 def on_config(config: MkDocsConfig) -> None:
+    """The heading links' title and the footnotes' back-links' title in the language being built (the
+    `toc` and `footnotes` extensions have one setting for every language; set again for each, so that
+    running this once per language is harmless)."""
     lang = current_language(config)
     toc = config.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
@@ -23,8 +23,8 @@ def on_config(config: MkDocsConfig) -> None:
         config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = t("footnote.back", lang)
 
 
-# `ui["key"]` in templates: the string in the current language.
 def on_page_context(context: dict, config: MkDocsConfig, **kwargs) -> dict:
+    """`ui["key"]` in templates: the string in the current language."""
     lang = current_language(config)
     context["ui"] = {key: t(key, lang) for key in TEMPLATE_KEYS if key in STRINGS}
     return context

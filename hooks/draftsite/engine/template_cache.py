@@ -21,8 +21,8 @@ class SharedBytecodeCache(BytecodeCache):
             folder.mkdir(parents=True, exist_ok=True)
             self._disk = FileSystemBytecodeCache(str(folder))
 
-    # Fill the bucket from memory, else from the folder.
     def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from memory, else from the folder."""
         stored = self._memory.get(bucket.key)
         if stored is not None:
             bucket.bytecode_from_string(stored)
@@ -31,15 +31,14 @@ class SharedBytecodeCache(BytecodeCache):
             if bucket.code is not None:
                 self._memory[bucket.key] = bucket.bytecode_to_string()
 
-    # Keep a freshly compiled template in memory and in the folder.
     def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a freshly compiled template in memory and in the folder."""
         self._memory[bucket.key] = bucket.bytecode_to_string()
         if self._disk is not None:
             self._disk.dump_bytecode(bucket)
 
 
-
-# The environment, with `cache` as its bytecode cache.
 def use_bytecode_cache(env: Environment, cache: SharedBytecodeCache) -> Environment:
+    """The environment, with `cache` as its bytecode cache."""
     env.bytecode_cache = cache
     return env

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from draftsite.engine.theme_files import list_visible_files_only
 from draftsite.engine.glue import adjust_theme_environments
+from draftsite.engine.theme_files import list_visible_files_only
 
 
-# Make every environment of the theme list visible files only.
 def on_config(config: MkDocsConfig) -> None:
+    """Make every environment of the theme list visible files only."""
     adjust_theme_environments(config, "visible_files", list_visible_files_only)

@@ -13,8 +13,8 @@ class VisibleFilesLoader(FileSystemLoader):
     """A file-system loader that loads as Jinja's does but lists no file inside a hidden folder
     (one whose name starts with a dot): those names are never copied or rendered."""
 
-    # Every template name under the search path, hidden folders left unwalked.
     def list_templates(self) -> list[str]:
+        """Every template name under the search path, hidden folders left unwalked."""
         found: set[str] = set()
         for searchpath in self.searchpath:
             for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
@@ -25,9 +25,11 @@ class VisibleFilesLoader(FileSystemLoader):
         return sorted(found)
 
 
-# The environment with its file-system loader replaced by one that lists visible files only.
 def list_visible_files_only(env: Environment) -> Environment:
+    """The environment with its file-system loader replaced by one that lists visible files only."""
     loader = env.loader
     if type(loader) is FileSystemLoader:
-        env.loader = VisibleFilesLoader(loader.searchpath, encoding=loader.encoding, followlinks=loader.followlinks)
+        env.loader = VisibleFilesLoader(
+            loader.searchpath, encoding=loader.encoding, followlinks=loader.followlinks
+        )
     return env

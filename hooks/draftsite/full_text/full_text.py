@@ -8,8 +8,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from draftsite.document.model import Document
 from draftsite.citations.paragraphs import SECTION_MARK, tools_on_demand
+from draftsite.document.model import Document
 from draftsite.document.sections import front_matter_lines
 
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
@@ -18,10 +18,10 @@ _SECTION_ID = re.compile(r"^section_id:\s*(\S+)", re.M)
 MAX_HTML_LEVEL = 6
 
 
-# Each section's depth in the document's outline: a part (Phần, the letter, the guide) is 1, its
-# sections 2, and so on. A page's first section hangs under the section whose id is the longest
-# prefix of its own (p1-ii-1 under p1-ii); the others under their parents on the page.
 def outline_depths(document: Document) -> dict[str, int]:
+    """Each section's depth in the document's outline: a part (Phần, the letter, the guide) is 1, its
+    sections 2, and so on. A page's first section hangs under the section whose id is the longest
+    prefix of its own (p1-ii-1 under p1-ii); the others under their parents on the page."""
     by_id = {s.id: s for s in document.sections}
     depths: dict[str, int] = {}
 
@@ -41,16 +41,16 @@ def outline_depths(document: Document) -> dict[str, int]:
     return depths
 
 
-# A nested table of contents, linking within the page: every page's first two heading levels,
-# indented by their depth in the document's outline; a page without headings (the cover letter)
-# by its title.
 def table_of_contents(document: Document, order: list[str], sources: list[str]) -> str:
+    """A nested table of contents, linking within the page: every page's first two heading levels,
+    indented by their depth in the document's outline; a page without headings (the cover letter)
+    by its title."""
     depths = outline_depths(document)
     lines = []
-    for page, text in zip(order, sources):
+    for page, text in zip(order, sources, strict=False):
         sections = document.on_page(page)
         if not sections:
-            front = text.split("\n")[:front_matter_lines(text)]
+            front = text.split("\n")[: front_matter_lines(text)]
             title, section = _TITLE.search("\n".join(front)), _SECTION_ID.search("\n".join(front))
             if title and section:
                 lines.append(f"- [{title[1].strip()}](#{section[1]})")
@@ -77,20 +77,23 @@ _HTML_HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
 _ID_ATTR = re.compile(r'\sid="([^"]*)"')
 _ANY_ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'(<a\s[^>]*?href=")([^"#]*#[^"]+)(")')
-_FOOTNOTES = re.compile(r'\s*<div class="footnote">\s*<hr />\s*<ol>\n?(.*?)</ol>\s*</div>\s*$', re.S)
+_FOOTNOTES = re.compile(
+    r'\s*<div class="footnote">\s*<hr />\s*<ol>\n?(.*?)</ol>\s*</div>\s*$', re.S
+)
 
 
 @dataclass(frozen=True)
 class Chapter:
     """One page of the document as the full text takes it: its address and finished content."""
+
     url: str  # the page's URL path ("phan-thu-nhat/kinh-te/", "en/cong-van/")
     html: str  # the page's content after every page hook
     title: str  # the page's title (a page without a heading of its own gets it as its heading)
     section_id: str | None  # the front matter's section_id
 
 
-# A relative address in a page at `source` (a URL path like "a/b/") as seen from `target`.
 def rebase_url(url: str, source: str, target: str) -> str:
+    """A relative address in a page at `source` (a URL path like "a/b/") as seen from `target`."""
     if not url or url.startswith(("#", "/")) or _SCHEME.match(url):
         return url
     path, sep, rest = url.partition("#") if "#" in url else (url, "", "")
@@ -100,7 +103,11 @@ def rebase_url(url: str, source: str, target: str) -> str:
     absolute = posixpath.normpath(posixpath.join(_ROOT + source, path)) if path else _ROOT + source
     if (path.endswith("/") or not path) and not absolute.endswith("/"):
         absolute += "/"
-    relative = posixpath.relpath(absolute, _ROOT + target) if absolute.rstrip("/") != (_ROOT + target).rstrip("/") else "."
+    relative = (
+        posixpath.relpath(absolute, _ROOT + target)
+        if absolute.rstrip("/") != (_ROOT + target).rstrip("/")
+        else "."
+    )
     if absolute.endswith("/") and not relative.endswith("/"):
         relative += "/"
     if relative == "./" and sep and not qsep:
@@ -108,16 +115,17 @@ def rebase_url(url: str, source: str, target: str) -> str:
     return relative + (qsep + query if qsep else "") + (sep + rest if sep else "")
 
 
-# Every href and src of `html` rebased from the page at `source` to the page at `target`.
 def rebase_links(html: str, source: str, target: str) -> str:
+    """Every href and src of `html` rebased from the page at `source` to the page at `target`."""
     if source == target:
         return html
     return _URL_ATTR.sub(lambda m: m[1] + rebase_url(m[2], source, target) + m[3], html)
 
 
-# Headings at the level of their section's depth in the outline, one below the page's title (h6
-# with aria-level beyond h6).
 def relevel_headings(html: str, depths: dict[str, int]) -> str:
+    """Headings at the level of their section's depth in the outline, one below the page's title (h6
+    with aria-level beyond h6)."""
+
     def relevel(match: re.Match) -> str:
         ident = _ID_ATTR.search(match[2] or "")
         level = depths.get(ident[1], int(match[1])) + 1 if ident else int(match[1]) + 1
@@ -128,20 +136,24 @@ def relevel_headings(html: str, depths: dict[str, int]) -> str:
     return _HTML_HEADING.sub(relevel, html)
 
 
-# A page's content without its footnotes list, and the list's items.
 def split_footnotes(html: str) -> tuple[str, str]:
+    """A page's content without its footnotes list, and the list's items."""
     match = _FOOTNOTES.search(html)
-    return (html[:match.start()], match[1]) if match else (html, "")
+    return (html[: match.start()], match[1]) if match else (html, "")
 
 
-# The whole document as one piece of HTML for the page at `target`: the chapters in reading order,
-# each after its section mark, and one footnotes list at the end; paragraph tools on demand.
-def assemble_html(chapters: list[Chapter], document: Document, target: str, permalink_title: str) -> str:
+def assemble_html(
+    chapters: list[Chapter], document: Document, target: str, permalink_title: str
+) -> str:
+    """The whole document as one piece of HTML for the page at `target`: the chapters in reading order,
+    each after its section mark, and one footnotes list at the end; paragraph tools on demand."""
     depths = outline_depths(document)
     parts, notes = [], []
     for chapter in chapters:
         body, items = split_footnotes(chapter.html)
-        body = relevel_headings(rebase_links(tools_on_demand(body), chapter.url, target), depths).strip()
+        body = relevel_headings(
+            rebase_links(tools_on_demand(body), chapter.url, target), depths
+        ).strip()
         found = _HTML_HEADING.search(body)
         if not found and chapter.section_id:
             title = html_lib.escape(chapter.title, quote=False)
@@ -153,13 +165,15 @@ def assemble_html(chapters: list[Chapter], document: Document, target: str, perm
         parts.append(mark + body)
         if items:
             notes.append(rebase_links(items, chapter.url, target))
-    footnotes = f'\n<div class="footnote">\n<hr />\n<ol>\n{"".join(notes)}</ol>\n</div>' if notes else ""
+    footnotes = (
+        f'\n<div class="footnote">\n<hr />\n<ol>\n{"".join(notes)}</ol>\n</div>' if notes else ""
+    )
     pages = {rebase_url("./", chapter.url, target) for chapter in chapters}
     return link_within("\n\n".join(parts) + footnotes, pages)
 
 
-# Links to a chapter page's section or paragraph as links within the full text.
 def link_within(html: str, pages: set[str]) -> str:
+    """Links to a chapter page's section or paragraph as links within the full text."""
     ids = set(anchor_ids(html))
 
     def within(match: re.Match) -> str:
@@ -169,29 +183,34 @@ def link_within(html: str, pages: set[str]) -> str:
     return _HREF.sub(within, html)
 
 
-# The assembled document's parts (h2) and their first-level sections (h3) as (id, text, children),
-# for the page's side contents: every deeper heading keeps its anchor and is listed in the page's
-# own contents, but a hundred more menu entries would be laid out on every load.
 def side_contents(html: str) -> list[tuple[str, str, list]]:
+    """The assembled document's parts (h2) and their first-level sections (h3) as (id, text, children),
+    for the page's side contents: every deeper heading keeps its anchor and is listed in the page's
+    own contents, but a hundred more menu entries would be laid out on every load."""
     parts: list[tuple[str, str, list]] = []
     for match in _HTML_HEADING.finditer(html):
         ident = _ID_ATTR.search(match[2] or "")
         if not ident or match[1] not in ("2", "3") or (match[1] == "3" and not parts):
             continue
         text = re.sub(r'<a class="headerlink".*?</a>|<button.*?</button>', "", match[3], flags=re.S)
-        entry = (ident[1], html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip(), [])
+        entry = (
+            ident[1],
+            html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))).strip(),
+            [],
+        )
         (parts.append(entry) if match[1] == "2" else parts[-1][2].append(entry))
     return parts
 
 
-# Every id in a piece of HTML.
 def anchor_ids(html: str) -> list[str]:
+    """Every id in a piece of HTML."""
     return _ANY_ID.findall(html)
 
 
-# The full text's body, the ids of its anchors, and its side contents (assemble_html, anchor_ids,
-# side_contents), in one call.
-def assembled_page(chapters: list[Chapter], document: Document, url: str,
-                   permalink_title: str = "") -> tuple[str, set[str], list]:
+def assembled_page(
+    chapters: list[Chapter], document: Document, url: str, permalink_title: str = ""
+) -> tuple[str, set[str], list]:
+    """The full text's body, the ids of its anchors, and its side contents (assemble_html, anchor_ids,
+    side_contents), in one call."""
     body = assemble_html(chapters, document, url, permalink_title)
     return body, set(anchor_ids(body)), side_contents(body)

@@ -13,18 +13,37 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.comments.comment_import import GENERAL_SECTION, parse_ledger, total_counts, total_rejected
-from draftsite.comments.consultation import Consultation, settings, status
 from draftsite.checks.data_files import DataFileError, read_yaml_file
-from draftsite.inputs import read_inputs
-from draftsite.revisions.drafts import Draft, OutcomeScope, load_drafts, outcome_scope
-from draftsite.messages import bilingual, english_of, prefixed, vi_of
-from draftsite.document.model import Document, is_document_page, load_document, nav_pages, neutral_path, page_url, relative_link
-from draftsite.outcome.outcome import (OUTCOME_PAGE, render_outcome, response_anchor, section_count_html, to_csv,
-                               to_json)
-from draftsite.outcome.responses import Response, ResponseError, load_responses
-from draftsite.revisions.revisions import load_retired_ids
+from draftsite.comments.comment_import import (
+    GENERAL_SECTION,
+    parse_ledger,
+    total_counts,
+    total_rejected,
+)
+from draftsite.comments.consultation import Consultation, settings, status
+from draftsite.document.model import (
+    Document,
+    is_document_page,
+    load_document,
+    nav_pages,
+    neutral_path,
+    page_url,
+    relative_link,
+)
 from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+from draftsite.inputs import read_inputs
+from draftsite.messages import bilingual, english_of, prefixed, vi_of
+from draftsite.outcome.outcome import (
+    OUTCOME_PAGE,
+    render_outcome,
+    response_anchor,
+    section_count_html,
+    to_csv,
+    to_json,
+)
+from draftsite.outcome.responses import Response, ResponseError, load_responses
+from draftsite.revisions.drafts import Draft, OutcomeScope, load_drafts, outcome_scope
+from draftsite.revisions.revisions import load_retired_ids
 from draftsite.state import kept
 
 COUNTS_FILE = "data/gop-y.yml"
@@ -49,24 +68,33 @@ class _Outcome:
     scope: OutcomeScope | None = None
 
 
-# Read and check the counts and the responses of the language being built.
 def on_pre_build(config: MkDocsConfig) -> None:
+    """Read and check the counts and the responses of the language being built."""
     lang = current_language(config)
     document = load_document(docs_dir(config), lang)
     inputs = read_inputs()
     drafts = load_drafts(inputs.drafts_file, settings())
     try:
-        ledger = parse_ledger(read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"), f"docs/{COUNTS_FILE}")
+        ledger = parse_ledger(
+            read_yaml_file(docs_dir(config) / COUNTS_FILE, f"docs/{COUNTS_FILE}"),
+            f"docs/{COUNTS_FILE}",
+        )
     except DataFileError as error:
-        raise PluginError(bilingual(f"{english_of(error)}; the file is written by tools/import_comments.py: restore it "
-                                    "from git and import the export again",
-                                    f"{vi_of(error)}; tệp này do tools/import_comments.py ghi: khôi phục tệp từ git rồi "
-                                    "nhập lại bản xuất")) from None
+        raise PluginError(
+            bilingual(
+                f"{english_of(error)}; the file is written by tools/import_comments.py: restore it "
+                "from git and import the export again",
+                f"{vi_of(error)}; tệp này do tools/import_comments.py ghi: khôi phục tệp từ git rồi "
+                "nhập lại bản xuất",
+            )
+        ) from None
     except ValueError as error:
         raise PluginError(str(error)) from None
     sections = {s.id for s in document.sections} | {GENERAL_SECTION}
     try:
-        sections |= set(load_retired_ids(docs_dir(config) / RETIRED_FILE, sections))  # ids of earlier drafts
+        sections |= set(
+            load_retired_ids(docs_dir(config) / RETIRED_FILE, sections)
+        )  # ids of earlier drafts
     except ValueError as error:
         raise PluginError(prefixed(error, "docs/")) from None
     # Counts and responses are main's, published with every draft: they may name any draft of the
@@ -74,8 +102,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     scope = outcome_scope(inputs.outcome_scope_file, settings(), docs_dir(config))
     sections |= scope.sections
     try:
-        responses = load_responses(docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts),
-                                   f"docs/{RESPONSES_FILE}")
+        responses = load_responses(
+            docs_dir(config) / RESPONSES_FILE, sections, set(scope.drafts), f"docs/{RESPONSES_FILE}"
+        )
     except ResponseError as error:
         raise PluginError(prefixed(error, "Responses to comments: ", "")) from error
     outcome = kept(_Outcome)
@@ -84,35 +113,46 @@ def on_pre_build(config: MkDocsConfig) -> None:
     outcome.responses, outcome.consultation = responses, settings()
 
 
-# Expand the outcome marker into totals, tables, chart and responses.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Expand the outcome marker into totals, tables, chart and responses."""
     if MARKER not in markdown:
         return markdown
     lang = current_language(config)
     kept_ = kept(_Outcome)
     drafts = kept_.drafts
-    outcome = render_outcome(kept_.counts, kept_.rejected, kept_.responses, kept_.document,
-                             {date: label[lang] for date, label in kept_.scope.drafts.items()},
-                             drafts[-1].date.isoformat(), lang,
-                             page_url(page.file.src_uri), _root_url(config),
-                             nav_pages(config.nav))
+    outcome = render_outcome(
+        kept_.counts,
+        kept_.rejected,
+        kept_.responses,
+        kept_.document,
+        {date: label[lang] for date, label in kept_.scope.drafts.items()},
+        drafts[-1].date.isoformat(),
+        lang,
+        page_url(page.file.src_uri),
+        _root_url(config),
+        nav_pages(config.nav),
+    )
     return markdown.replace(MARKER, outcome)
 
 
-# Where the latest draft lives: the publishing tool's root, or this build's site_url.
 def _root_url(config: MkDocsConfig) -> str:
+    """Where the latest draft lives: the publishing tool's root, or this build's site_url."""
     root = read_inputs().drafts_root_url
     return root if root is not None else config.site_url
 
 
-# Once the consultation has closed: each section's count, and a link to its response.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Once the consultation has closed: each section's count, and a link to its response."""
     src = neutral_path(page.file.src_uri)
     kept_ = kept(_Outcome)
     consultation = kept_.consultation
     draft = consultation.draft_date.isoformat()
     counts = kept_.counts.get(draft)
-    if not is_document_page(src) or counts is None or status(consultation, read_inputs().today()) != "closed":
+    if (
+        not is_document_page(src)
+        or counts is None
+        or status(consultation, read_inputs().today()) != "closed"
+    ):
         return html
     lang = current_language(config)
     here = page_url(src)
@@ -123,15 +163,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
         section = match[3]
         if section not in on_page:
             return match[1]
-        href = relative_link(here, OUTCOME_PAGE, response_anchor(draft, section)) if section in answered else None
+        href = (
+            relative_link(here, OUTCOME_PAGE, response_anchor(draft, section))
+            if section in answered
+            else None
+        )
         return match[1] + section_count_html(counts.get(section, 0), href, lang)
 
     return HEADING.sub(add_count, html)
 
 
-# Write the downloads data/gop-y.csv and data/gop-y.json (the same numbers in every language).
 def on_post_build(config: MkDocsConfig) -> None:
+    """Write the downloads data/gop-y.csv and data/gop-y.json (the same numbers in every language)."""
     target = language_site_dir(config) / "data"
     target.mkdir(parents=True, exist_ok=True)
     (target / "gop-y.csv").write_bytes(to_csv(kept(_Outcome).counts))
-    (target / "gop-y.json").write_text(to_json(kept(_Outcome).counts, kept(_Outcome).rejected), encoding="utf-8")
+    (target / "gop-y.json").write_text(
+        to_json(kept(_Outcome).counts, kept(_Outcome).rejected), encoding="utf-8"
+    )

@@ -12,9 +12,9 @@ from draftsite.page_meta.served_assets import served
 OWN_ASSETS = "assets"
 
 
-# Rewrite the copies MkDocs made of the theme's own .js and .css files (idempotent: each language's
-# build may copy them again).
 def on_post_build(config: MkDocsConfig) -> None:
+    """Rewrite the copies MkDocs made of the theme's own .js and .css files (idempotent: each language's
+    build may copy them again)."""
     source = Path(config.theme.custom_dir) / OWN_ASSETS
     for path in sorted(source.rglob("*")):
         if path.suffix not in (".js", ".css") or not path.is_file():

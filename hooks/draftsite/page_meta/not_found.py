@@ -5,15 +5,34 @@ from __future__ import annotations
 from draftsite.strings import t
 
 
-# The 404 page's texts and links, for a site rooted at the URL path `root` ("/du-thao-…/").
 def not_found_texts(root: str) -> dict[str, str]:
-    vi = {key: t(f"404.{key}", "vi") for key in ("title", "lead", "home", "full_text", "drafts", "guide",
-                                                  "search_label", "search_button", "offer")}
-    return {**vi, "english": t("404.english", "en"), "english_link": t("404.english_link", "en"),
-            "root": root, "en_root": f"{root}en/"}
+    """The 404 page's texts and links, for a site rooted at the URL path `root` ("/du-thao-…/")."""
+    vi = {
+        key: t(f"404.{key}", "vi")
+        for key in (
+            "title",
+            "lead",
+            "home",
+            "full_text",
+            "drafts",
+            "guide",
+            "search_label",
+            "search_button",
+            "offer",
+        )
+    }
+    return {
+        **vi,
+        "english": t("404.english", "en"),
+        "english_link": t("404.english_link", "en"),
+        "root": root,
+        "en_root": f"{root}en/",
+    }
 
 
-# The header's language links on the 404 page: each language's home page.
 def language_links(root: str) -> list[dict[str, str]]:
-    return [{"name": "Tiếng Việt", "link": root, "lang": "vi"},
-            {"name": "English", "link": f"{root}en/", "lang": "en"}]
+    """The header's language links on the 404 page: each language's home page."""
+    return [
+        {"name": "Tiếng Việt", "link": root, "lang": "vi"},
+        {"name": "English", "link": f"{root}en/", "lang": "en"},
+    ]

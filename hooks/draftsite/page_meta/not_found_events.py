@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from draftsite.page_meta.not_found import language_links, not_found_texts
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language
+from draftsite.page_meta.not_found import language_links, not_found_texts
 from draftsite.state import kept
 
 TEMPLATE = "404.html"
@@ -23,8 +23,8 @@ class _NotFound:
     rendered: str | None = None
 
 
-# The 404 page's texts, absolute links (it is served at any address) and language links.
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig, **kwargs) -> dict:
+    """The 404 page's texts, absolute links (it is served at any address) and language links."""
     if template_name != TEMPLATE:
         return context
     root = urlsplit(config.site_url or "/").path or "/"
@@ -33,8 +33,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig,
     return context
 
 
-# Keep the Vietnamese 404 at the site's root when the English build renders its own.
 def on_post_template(output: str, template_name: str, config: MkDocsConfig, **kwargs) -> str:
+    """Keep the Vietnamese 404 at the site's root when the English build renders its own."""
     if template_name != TEMPLATE:
         return output
     if current_language(config) == DEFAULT_LANGUAGE:

@@ -12,10 +12,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.page_meta.csp import add_policy_meta, headers_file, inline_script_hashes, template_script_hashes
 from draftsite.messages import software_failure
+from draftsite.page_meta.csp import (
+    add_policy_meta,
+    headers_file,
+    inline_script_hashes,
+    template_script_hashes,
+)
 from draftsite.state import kept
-
 
 
 @dataclass
@@ -25,8 +29,8 @@ class _Scripts:
     hashes: set[str] = field(default_factory=set)
 
 
-# Add the policy to each finished page (last, after every other hook has changed the HTML).
 def on_post_page(output: str, page: Page, **kwargs) -> str:
+    """Add the policy to each finished page (last, after every other hook has changed the HTML)."""
     hashes = template_script_hashes(output, page.content or "")
     kept(_Scripts).hashes.update(hashes)
     try:
@@ -35,8 +39,8 @@ def on_post_page(output: str, page: Page, **kwargs) -> str:
         raise PluginError(software_failure(f"{page.file.src_uri}: {error}")) from error
 
 
-# Add the policy to the pages rendered from templates alone (404.html); all their scripts are the theme's.
 def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
+    """Add the policy to the pages rendered from templates alone (404.html); all their scripts are the theme's."""
     if not template_name.endswith(".html"):
         return output_content
     hashes = inline_script_hashes(output_content)
@@ -47,6 +51,8 @@ def on_post_template(output_content: str, template_name: str, **kwargs) -> str:
         raise PluginError(software_failure(f"{template_name}: {error}")) from error
 
 
-# Write `_headers` with the policy of every page of every language built so far.
 def on_post_build(config: MkDocsConfig) -> None:
-    (Path(config.site_dir) / "_headers").write_text(headers_file(kept(_Scripts).hashes), encoding="utf-8")
+    """Write `_headers` with the policy of every page of every language built so far."""
+    (Path(config.site_dir) / "_headers").write_text(
+        headers_file(kept(_Scripts).hashes), encoding="utf-8"
+    )

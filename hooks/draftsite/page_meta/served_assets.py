@@ -12,7 +12,9 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
 def script_without_comment_lines(text: str) -> str:
     """JavaScript without its whole-line `//` comments; a `//` after code or inside a string stays
     (the project's scripts hold no multi-line template strings, where such a line would be text)."""
-    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("//"))
+    return "".join(
+        line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("//")
+    )
 
 
 def stylesheet_without_comments(text: str) -> str:

@@ -7,11 +7,14 @@ from html import unescape
 from pathlib import Path
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
-_SKIP = re.compile(r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle|removed-paragraph)"[^>]*>.*?</\1>', re.S)
+_SKIP = re.compile(
+    r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle|removed-paragraph)"[^>]*>.*?</\1>',
+    re.S,
+)
 
 
-# A description from the page's first real paragraph: plain text, at most `limit` characters.
 def description_from_html(html: str, limit: int = 160) -> str:
+    """A description from the page's first real paragraph: plain text, at most `limit` characters."""
     html = _SKIP.sub(" ", html)
     html = re.sub(r"<sup\b.*?</sup>", "", html, flags=re.S)
     for paragraph in re.findall(r"<p\b[^>]*>(.*?)</p>", html, re.S):
@@ -27,8 +30,8 @@ def description_from_html(html: str, limit: int = 160) -> str:
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
-# An empty sitemap.xml in each of `folders` (created if need be) that has none yet.
 def write_empty_sitemaps(folders: list[Path]) -> None:
+    """An empty sitemap.xml in each of `folders` (created if need be) that has none yet."""
     for folder in folders:
         if not (folder / "sitemap.xml").exists():
             folder.mkdir(parents=True, exist_ok=True)

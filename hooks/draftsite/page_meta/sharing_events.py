@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from draftsite.revisions.publishing import robots_txt, sitemap_xml
-from draftsite.page_meta.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
 from draftsite.engine.glue import current_language, language_site_dir, run_step
+from draftsite.page_meta.sharing import OG_LOCALES, description_from_html, write_empty_sitemaps
+from draftsite.revisions.publishing import robots_txt, sitemap_xml
 from draftsite.state import kept
 
 _ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
@@ -26,8 +26,8 @@ class _Sitemap:
     pages: dict[str, None] = field(default_factory=dict)
 
 
-# Give pages without a description one from their first paragraph.
 def on_page_content(html: str, page: Page, **kwargs) -> str:
+    """Give pages without a description one from their first paragraph."""
     if not page.meta.get("description"):
         description = description_from_html(html)
         if description:
@@ -35,43 +35,43 @@ def on_page_content(html: str, page: Page, **kwargs) -> str:
     return html
 
 
-# The locale and alternate locale for the Open Graph tags.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    """The locale and alternate locale for the Open Graph tags."""
     lang = current_language(config)
     context["og_locale"] = OG_LOCALES[lang]
     context["og_locale_alternates"] = [v for k, v in OG_LOCALES.items() if k != lang]
     return context
 
 
-# hreflang alternates with absolute addresses, as search engines require (they are in the head:
-# the page's body is not searched).
 def absolute_alternates(html: str, base: str) -> str:
+    """hreflang alternates with absolute addresses, as search engines require (they are in the head:
+    the page's body is not searched)."""
     end = html.find("</head>")
     end = len(html) if end < 0 else end
-    return _ALTERNATE.sub(lambda m: f'{m[1]}{urljoin(base, m[2])}{m[3]}', html[:end]) + html[end:]
+    return _ALTERNATE.sub(lambda m: f"{m[1]}{urljoin(base, m[2])}{m[3]}", html[:end]) + html[end:]
 
 
-# Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
-# roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
-# empty one, so that no page load ends in 404 errors (the real sitemap with its hreflang
-# alternates is /sitemap.xml), once mkdocs-static-i18n has given the files their addresses.
 def on_env(env, config: MkDocsConfig, files, **kwargs):
+    """Material looks for a sitemap beside every `hreflang` alternate of a page (it expects language
+    roots, but mkdocs-static-i18n links the same page in each language). Give each page folder an
+    empty one, so that no page load ends in 404 errors (the real sitemap with its hreflang
+    alternates is /sitemap.xml), once mkdocs-static-i18n has given the files their addresses."""
     folders = [Path(config.site_dir) / file.url for file in files.documentation_pages() if file.url]
     run_step("writing the page folders' empty sitemaps failed", write_empty_sitemaps, folders)
     return env
 
 
-# Absolute hreflang alternates; the page's address for the sitemap.
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Absolute hreflang alternates; the page's address for the sitemap."""
     output = absolute_alternates(output, page.canonical_url or config.site_url)
     if page.canonical_url:
         kept(_Sitemap).pages.setdefault(page.canonical_url)
     return output
 
 
-# One sitemap of every page in every language so far (the last language's build completes it),
-# at the root and in the language's folder, and robots.txt naming it.
 def on_post_build(config: MkDocsConfig) -> None:
+    """One sitemap of every page in every language so far (the last language's build completes it),
+    at the root and in the language's folder, and robots.txt naming it."""
     text = sitemap_xml(list(kept(_Sitemap).pages))
     root = Path(config.site_dir)
     for folder in {root, language_site_dir(config)}:

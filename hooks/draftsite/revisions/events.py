@@ -17,16 +17,33 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from draftsite.comments.consultation import format_date, format_day, settings
-from draftsite.inputs import read_inputs
-from draftsite.revisions.pages import comparison_html, drafts_html
-from draftsite.revisions.drafts import Draft, atom_feed, drafts_json, load_drafts, page_dates_from_git
-from draftsite.messages import bilingual, prefixed
-from draftsite.document.model import language_prefix, load_document, page_url, publishing_root, relative_link
-from draftsite.revisions.revisions import (compare, indicator_changes, load_retired_ids, section_texts,
-                                 vanished_ids)
-from draftsite.strings import t
+from draftsite.document.model import (
+    language_prefix,
+    load_document,
+    page_url,
+    publishing_root,
+    relative_link,
+)
 from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+from draftsite.inputs import read_inputs
+from draftsite.messages import bilingual, prefixed
+from draftsite.revisions.drafts import (
+    Draft,
+    atom_feed,
+    drafts_json,
+    load_drafts,
+    page_dates_from_git,
+)
+from draftsite.revisions.pages import comparison_html, drafts_html
+from draftsite.revisions.revisions import (
+    compare,
+    indicator_changes,
+    load_retired_ids,
+    section_texts,
+    vanished_ids,
+)
 from draftsite.state import kept
+from draftsite.strings import t
 
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 COMPARISON_MARKER = "<!-- revisions:comparison -->"
@@ -47,13 +64,15 @@ class _Revisions:
     published_build: bool = False  # built by the publishing tool (the drafts list is shown)
     root: str = ""
     permanent: bool = False
-    comparisons: dict[str, tuple] = field(default_factory=dict)  # language → (comparison, previous, texts)
+    comparisons: dict[str, tuple] = field(
+        default_factory=dict
+    )  # language → (comparison, previous, texts)
     retired: dict[str, str] = field(default_factory=dict)  # retired section id → its successor
 
 
-# Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
-# the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives.
 def on_config(config: MkDocsConfig) -> None:
+    """Read what the publishing tool passes (all optional): the drafts, the previous draft's docs,
+    the ids of earlier drafts, the pages' dates, and the root address where the latest draft lives."""
     inputs = read_inputs()
     drafts = load_drafts(inputs.drafts_file, settings())
     previous = inputs.previous_draft_docs
@@ -63,16 +82,21 @@ def on_config(config: MkDocsConfig) -> None:
     revisions.drafts = drafts
     revisions.previous = Path(previous) if previous else None
     revisions.published = json.loads(Path(published).read_text("utf-8")) if published else {}
-    revisions.page_dates = (json.loads(Path(dates_file).read_text("utf-8")) if dates_file
-                            else page_dates_from_git(docs_dir(config)))
+    revisions.page_dates = (
+        json.loads(Path(dates_file).read_text("utf-8"))
+        if dates_file
+        else page_dates_from_git(docs_dir(config))
+    )
     revisions.published_build = bool(inputs.drafts_file)
-    revisions.root = inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url
+    revisions.root = (
+        inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url
+    )
     revisions.permanent = inputs.draft_permanent
     revisions.comparisons = {}
 
 
-# Keep published ids alive, and compare with the previous draft (once per language).
 def on_pre_build(config: MkDocsConfig) -> None:
+    """Keep published ids alive, and compare with the previous draft (once per language)."""
     lang = current_language(config)
     current = {section.id for section in load_document(docs_dir(config), lang).sections}
     try:
@@ -82,22 +106,34 @@ def on_pre_build(config: MkDocsConfig) -> None:
     kept(_Revisions).retired = retired
     missing = vanished_ids(kept(_Revisions).published, current, retired)
     if missing:
-        listing = "\n".join("  - " + bilingual(f"section id {ident!r} (published in {draft}) is gone",
-                                               f"mã mục {ident!r} (đã công bố trong {draft}) không còn nữa")
-                            for ident, draft in missing)
-        title = bilingual("A section id that readers may have cited has vanished. Keep the id, or declare it in "
-                          f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
-                          "Một mã mục mà người đọc có thể đã trích dẫn không còn nữa. Giữ lại mã mục, hoặc khai báo "
-                          f"nó trong docs/{RETIRED_FILE} với `status: removed|merged` và `into: <mã mục kế thừa>` "
-                          "(hướng dẫn biên tập, mục 6, bước 2)")
+        listing = "\n".join(
+            "  - "
+            + bilingual(
+                f"section id {ident!r} (published in {draft}) is gone",
+                f"mã mục {ident!r} (đã công bố trong {draft}) không còn nữa",
+            )
+            for ident, draft in missing
+        )
+        title = bilingual(
+            "A section id that readers may have cited has vanished. Keep the id, or declare it in "
+            f"docs/{RETIRED_FILE} with `status: removed|merged` and `into: <successor id>`:",
+            "Một mã mục mà người đọc có thể đã trích dẫn không còn nữa. Giữ lại mã mục, hoặc khai báo "
+            f"nó trong docs/{RETIRED_FILE} với `status: removed|merged` và `into: <mã mục kế thừa>` "
+            "(hướng dẫn biên tập, mục 6, bước 2)",
+        )
         raise PluginError(f"{title}\n{listing}")
-    if kept(_Revisions).previous is not None:  # the texts are read only when there is a draft to compare with
-        previous, texts = section_texts(kept(_Revisions).previous, lang), section_texts(docs_dir(config), lang)
+    if (
+        kept(_Revisions).previous is not None
+    ):  # the texts are read only when there is a draft to compare with
+        previous, texts = (
+            section_texts(kept(_Revisions).previous, lang),
+            section_texts(docs_dir(config), lang),
+        )
         kept(_Revisions).comparisons[lang] = (compare(previous, texts), previous, texts)
 
 
-# Expand the comparison and the list of drafts.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Expand the comparison and the list of drafts."""
     lang = current_language(config)
     if COMPARISON_MARKER in markdown:
         markdown = markdown.replace(COMPARISON_MARKER, _comparison_html(config, lang, page))
@@ -106,8 +142,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     return markdown
 
 
-# Changed sections link to their difference; retired ids still land on their successor.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Changed sections link to their difference; retired ids still land on their successor."""
     lang = current_language(config)
     comparison = kept(_Revisions).comparisons.get(lang)
     here = page_url(page.file.src_uri)
@@ -119,64 +155,97 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
             if match[2] not in changed:
                 return match[0]
             href = relative_link(here, target, f"sua-{match[2]}")
-            return (f'{match[0]}<p class="revision-link" data-search-exclude><a href="{href}">'
-                    f'{html_lib.escape(t("rev.changed_link", lang))}</a></p>')
+            return (
+                f'{match[0]}<p class="revision-link" data-search-exclude><a href="{href}">'
+                f"{html_lib.escape(t('rev.changed_link', lang))}</a></p>"
+            )
 
         html = re.sub(r'<h([1-6]) id="([^"]+)".*?</h\1>', mark, html, flags=re.S)
     for old, successor in kept(_Revisions).retired.items():
-        html = re.sub(rf'(<h[1-6] id="{re.escape(successor)}")', rf'<span id="{old}" class="retired-anchor"></span>\1',
-                      html, count=1)
+        html = re.sub(
+            rf'(<h[1-6] id="{re.escape(successor)}")',
+            rf'<span id="{old}" class="retired-anchor"></span>\1',
+            html,
+            count=1,
+        )
     return html
 
 
-# The draft line of the banner, and the page's last change.
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    """The draft line of the banner, and the page's last change."""
     lang = current_language(config)
     drafts: list[Draft] = kept(_Revisions).drafts
     current = drafts[-1]
     date = kept(_Revisions).page_dates.get(page.file.src_uri)
     context["draft_info"] = {
-        "label": t("rev.this_draft", lang, date=format_day(current.date, lang)) + (
-            f" ({t('rev.corrects', lang, date=format_day(current.corrects, lang)).lower()})" if current.corrects else ""),
+        "label": t("rev.this_draft", lang, date=format_day(current.date, lang))
+        + (
+            f" ({t('rev.corrects', lang, date=format_day(current.corrects, lang)).lower()})"
+            if current.corrects
+            else ""
+        ),
         "date": current.date.isoformat(),
         "older": t("rev.older", lang, date=format_day(current.date, lang)),
         "drafts_label": t("rev.drafts", lang),
         "latest_text": t("rev.latest", lang),
-        "frame_notice": t("frame.notice", lang),  # drafts.js puts the latest draft's label in its place
+        "frame_notice": t(
+            "frame.notice", lang
+        ),  # drafts.js puts the latest draft's label in its place
         "permanent": kept(_Revisions).permanent,
         "root": kept(_Revisions).root,
         "lang_prefix": language_prefix(lang),
-        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)] if kept(_Revisions).published_build else [],
-        "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang)) if date else "",
+        "list": [{"label": d.label[lang], "slug": d.slug} for d in reversed(drafts)]
+        if kept(_Revisions).published_build
+        else [],
+        "updated": t("rev.updated", lang, date=format_date(dt.date.fromisoformat(date[:10]), lang))
+        if date
+        else "",
     }
     return context
 
 
-# The drafts list for the browser, and the feed of drafts.
 def on_post_build(config: MkDocsConfig) -> None:
+    """The drafts list for the browser, and the feed of drafts."""
     lang = current_language(config)
     drafts = kept(_Revisions).drafts
     root = Path(config.site_dir)
     (root / "drafts.json").write_text(drafts_json(drafts), encoding="utf-8")
-    feed = atom_feed(drafts, lang, t("draft.name", lang), kept(_Revisions).root, t("feed.author", lang))
+    feed = atom_feed(
+        drafts, lang, t("draft.name", lang), kept(_Revisions).root, t("feed.author", lang)
+    )
     (language_site_dir(config) / "du-thao.atom").write_text(feed, encoding="utf-8")
 
 
-# The comparison with the previous draft, for the comparison page of the language being built.
 def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
+    """The comparison with the previous draft, for the comparison page of the language being built."""
     revisions = kept(_Revisions)
     entry = revisions.comparisons.get(lang)
     if entry is None or len(revisions.drafts) < 2:
         return comparison_html(None, {}, {}, revisions.drafts, None, [], lang, "")
     comparison, old, new = entry
-    changes = indicator_changes(revisions.previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml")
-    return comparison_html(comparison, old, new, revisions.drafts, load_document(docs_dir(config), lang), changes,
-                           lang, page_url(page.file.src_uri))
+    changes = indicator_changes(
+        revisions.previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml"
+    )
+    return comparison_html(
+        comparison,
+        old,
+        new,
+        revisions.drafts,
+        load_document(docs_dir(config), lang),
+        changes,
+        lang,
+        page_url(page.file.src_uri),
+    )
 
 
-# The list of drafts, for the page that has the marker.
 def _drafts_html(lang: str, page: Page) -> str:
+    """The list of drafts, for the page that has the marker."""
     here = page_url(page.file.src_uri)
     revisions = kept(_Revisions)
-    return drafts_html(revisions.drafts, lang, here, publishing_root(here, lang, revisions.permanent),
-                       revisions.published_build)
+    return drafts_html(
+        revisions.drafts,
+        lang,
+        here,
+        publishing_root(here, lang, revisions.permanent),
+        revisions.published_build,
+    )

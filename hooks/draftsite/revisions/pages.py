@@ -11,9 +11,16 @@ from draftsite.revisions.revisions import Comparison, SectionText, paragraph_dif
 from draftsite.strings import t
 
 
-def comparison_html(comparison: Comparison | None, old: dict[str, SectionText], new: dict[str, SectionText],
-                    drafts: list[Draft], document: Document, indicators: list[tuple[str, str, str, str]],
-                    lang: str, here: str) -> str:
+def comparison_html(
+    comparison: Comparison | None,
+    old: dict[str, SectionText],
+    new: dict[str, SectionText],
+    drafts: list[Draft],
+    document: Document,
+    indicators: list[tuple[str, str, str, str]],
+    lang: str,
+    here: str,
+) -> str:
     """The comparison of the latest draft with the one before (or, for the first draft, a line that
     says there is nothing to compare), for the page at `here`."""
     if comparison is None or len(drafts) < 2:
@@ -25,32 +32,79 @@ def comparison_html(comparison: Comparison | None, old: dict[str, SectionText], 
             return {"name": old[ident].title if ident in old else ident, "href": None}
         return {"name": section.label, "href": relative_link(here, page_url(section.page), ident)}
 
-    kinds = [{"name": key[4:], "title": t(key, lang),
-              "sections": [named(i) if key != "rev.removed" else {"name": i, "href": None} for i in ids]}
-             for key, ids in (("rev.added", comparison.added), ("rev.removed", comparison.removed),
-                              ("rev.moved", comparison.moved), ("rev.changed", comparison.changed))]
+    kinds = [
+        {
+            "name": key[4:],
+            "title": t(key, lang),
+            "sections": [
+                named(i) if key != "rev.removed" else {"name": i, "href": None} for i in ids
+            ],
+        }
+        for key, ids in (
+            ("rev.added", comparison.added),
+            ("rev.removed", comparison.removed),
+            ("rev.moved", comparison.moved),
+            ("rev.changed", comparison.changed),
+        )
+    ]
     diffs = []
     for ident in comparison.changed + comparison.added:
         before = old[ident].paragraphs if ident in old else ()
-        diff = paragraph_diff_html(before, new[ident].paragraphs, t("rev.deleted", lang), t("rev.inserted", lang))
-        diffs.append({"id": ident, **(named(ident) if document.get(ident) else {"name": ident, "href": None}),
-                      "diff": diff})
-    return "\n" + render(
-        "comparison.html", kinds=kinds, diffs=diffs, nothing=t("rev.none", lang), indicators=indicators,
-        intro=t("rev.compare_intro", lang, new=drafts[-1].label[lang], old=drafts[-2].label[lang]),
-        indicators_title=t("rev.indicators", lang),
-        indicator_head=[t(k, lang) for k in ("rev.indicator", "rev.field", "rev.old", "rev.new")]) + "\n"
+        diff = paragraph_diff_html(
+            before, new[ident].paragraphs, t("rev.deleted", lang), t("rev.inserted", lang)
+        )
+        diffs.append(
+            {
+                "id": ident,
+                **(named(ident) if document.get(ident) else {"name": ident, "href": None}),
+                "diff": diff,
+            }
+        )
+    return (
+        "\n"
+        + render(
+            "comparison.html",
+            kinds=kinds,
+            diffs=diffs,
+            nothing=t("rev.none", lang),
+            indicators=indicators,
+            intro=t(
+                "rev.compare_intro", lang, new=drafts[-1].label[lang], old=drafts[-2].label[lang]
+            ),
+            indicators_title=t("rev.indicators", lang),
+            indicator_head=[
+                t(k, lang) for k in ("rev.indicator", "rev.field", "rev.old", "rev.new")
+            ],
+        )
+        + "\n"
+    )
 
 
 def drafts_html(drafts: list[Draft], lang: str, here: str, up: str, published_build: bool) -> str:
     """Every draft, newest first, linked to its permanent folder (under `up`, the publishing root as
     seen from the page at `here`; a build by hand links the root), and the feed of drafts."""
     prefix = language_prefix(lang)
-    rows = [{"day": format_day(d.date, lang), "label": d.label[lang],
-             "href": f"{up}du-thao/{d.slug}/{prefix}" if published_build else f"{up}{prefix}",
-             "corrects": t("rev.corrects", lang, date=format_day(d.corrects, lang)) if d.corrects and d.errata else "",
-             "errata": d.errata[lang] if d.corrects and d.errata else "",
-             "changed": "—" if d.changed is None else d.changed} for d in reversed(drafts)]
-    return "\n" + render("drafts-list.html", drafts=rows, feed=t("rev.feed", lang),
-                         feed_href=f'{"../" * here.count("/")}du-thao.atom',
-                         head=[t(k, lang) for k in ("rev.list_date", "rev.list_draft", "rev.list_changed")]) + "\n"
+    rows = [
+        {
+            "day": format_day(d.date, lang),
+            "label": d.label[lang],
+            "href": f"{up}du-thao/{d.slug}/{prefix}" if published_build else f"{up}{prefix}",
+            "corrects": t("rev.corrects", lang, date=format_day(d.corrects, lang))
+            if d.corrects and d.errata
+            else "",
+            "errata": d.errata[lang] if d.corrects and d.errata else "",
+            "changed": "—" if d.changed is None else d.changed,
+        }
+        for d in reversed(drafts)
+    ]
+    return (
+        "\n"
+        + render(
+            "drafts-list.html",
+            drafts=rows,
+            feed=t("rev.feed", lang),
+            feed_href=f"{'../' * here.count('/')}du-thao.atom",
+            head=[t(k, lang) for k in ("rev.list_date", "rev.list_draft", "rev.list_changed")],
+        )
+        + "\n"
+    )

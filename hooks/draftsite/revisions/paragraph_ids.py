@@ -26,12 +26,16 @@ SIMILAR = 0.5
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph's stable id and its text in the draft."""
+
     id: str
     text: str
 
 
 @dataclass(frozen=True)
 class RemovedParagraph:
+    """A paragraph an earlier draft had: its id and text, where it was, and when it was removed."""
+
     id: str
     text: str
     page: str  # page URL (language-neutral, "phan-thu-nhat/kinh-te/") in the last draft that had it
@@ -41,12 +45,14 @@ class RemovedParagraph:
 
 @dataclass
 class SectionParagraphs:
+    """A section's paragraphs in this draft, and those removed from it in earlier drafts."""
+
     page: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[RemovedParagraph] = field(default_factory=list)
 
-    # Every id this section has ever published.
     def all_ids(self) -> set[str]:
+        """Every id this section has ever published."""
         return {p.id for p in self.paragraphs} | {r.id for r in self.removed}
 
 
@@ -70,18 +76,20 @@ class BlockIds(Mapping):
         return len(self._registry)
 
 
-# A whitespace-normalised paragraph text, for exact comparison.
 def _normal(text: str) -> str:
+    """A whitespace-normalised paragraph text, for exact comparison."""
     return re.sub(r"\s+", " ", text).strip()
 
 
-# How alike two paragraphs are (0–1), by their words.
 def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(a=_WORDS.findall(a.lower()), b=_WORDS.findall(b.lower()), autojunk=False).ratio()
+    """How alike two paragraphs are (0–1), by their words."""
+    return difflib.SequenceMatcher(
+        a=_WORDS.findall(a.lower()), b=_WORDS.findall(b.lower()), autojunk=False
+    ).ratio()
 
 
-# The best order-keeping pairing of old and new paragraphs whose similarity reaches SIMILAR.
 def _pair_similar(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """The best order-keeping pairing of old and new paragraphs whose similarity reaches SIMILAR."""
     n, m = len(old), len(new)
     alike = [[similarity(a, b) for b in new] for a in old]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -101,28 +109,41 @@ def _pair_similar(old: list[str], new: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
-# The number of a paragraph id ("p1-ii-d12" → 12).
 def id_number(paragraph_id: str) -> int:
+    """The number of a paragraph id ("p1-ii-d12" → 12)."""
     match = _NUMBER.search(paragraph_id)
     if not match:
         raise ValueError(f"not a paragraph id: {paragraph_id!r}")
     return int(match[1])
 
 
-# The ids of a section's blocks in this draft, aligned with the previous draft's paragraphs.
-def assign_section(section: str, page: str, texts: list[str], previous: SectionParagraphs | None,
-                   previous_draft: str, this_draft: str) -> SectionParagraphs:
+def assign_section(
+    section: str,
+    page: str,
+    texts: list[str],
+    previous: SectionParagraphs | None,
+    previous_draft: str,
+    this_draft: str,
+) -> SectionParagraphs:
+    """The ids of a section's blocks in this draft, aligned with the previous draft's paragraphs."""
     if previous is None:
-        return SectionParagraphs(page, [Paragraph(f"{section}-d{n}", t) for n, t in enumerate(texts, 1)])
+        return SectionParagraphs(
+            page, [Paragraph(f"{section}-d{n}", t) for n, t in enumerate(texts, 1)]
+        )
     old = previous.paragraphs
     ids: list[str | None] = [None] * len(texts)
     kept: set[int] = set()
-    matcher = difflib.SequenceMatcher(a=[_normal(p.text) for p in old], b=[_normal(t) for t in texts], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_normal(p.text) for p in old], b=[_normal(t) for t in texts], autojunk=False
+    )
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             pairs = [(i1 + k, j1 + k) for k in range(i2 - i1)]
         elif op == "replace":
-            pairs = [(i1 + i, j1 + j) for i, j in _pair_similar([p.text for p in old[i1:i2]], texts[j1:j2])]
+            pairs = [
+                (i1 + i, j1 + j)
+                for i, j in _pair_similar([p.text for p in old[i1:i2]], texts[j1:j2])
+            ]
         else:
             pairs = []
         for i, j in pairs:
@@ -134,29 +155,45 @@ def assign_section(section: str, page: str, texts: list[str], previous: SectionP
         if value is None:
             ids[j] = f"{section}-d{following}"
             following += 1
-    removed = list(previous.removed) + [RemovedParagraph(p.id, p.text, previous.page, previous_draft, this_draft)
-                                        for i, p in enumerate(old) if i not in kept]
-    return SectionParagraphs(page, [Paragraph(i, t) for i, t in zip(ids, texts)], removed)
+    removed = list(previous.removed) + [
+        RemovedParagraph(p.id, p.text, previous.page, previous_draft, this_draft)
+        for i, p in enumerate(old)
+        if i not in kept
+    ]
+    return SectionParagraphs(
+        page, [Paragraph(i, t) for i, t in zip(ids, texts, strict=False)], removed
+    )
 
 
-# The previous draft's paragraphs, with those of sections gone from this draft moved, as removed,
-# to their successor (declared in docs/data/ma-muc-da-bo.yml), so that their old links still say
-# where they went.
-def with_retired_sections(previous: Registry, current: set[str], successors: dict[str, str],
-                          previous_draft: str, this_draft: str) -> Registry:
-    result = {ident: SectionParagraphs(e.page, list(e.paragraphs), list(e.removed)) for ident, e in previous.items()}
+def with_retired_sections(
+    previous: Registry,
+    current: set[str],
+    successors: dict[str, str],
+    previous_draft: str,
+    this_draft: str,
+) -> Registry:
+    """The previous draft's paragraphs, with those of sections gone from this draft moved, as removed,
+    to their successor (declared in docs/data/ma-muc-da-bo.yml), so that their old links still say
+    where they went."""
+    result = {
+        ident: SectionParagraphs(e.page, list(e.paragraphs), list(e.removed))
+        for ident, e in previous.items()
+    }
     for section, old in previous.items():
         if section in current or section not in successors:
             continue
         target = result.setdefault(successors[section], SectionParagraphs(old.page))
         target.removed.extend(old.removed)
-        target.removed.extend(RemovedParagraph(p.id, p.text, old.page, previous_draft, this_draft) for p in old.paragraphs)
+        target.removed.extend(
+            RemovedParagraph(p.id, p.text, old.page, previous_draft, this_draft)
+            for p in old.paragraphs
+        )
         del result[section]
     return result
 
 
-# Published paragraph ids that are in neither the paragraphs nor the removed lists of this draft.
 def vanished_paragraph_ids(previous: Registry, registry: Registry) -> list[str]:
+    """Published paragraph ids that are in neither the paragraphs nor the removed lists of this draft."""
     now: set[str] = set()
     for entry in registry.values():
         now |= entry.all_ids()
@@ -166,17 +203,33 @@ def vanished_paragraph_ids(previous: Registry, registry: Registry) -> list[str]:
     return sorted(gone)
 
 
-# The registry as the JSON that each build publishes (`paragraphs.json`).
 def registry_json(registry: Registry, draft: str) -> str:
-    sections = {ident: {"page": e.page, "paragraphs": [asdict(p) for p in e.paragraphs],
-                        "removed": [asdict(r) for r in e.removed]} for ident, e in registry.items()}
-    return json.dumps({"draft": draft, "sections": sections}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    """The registry as the JSON that each build publishes (`paragraphs.json`)."""
+    sections = {
+        ident: {
+            "page": e.page,
+            "paragraphs": [asdict(p) for p in e.paragraphs],
+            "removed": [asdict(r) for r in e.removed],
+        }
+        for ident, e in registry.items()
+    }
+    return (
+        json.dumps(
+            {"draft": draft, "sections": sections}, ensure_ascii=False, indent=0, sort_keys=True
+        )
+        + "\n"
+    )
 
 
-# A registry read from a published `paragraphs.json`: (draft slug, registry).
 def load_registry(path: Path) -> tuple[str, Registry]:
+    """A registry read from a published `paragraphs.json`: (draft slug, registry)."""
     raw = json.loads(path.read_text(encoding="utf-8"))
-    registry = {ident: SectionParagraphs(e["page"], [Paragraph(**p) for p in e["paragraphs"]],
-                                         [RemovedParagraph(**r) for r in e["removed"]])
-                for ident, e in raw["sections"].items()}
+    registry = {
+        ident: SectionParagraphs(
+            e["page"],
+            [Paragraph(**p) for p in e["paragraphs"]],
+            [RemovedParagraph(**r) for r in e["removed"]],
+        )
+        for ident, e in raw["sections"].items()
+    }
     return raw["draft"], registry

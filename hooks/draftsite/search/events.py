@@ -11,10 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from draftsite.document.model import load_document
-from draftsite.search.search_index import add_places, index_json, page_entries, stub_json
-from draftsite.strings import t
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, run_step
+from draftsite.search.search_index import add_places, index_json, page_entries, stub_json
 from draftsite.state import kept
+from draftsite.strings import t
 
 WORKER = "assets/javascripts/search-worker.js"
 
@@ -28,38 +28,46 @@ class _Index:
     left_out: dict[str, bool] = field(default_factory=dict)
 
 
-# Start an empty index for the language about to be built.
 def on_pre_build(config: MkDocsConfig) -> None:
+    """Start an empty index for the language about to be built."""
     kept(_Index).entries[current_language(config)] = []
 
 
-# Material's search plugin would parse every page for an index that is replaced by a stub: tell it
-# the page is excluded (after noting whether the page itself asked to be left out of search).
 def on_page_content(html: str, page: Page, **kwargs) -> str:
+    """Material's search plugin would parse every page for an index that is replaced by a stub: tell it
+    the page is excluded (after noting whether the page itself asked to be left out of search)."""
     kept(_Index).left_out[page.file.src_uri] = bool((page.meta.get("search") or {}).get("exclude"))
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 
 
-# Read the page's sections (after the other hooks have added their chrome, which is skipped).
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    """Read the page's sections (after the other hooks have added their chrome, which is skipped)."""
     lang = current_language(config)
     context["search_worker"] = f"{WORKER}?lang={lang}"
     if kept(_Index).left_out.get(page.file.src_uri):
         return context
-    kept(_Index).entries[lang] += run_step("reading the pages for search failed", page_entries, page.content or "", page.url,
-                               page.title or "", t("search.footnote", lang))
+    kept(_Index).entries[lang] += run_step(
+        "reading the pages for search failed",
+        page_entries,
+        page.content or "",
+        page.url,
+        page.title or "",
+        t("search.footnote", lang),
+    )
     return context
 
 
-# Write every language's index collected so far, and the stub Material fetches on every page
-# load. Runs last of all: mkdocs-static-i18n builds the other languages, and rewrites Material's
-# search_index.json, inside its own post-build step at priority -100.
 def on_post_build(config: MkDocsConfig) -> None:
+    """Write every language's index collected so far, and the stub Material fetches on every page
+    load. Runs last of all: mkdocs-static-i18n builds the other languages, and rewrites Material's
+    search_index.json, inside its own post-build step at priority -100."""
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in kept(_Index).entries.items():
         document = load_document(docs_dir(config), lang)
         places, placed = add_places(entries, document.crumbs_of, document.crumbs_inside)
-        (folder / f"index.{lang}.json").write_text(index_json(lang, placed, places), encoding="utf-8")
+        (folder / f"index.{lang}.json").write_text(
+            index_json(lang, placed, places), encoding="utf-8"
+        )
     (folder / "search_index.json").write_text(stub_json(DEFAULT_LANGUAGE), encoding="utf-8")

@@ -12,11 +12,58 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_BLOCK = {"p", "li", "td", "th", "tr", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table",
-          "ul", "ol", "dd", "dt", "figcaption", "caption", "section", "article"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_BLOCK = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+    "section",
+    "article",
+}
 _SKIP_TAGS = {"script", "style", "svg", "figure", "sup", "button", "template", "noscript"}
-_SKIP_CLASSES = {"headerlink", "indicator-downloads", "comment-link", "comment-count", "comment-privacy", "guide-links", "footnote-backref", "revision-link", "retired-anchor"}
+_SKIP_CLASSES = {
+    "headerlink",
+    "indicator-downloads",
+    "comment-link",
+    "comment-count",
+    "comment-privacy",
+    "guide-links",
+    "footnote-backref",
+    "revision-link",
+    "retired-anchor",
+}
 _HEADING = re.compile(r"^h[1-6]$")
 
 
@@ -25,6 +72,8 @@ PLACE_SEPARATOR = " › "
 
 @dataclass
 class Entry:
+    """A search entry: a section (or footnote) of a page, with its title and text."""
+
     location: str
     title: str
     text: list[str] = field(default_factory=list)
@@ -32,6 +81,7 @@ class Entry:
     holder: str | None = None  # a footnote's: the id of the section that holds it (the page's h1)
 
     def as_json(self) -> dict:
+        """The entry as the search index writes it (short keys)."""
         entry = {"l": self.location, "t": _squash(self.title), "x": _squash(" ".join(self.text))}
         if self.section:
             entry["s"] = self.section
@@ -68,27 +118,45 @@ class _Extractor(HTMLParser):
         if self.skip_depth is not None:
             return
         classes = set((attributes.get("class") or "").split())
-        if tag in _SKIP_TAGS or "data-search-exclude" in attributes or classes & _SKIP_CLASSES or "hidden" in attributes:
+        if (
+            tag in _SKIP_TAGS
+            or "data-search-exclude" in attributes
+            or classes & _SKIP_CLASSES
+            or "hidden" in attributes
+        ):
             if tag not in _VOID:
                 self.skip_depth = len(self.stack)
             return
         if tag == "div" and "footnote" in classes:
             self.footnote_depth = len(self.stack)
-        elif self.footnote_depth is not None and tag == "li" and (attributes.get("id") or "").startswith("fn:"):
+        elif (
+            self.footnote_depth is not None
+            and tag == "li"
+            and (attributes.get("id") or "").startswith("fn:")
+        ):
             number = attributes["id"][3:]
-            self.current_footnote = Entry(f"{self.page_url}#fn:{number}", self.footnote_title.format(number=number),
-                                          holder=self.page_section)
+            self.current_footnote = Entry(
+                f"{self.page_url}#fn:{number}",
+                self.footnote_title.format(number=number),
+                holder=self.page_section,
+            )
             self.footnotes.append(self.current_footnote)
         elif _HEADING.match(tag) and attributes.get("id") and self.footnote_depth is None:
             self.heading_depth = len(self.stack)
             self.heading_text = []
             if tag == "h1" and self.page_section is None:
                 self.page_section = attributes["id"]
-            if tag == "h1" and len(self.entries) == 1 and not _squash(" ".join(self.entries[0].text)):
+            if (
+                tag == "h1"
+                and len(self.entries) == 1
+                and not _squash(" ".join(self.entries[0].text))
+            ):
                 self.entries[0].title = ""  # the h1 names the page entry itself
                 self.entries[0].section = attributes["id"]
             else:
-                self.entries.append(Entry(f"{self.page_url}#{attributes['id']}", "", section=attributes["id"]))
+                self.entries.append(
+                    Entry(f"{self.page_url}#{attributes['id']}", "", section=attributes["id"])
+                )
         if tag in _BLOCK:
             self._add(" ")
 
@@ -125,20 +193,27 @@ class _Extractor(HTMLParser):
 
 # Tags, comments and text of the generated HTML (Python-Markdown and the hooks write well-formed
 # HTML with quoted attributes), for walking it several times faster than html.parser.
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+|<)", re.S)
+_TOKEN = re.compile(
+    r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+|<)", re.S
+)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
 # Chrome the extractor skips anyway, cut out before walking (most of a page's tags): paragraph
 # tools, buttons, icons, heading links; comment and revision lines.
-_INLINE_CHROME = re.compile(r'<span class="paragraph-tools" data-search-exclude><a [^>]*>[^<]*</a>'
-                            r'<button [^>]*>(?:<span aria-hidden="true">[^<]*</span>)?</button></span>'
-                            r'|<button\b[^>]*>[^<]*</button>|<svg\b.*?</svg>|<a class="headerlink"[^>]*>[^<]*</a>', re.S)
-_BLOCK_CHROME = re.compile(r'<p class="(?:comment-link|revision-link)[^"]*" data-search-exclude>.*?</p>', re.S)
+_INLINE_CHROME = re.compile(
+    r'<span class="paragraph-tools" data-search-exclude><a [^>]*>[^<]*</a>'
+    r'<button [^>]*>(?:<span aria-hidden="true">[^<]*</span>)?</button></span>'
+    r'|<button\b[^>]*>[^<]*</button>|<svg\b.*?</svg>|<a class="headerlink"[^>]*>[^<]*</a>',
+    re.S,
+)
+_BLOCK_CHROME = re.compile(
+    r'<p class="(?:comment-link|revision-link)[^"]*" data-search-exclude>.*?</p>', re.S
+)
 
 
-# Feed `html` to the extractor as start tags, end tags and text.
 def _walk(extractor: _Extractor, html: str) -> None:
+    """Feed `html` to the extractor as start tags, end tags and text."""
     html = _BLOCK_CHROME.sub(" ", _INLINE_CHROME.sub("", html))
     for match in _TOKEN.finditer(html):
         closing, tag, attributes, text = match.groups()
@@ -150,33 +225,47 @@ def _walk(extractor: _Extractor, html: str) -> None:
             extractor.handle_endtag(tag.lower())
         else:
             tag = tag.lower()
-            pairs = [(m[1].lower(), unescape(next((v for v in m.groups()[1:] if v is not None), "")) if m[0] != m[1] else None)
-                     for m in _ATTRIBUTE.finditer(attributes)]
+            pairs = [
+                (
+                    m[1].lower(),
+                    unescape(next((v for v in m.groups()[1:] if v is not None), ""))
+                    if m[0] != m[1]
+                    else None,
+                )
+                for m in _ATTRIBUTE.finditer(attributes)
+            ]
             extractor.handle_starttag(tag, pairs)
             if attributes.rstrip().endswith("/") and tag not in _VOID:
                 extractor.handle_endtag(tag)
 
 
-# Search entries of one page: the page itself, each section with an id, and each footnote.
-def page_entries(content_html: str, page_url: str, page_title: str, footnote_title: str) -> list[dict]:
+def page_entries(
+    content_html: str, page_url: str, page_title: str, footnote_title: str
+) -> list[dict]:
+    """Search entries of one page: the page itself, each section with an id, and each footnote."""
     parser = _Extractor(page_url, page_title, footnote_title)
     _walk(parser, content_html)
     entries = parser.entries
     if not entries[0].title:
         entries[0].title = page_title
     if entries[0].section is None:
-        entries[0].section = parser.page_section  # text before the h1: the page is still its h1's section
+        entries[
+            0
+        ].section = parser.page_section  # text before the h1: the page is still its h1's section
     return [e.as_json() for e in entries + parser.footnotes if e.title or e.text]
 
 
-# The entries with where each one is: the section ids the pages gave ("s", and "in" for a footnote)
-# are replaced by "p", the number of its place in the returned list of places ("Phần thứ nhất › II.
-# Kết quả…"), each place written once. An entry whose page heading (shown above it in the results)
-# already tells its place (the same place, or the page's own section) gets "h": its place is only
-# read out. `crumbs_of(id)` and `crumbs_inside(id)` name where a section is and where the things
-# inside it are ([] for a section that is not part of the document).
-def add_places(entries: list[dict], crumbs_of: Callable[[str], list[str]],
-               crumbs_inside: Callable[[str], list[str]]) -> tuple[list[str], list[dict]]:
+def add_places(
+    entries: list[dict],
+    crumbs_of: Callable[[str], list[str]],
+    crumbs_inside: Callable[[str], list[str]],
+) -> tuple[list[str], list[dict]]:
+    """The entries with where each one is: the section ids the pages gave ("s", and "in" for a footnote)
+    are replaced by "p", the number of its place in the returned list of places ("Phần thứ nhất › II.
+    Kết quả…"), each place written once. An entry whose page heading (shown above it in the results)
+    already tells its place (the same place, or the page's own section) gets "h": its place is only
+    read out. `crumbs_of(id)` and `crumbs_inside(id)` name where a section is and where the things
+    inside it are ([] for a section that is not part of the document)."""
     told_by_page: dict[str, list[list[str]]] = {}
     for entry in entries:
         if "#" not in entry["l"] and entry.get("s"):
@@ -195,14 +284,23 @@ def add_places(entries: list[dict], crumbs_of: Callable[[str], list[str]],
     return list(places), placed
 
 
-# The index file for one language: compact UTF-8 JSON (no \\u escapes); `places` are the names of
-# where entries are, which each entry's "p" numbers.
 def index_json(lang: str, entries: list[dict], places: list[str] = ()) -> str:
-    return json.dumps({"lang": lang, "places": list(places), "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+    """The index file for one language: compact UTF-8 JSON (no \\\\u escapes); `places` are the names of
+    where entries are, which each entry's "p" numbers."""
+    return json.dumps(
+        {"lang": lang, "places": list(places), "docs": entries},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
-# The small file Material's page script fetches at start-up: configuration only, no documents
-# (the worker fetches the real per-language index when the reader first searches).
 def stub_json(lang: str) -> str:
-    return json.dumps({"config": {"lang": [lang], "separator": r"[\s\-]+", "pipeline": [], "fields": {}},
-                       "docs": []}, separators=(",", ":"))
+    """The small file Material's page script fetches at start-up: configuration only, no documents
+    (the worker fetches the real per-language index when the reader first searches)."""
+    return json.dumps(
+        {
+            "config": {"lang": [lang], "separator": r"[\s\-]+", "pipeline": [], "fields": {}},
+            "docs": [],
+        },
+        separators=(",", ":"),
+    )

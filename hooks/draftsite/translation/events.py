@@ -21,8 +21,8 @@ class _Checks:
     pending: bool = False
 
 
-# Check the glossary and the translation memory (reported after the pages are rendered).
 def on_pre_build(config: MkDocsConfig) -> None:
+    """Check the glossary and the translation memory (reported after the pages are rendered)."""
     checks = kept(_Checks)
     if checks.started:
         return
@@ -30,15 +30,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     start_checks("translation", translation_problems, docs_dir(config))
 
 
-# Stop the build before the next language if the translation is inconsistent.
 def on_post_build(config: MkDocsConfig) -> None:
+    """Stop the build before the next language if the translation is inconsistent."""
     checks = kept(_Checks)
     if checks.pending:
         checks.pending = False
         finish_checks("translation")
 
 
-# Another error stopped the build: also show what the checks found.
 def on_build_error(error: Exception, **kwargs) -> None:
+    """Another error stopped the build: also show what the checks found."""
     kept(_Checks).pending = False
     report_pending_checks()

@@ -10,12 +10,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from draftsite.document.model import page_url
-from draftsite.strings import t
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language
+from draftsite.strings import t
 
 
-# Put the notice above the content of every page that is not in the default language.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Put the notice above the content of every page that is not in the default language."""
     lang = current_language(config)
     if lang == DEFAULT_LANGUAGE:
         return html
@@ -23,12 +23,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     original = "../" * here.count("/") + page_url(page.file.src_uri)
     notice = t("translation.notice", lang, url=original or "./")
     landing = t("translation.landing", lang, url=original or "./")
-    return (f'<div class="translation-notice" role="note" data-search-exclude><p>{notice}</p>'
-            f'<template class="translation-landing-template"><span class="translation-landing" role="note" tabindex="-1">{landing}</span>'
-            f'</template></div>\n{html}')
+    return (
+        f'<div class="translation-notice" role="note" data-search-exclude><p>{notice}</p>'
+        f'<template class="translation-landing-template"><span class="translation-landing" role="note" tabindex="-1">{landing}</span>'
+        f"</template></div>\n{html}"
+    )
 
 
-# `translation_landing` in templates: whether the page reserves room for the notice at a deep link.
 def on_page_context(context: dict, config: MkDocsConfig, **kwargs) -> dict:
+    """`translation_landing` in templates: whether the page reserves room for the notice at a deep link."""
     context["translation_landing"] = current_language(config) != DEFAULT_LANGUAGE
     return context

@@ -37,13 +37,33 @@ from draftsite.checks.checks import Problem
 from draftsite.checks.data_files import DataFileError, line_of, load_yaml
 from draftsite.document.numbers import canonical, format_number, parse_en, parse_vi
 from draftsite.document.sections import split_sections
-from draftsite.translation.translation_memory import Block, by_section, contains, page_blocks, paired_blocks, words
+from draftsite.translation.translation_memory import (
+    Block,
+    by_section,
+    contains,
+    page_blocks,
+    paired_blocks,
+    words,
+)
 
 # Nouns that name a rate (a share, a proportion, a coverage), as lower-case word sequences. «mức»
 # alone is left out: it mostly names a quantity («mức thu nhập», «mức tăng»).
-RATE_NOUNS: tuple[tuple[str, ...], ...] = tuple(tuple(n.split()) for n in (
-    "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tỷ suất", "tỉ suất", "độ che phủ", "độ bao phủ", "mức sinh",
-    "mức che phủ", "lãi suất"))
+RATE_NOUNS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(n.split())
+    for n in (
+        "tỷ lệ",
+        "tỉ lệ",
+        "tỷ trọng",
+        "tỉ trọng",
+        "tỷ suất",
+        "tỉ suất",
+        "độ che phủ",
+        "độ bao phủ",
+        "mức sinh",
+        "mức che phủ",
+        "lãi suất",
+    )
+)
 # Verbs of change.
 CHANGE_VERBS = frozenset({"tăng", "giảm"})
 # Words after a change verb that make it another word («tăng trưởng», «tăng cường», «giảm nghèo»).
@@ -70,14 +90,18 @@ _EMPHASIS = re.compile(r"[*_`\[\]]")
 _INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))")
 # A quoted sentence longer than this is cut in messages.
 QUOTE_LENGTH = 220
-_VI_TOKEN = re.compile(r"(?P<figure>(?<![\d.,])\d+(?:\.\d{3})*(?:,\d+)?)\s*%(?P<year>\s*/\s*năm)?"
-                       r"|(?P<word>\w+)|(?P<open>\()|(?P<close>\))")
+_VI_TOKEN = re.compile(
+    r"(?P<figure>(?<![\d.,])\d+(?:\.\d{3})*(?:,\d+)?)\s*%(?P<year>\s*/\s*năm)?"
+    r"|(?P<word>\w+)|(?P<open>\()|(?P<close>\))"
+)
 _EN_NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])")
 _POINTS_AFTER = re.compile(r"\s*%?(?:\s+[^\s\d]+){0,3}?\s+percentage[\s-]+points?\b", re.I)
 
 
 @dataclass(frozen=True)
 class Token:
+    """A word, a figure or a bracket of a Vietnamese sentence, as the rate check reads it."""
+
     kind: str  # "word", "figure", "open" or "close"
     text: str  # the word (lower case) or the figure as written («2,06»)
     per_year: bool = False  # a figure written «x%/năm»
@@ -85,6 +109,8 @@ class Token:
 
 @dataclass(frozen=True)
 class RateChange:
+    """A Vietnamese sentence that gives a change of a rate, with its figures."""
+
     block: Block  # the Vietnamese block
     sentence: str  # the sentence, as written (Markdown removed)
     figures: tuple[str, ...]  # the changes, as written in Vietnamese («2,06», «2»)
@@ -92,6 +118,8 @@ class RateChange:
 
 @dataclass(frozen=True)
 class Exemption:
+    """A sentence the editors exempted from the percentage-points check, and why."""
+
     section: str
     vi: str
     reason: str
@@ -125,8 +153,12 @@ def tokens(sentence: str) -> list[Token]:
 def _rate_nouns(found: list[Token]) -> list[tuple[int, int]]:
     """The positions where a rate noun starts, with the position just after it."""
     texts = [t.text if t.kind == "word" else "" for t in found]
-    return [(i, i + len(noun)) for i in range(len(found)) for noun in RATE_NOUNS
-            if tuple(texts[i:i + len(noun)]) == noun]
+    return [
+        (i, i + len(noun))
+        for i in range(len(found))
+        for noun in RATE_NOUNS
+        if tuple(texts[i : i + len(noun)]) == noun
+    ]
 
 
 def _is_verb(found: list[Token], i: int) -> bool:
@@ -137,15 +169,18 @@ def _is_verb(found: list[Token], i: int) -> bool:
     return not (following and following.kind == "word" and following.text in NOT_CHANGE)
 
 
-def _blocked(found: list[Token], start: int, stop: int, level_words: frozenset[str], figures_too: bool) -> bool:
+def _blocked(
+    found: list[Token], start: int, stop: int, level_words: frozenset[str], figures_too: bool
+) -> bool:
     """Whether tokens[start:stop] contain one of `level_words` or «ở mức» (the figure is then a level),
     or, when `figures_too`, another figure (a statement about the rate that is already complete)."""
     for i in range(start, stop):
         token = found[i]
         if figures_too and token.kind == "figure":
             return True
-        if token.kind == "word" and (token.text in level_words
-                                     or (token.text == "mức" and i and found[i - 1].text == "ở")):
+        if token.kind == "word" and (
+            token.text in level_words or (token.text == "mức" and i and found[i - 1].text == "ở")
+        ):
             return True
     return False
 
@@ -154,7 +189,13 @@ def _starts_range(found: list[Token], k: int) -> bool:
     """Whether the figure at `k` starts a range («từ 5% xuống 3%»)."""
     before = found[k - 1] if k else None
     after = found[k + 1] if k + 1 < len(found) else None
-    return bool(before and before.text == "từ" and after and after.kind == "word" and after.text in RANGE_ENDS)
+    return bool(
+        before
+        and before.text == "từ"
+        and after
+        and after.kind == "word"
+        and after.text in RANGE_ENDS
+    )
 
 
 def _is_rate_change(found: list[Token], k: int, nouns: list[tuple[int, int]]) -> bool:
@@ -166,16 +207,23 @@ def _is_rate_change(found: list[Token], k: int, nouns: list[tuple[int, int]]) ->
             continue
         # The rate noun, a change verb, then the figure (not a verb that names the rate: «tỷ lệ tăng dân số»).
         for v in range(end + 1, k):
-            if _is_verb(found, v) and not _blocked(found, end, v, STATEMENT_WORDS, True) \
-                    and not _blocked(found, v + 1, k, LEVEL_WORDS, False):
+            if (
+                _is_verb(found, v)
+                and not _blocked(found, end, v, STATEMENT_WORDS, True)
+                and not _blocked(found, v + 1, k, LEVEL_WORDS, False)
+            ):
                 return True
         # A change verb just before the rate noun («Giảm tỷ lệ hộ nghèo … 2,06%/năm»).
-        if any(_is_verb(found, v) for v in range(max(0, start - VERB_REACH - 1), start)) \
-                and not _blocked(found, end, k, STATEMENT_WORDS, True):
+        if any(
+            _is_verb(found, v) for v in range(max(0, start - VERB_REACH - 1), start)
+        ) and not _blocked(found, end, k, STATEMENT_WORDS, True):
             return True
         # A per-year figure of the rate, without a verb.
-        if found[k].per_year and not any(_is_verb(found, v) for v in range(end, k)) \
-                and not _blocked(found, end, k, STATEMENT_WORDS, True):
+        if (
+            found[k].per_year
+            and not any(_is_verb(found, v) for v in range(end, k))
+            and not _blocked(found, end, k, STATEMENT_WORDS, True)
+        ):
             return True
     return False
 
@@ -218,8 +266,11 @@ def rate_changes(blocks: list[Block]) -> list[RateChange]:
 def point_values(en_text: str) -> Counter[str]:
     """The values written in an English text that are followed by "percentage point(s)", counted."""
     text = plain(en_text)
-    return Counter(canonical(parse_en(m[0])) for m in _EN_NUMBER.finditer(text)
-                   if _POINTS_AFTER.match(text, m.end()))
+    return Counter(
+        canonical(parse_en(m[0]))
+        for m in _EN_NUMBER.finditer(text)
+        if _POINTS_AFTER.match(text, m.end())
+    )
 
 
 def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[Problem]]:
@@ -232,29 +283,55 @@ def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return None, [Problem(name, line_of(data), "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
-                              vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`")]
+        return None, [
+            Problem(
+                name,
+                line_of(data),
+                "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
+                vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`",
+            )
+        ]
     entries: list[Exemption] = []
     problems: list[Problem] = []
     for index, entry in enumerate(data):
         line = line_of(data, index)
         if not isinstance(entry, dict):
-            problems.append(Problem(name, line, f"entry {entry!r} is not a mapping: write "
-                                    "- {section: \"…\", vi: \"…\", reason: \"…\"}",
-                                    vi=f"mục {entry!r} không phải một nhóm khoá: viết "
-                                       "- {section: \"…\", vi: \"…\", reason: \"…\"}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"entry {entry!r} is not a mapping: write "
+                    '- {section: "…", vi: "…", reason: "…"}',
+                    vi=f"mục {entry!r} không phải một nhóm khoá: viết "
+                    '- {section: "…", vi: "…", reason: "…"}',
+                )
+            )
             continue
         unknown = sorted(str(k) for k in entry if k not in _EXCEPTION_KEYS)
-        missing = [k for k in _EXCEPTION_KEYS if not isinstance(entry.get(k), str) or not entry[k].strip()]
+        missing = [
+            k for k in _EXCEPTION_KEYS if not isinstance(entry.get(k), str) or not entry[k].strip()
+        ]
         if unknown:
-            problems.append(Problem(name, line, f"unknown key(s) {', '.join(unknown)}: an entry has only `section:`, "
-                                    "`vi:` and `reason:`",
-                                    vi=f"khoá lạ {', '.join(unknown)}: mỗi mục chỉ có `section:`, `vi:` và `reason:`"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"unknown key(s) {', '.join(unknown)}: an entry has only `section:`, "
+                    "`vi:` and `reason:`",
+                    vi=f"khoá lạ {', '.join(unknown)}: mỗi mục chỉ có `section:`, `vi:` và `reason:`",
+                )
+            )
         if missing:
-            problems.append(Problem(name, line, f"the entry has no `{'`, `'.join(missing)}:` text: give the section id, "
-                                    "a fragment of the Vietnamese sentence and the reason it is not a change of a rate",
-                                    vi=f"mục thiếu `{'`, `'.join(missing)}:`: ghi mã mục, một đoạn của câu tiếng Việt và "
-                                       "lý do câu đó không phải thay đổi của một tỷ lệ"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"the entry has no `{'`, `'.join(missing)}:` text: give the section id, "
+                    "a fragment of the Vietnamese sentence and the reason it is not a change of a rate",
+                    vi=f"mục thiếu `{'`, `'.join(missing)}:`: ghi mã mục, một đoạn của câu tiếng Việt và "
+                    "lý do câu đó không phải thay đổi của một tỷ lệ",
+                )
+            )
         if not unknown and not missing:
             entries.append(Exemption(entry["section"].strip(), entry["vi"], entry["reason"], line))
     return entries, problems
@@ -262,16 +339,25 @@ def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[
 
 def excepts(entry: Exemption, change: RateChange) -> bool:
     """Whether an exception names this sentence: same section, and its words occur in the sentence."""
-    return change.block.key.split("#")[0] == entry.section and contains(words(change.sentence), words(entry.vi))
+    return change.block.key.split("#")[0] == entry.section and contains(
+        words(change.sentence), words(entry.vi)
+    )
 
 
-def _block_problems(block: Block, found: list[RateChange], vi_sections: dict[tuple[str, str], list[Block]],
-                    en_sections: dict[tuple[str, str], list[Block]], name: str) -> list[Problem]:
+def _block_problems(
+    block: Block,
+    found: list[RateChange],
+    vi_sections: dict[tuple[str, str], list[Block]],
+    en_sections: dict[tuple[str, str], list[Block]],
+    name: str,
+) -> list[Problem]:
     """The figures of one Vietnamese block's rate changes that its English does not give in
     percentage points (one problem per value, at the English block)."""
     section = block.key.split("#")[0]
     en_rel = re.sub(r"\.md$", ".en.md", block.file)
-    paired, aligned = paired_blocks(block, vi_sections[block.file, section], en_sections.get((en_rel, section), []))
+    paired, aligned = paired_blocks(
+        block, vi_sections[block.file, section], en_sections.get((en_rel, section), [])
+    )
     if not paired:
         return []  # a missing English section is reported by the section checks
     written = point_values("\n".join(b.text for b in paired))
@@ -284,23 +370,44 @@ def _block_problems(block: Block, found: list[RateChange], vi_sections: dict[tup
                 continue
             english = format_number(parse_vi(figure), "en")
             points = f"{english} percentage point" + ("" if value == "1" else "s")
-            quote = change.sentence if len(change.sentence) <= QUOTE_LENGTH else change.sentence[:QUOTE_LENGTH] + "…"
-            where = "" if aligned else f" (anywhere in section {section!r}: the two languages have different blocks there)"
-            where_vi = ("" if aligned else f" (ở bất cứ chỗ nào trong mục {section!r}: tại đó hai bản có các khối "
-                        "khác nhau)")
-            problems.append(Problem(paired[0].file, paired[0].line,
-                                    f"«{quote}» ({block.file}:{block.line}) changes a rate by {figure}%, that is by "
-                                    f"{points}, but the English{where} does not say so in points; write \"{points}\" "
-                                    f"or list the sentence in docs/{name} with the reason",
-                                    vi=f"«{quote}» ({block.file}:{block.line}) nói một tỷ lệ thay đổi {figure}%, tức là "
-                                       f"{figure} điểm phần trăm, nhưng bản tiếng Anh{where_vi} không viết bằng điểm "
-                                       f"phần trăm; viết \"{points}\", hoặc nếu câu đó không phải thay đổi của một "
-                                       f"tỷ lệ, ghi câu vào docs/{name} kèm lý do"))
+            quote = (
+                change.sentence
+                if len(change.sentence) <= QUOTE_LENGTH
+                else change.sentence[:QUOTE_LENGTH] + "…"
+            )
+            where = (
+                ""
+                if aligned
+                else f" (anywhere in section {section!r}: the two languages have different blocks there)"
+            )
+            where_vi = (
+                ""
+                if aligned
+                else f" (ở bất cứ chỗ nào trong mục {section!r}: tại đó hai bản có các khối "
+                "khác nhau)"
+            )
+            problems.append(
+                Problem(
+                    paired[0].file,
+                    paired[0].line,
+                    f"«{quote}» ({block.file}:{block.line}) changes a rate by {figure}%, that is by "
+                    f'{points}, but the English{where} does not say so in points; write "{points}" '
+                    f"or list the sentence in docs/{name} with the reason",
+                    vi=f"«{quote}» ({block.file}:{block.line}) nói một tỷ lệ thay đổi {figure}%, tức là "
+                    f"{figure} điểm phần trăm, nhưng bản tiếng Anh{where_vi} không viết bằng điểm "
+                    f'phần trăm; viết "{points}", hoặc nếu câu đó không phải thay đổi của một '
+                    f"tỷ lệ, ghi câu vào docs/{name} kèm lý do",
+                )
+            )
     return problems
 
 
-def check_percentage_points(vi_pages: dict[str, str], en_pages: dict[str, str], exceptions_text: str,
-                            name: str = EXCEPTIONS_FILE) -> list[Problem]:
+def check_percentage_points(
+    vi_pages: dict[str, str],
+    en_pages: dict[str, str],
+    exceptions_text: str,
+    name: str = EXCEPTIONS_FILE,
+) -> list[Problem]:
     """Every change of a rate whose English is not in percentage points, and every exception that
     matches none. `vi_pages`/`en_pages`: {path: Markdown} of the document pages, the English page of
     "a.md" being "a.en.md"; `exceptions_text`: the exceptions file, called `name` in messages."""
@@ -314,15 +421,27 @@ def check_percentage_points(vi_pages: dict[str, str], en_pages: dict[str, str], 
     known = {s.id for text in vi_pages.values() for s in split_sections(text)}
     for entry in entries:
         if entry.section not in known:
-            problems.append(Problem(name, entry.line, f"section {entry.section!r} is not a section of the document: "
-                                    "write the id of the section the sentence is in (the `{ #id }` of its heading)",
-                                    vi=f"mã mục {entry.section!r} không phải một mục của văn bản: ghi mã của mục có câu "
-                                       "đó (`{ #mã-mục }` ở tiêu đề của mục)"))
+            problems.append(
+                Problem(
+                    name,
+                    entry.line,
+                    f"section {entry.section!r} is not a section of the document: "
+                    "write the id of the section the sentence is in (the `{ #id }` of its heading)",
+                    vi=f"mã mục {entry.section!r} không phải một mục của văn bản: ghi mã của mục có câu "
+                    "đó (`{ #mã-mục }` ở tiêu đề của mục)",
+                )
+            )
         elif not any(excepts(entry, change) for change in changes):
-            problems.append(Problem(name, entry.line, f"«{entry.vi}» matches no sentence of section {entry.section!r} "
-                                    "that reads as a change of a rate: remove the entry, or correct its `vi:` fragment",
-                                    vi=f"«{entry.vi}» không khớp với câu nào của mục {entry.section!r} được hiểu là thay "
-                                       "đổi của một tỷ lệ: xoá mục này, hoặc sửa đoạn câu ghi ở `vi:`"))
+            problems.append(
+                Problem(
+                    name,
+                    entry.line,
+                    f"«{entry.vi}» matches no sentence of section {entry.section!r} "
+                    "that reads as a change of a rate: remove the entry, or correct its `vi:` fragment",
+                    vi=f"«{entry.vi}» không khớp với câu nào của mục {entry.section!r} được hiểu là thay "
+                    "đổi của một tỷ lệ: xoá mục này, hoặc sửa đoạn câu ghi ở `vi:`",
+                )
+            )
     by_block: dict[Block, list[RateChange]] = {}
     for change in changes:
         if not any(excepts(entry, change) for entry in entries):

@@ -33,6 +33,8 @@ _BLOCK_NAME = re.compile(r"^(?:d(\d+)(?:\s*[–-]\s*d?(\d+))?|(fn[\w-]+))(?:\s*\
 
 @dataclass(frozen=True)
 class Sampled:
+    """A Vietnamese block drawn for review, with the English block of the same key."""
+
     vi: Block
     en: Block | None  # the English block with the same key, if any
     aligned: bool  # whether the English section has as many blocks as the Vietnamese one
@@ -48,8 +50,11 @@ def _leading_blocks(rel: str, text: str) -> list[Block]:
     meta = _SECTION_ID.search("\n".join(lines[:skip]))
     section = meta[1] if meta else (with_id[0].id if with_id else "page")
     fake = f"# _ {{ #{section} }}\n" + "\n".join(lines[skip:stop])
-    return [Block(rel, b.line - 1 + skip, f"{section}#d{b.key.split('#', 1)[1]}", b.text)
-            for b in page_blocks(rel, fake) if not b.key.endswith("#0")]
+    return [
+        Block(rel, b.line - 1 + skip, f"{section}#d{b.key.split('#', 1)[1]}", b.text)
+        for b in page_blocks(rel, fake)
+        if not b.key.endswith("#0")
+    ]
 
 
 def _citing_sections(text: str) -> dict[str, str]:
@@ -89,7 +94,9 @@ def english_path(rel: str) -> str:
 
 def document_pages(paths: list[str], order: list[str] | None = None) -> list[str]:
     """The Vietnamese document pages among `paths`, in the order of `order` (the menu), then by path."""
-    pages = [p for p in paths if is_document_page(p) and not p.endswith(".en.md") and p.endswith(".md")]
+    pages = [
+        p for p in paths if is_document_page(p) and not p.endswith(".en.md") and p.endswith(".md")
+    ]
     rank = {page: i for i, page in enumerate(order or [])}
     return sorted(pages, key=lambda p: (rank.get(p, len(rank)), p))
 
@@ -128,8 +135,9 @@ def logged_blocks(log_text: str) -> set[str]:
     return found
 
 
-def draw_population(vi_pages: dict[str, str], order: list[str] | None = None,
-                    skip: Iterable[str] = ()) -> list[Block]:
+def draw_population(
+    vi_pages: dict[str, str], order: list[str] | None = None, skip: Iterable[str] = ()
+) -> list[Block]:
     """The blocks a sample is drawn from, in document order: every review block of the document
     pages except those whose "section#block" key is in `skip`."""
     skipped = set(skip)
@@ -144,8 +152,14 @@ def share_count(total: int, share: float) -> int:
     return math.ceil(total * share / 100)
 
 
-def sample_blocks(vi_pages: dict[str, str], en_pages: dict[str, str], seed: int, count: int,
-                  order: list[str] | None = None, skip: Iterable[str] = ()) -> tuple[list[Sampled], int]:
+def sample_blocks(
+    vi_pages: dict[str, str],
+    en_pages: dict[str, str],
+    seed: int,
+    count: int,
+    order: list[str] | None = None,
+    skip: Iterable[str] = (),
+) -> tuple[list[Sampled], int]:
     """`count` blocks drawn at random with `seed` from the document pages (all of them if there are
     fewer), leaving out the keys in `skip`, in document order, each with its English twin; and how
     many blocks there were to draw from. The same pages, seed and skip list give the same sample."""
@@ -159,7 +173,11 @@ def sample_blocks(vi_pages: dict[str, str], en_pages: dict[str, str], seed: int,
         if en_rel not in english:
             english[en_rel] = review_blocks(en_rel, en_pages.get(en_rel, ""))
         section = block.key.split("#")[0]
-        vi_section = [b for b in review_blocks(block.file, vi_pages[block.file]) if b.key.split("#")[0] == section]
+        vi_section = [
+            b
+            for b in review_blocks(block.file, vi_pages[block.file])
+            if b.key.split("#")[0] == section
+        ]
         en_section = [b for b in english[en_rel] if b.key.split("#")[0] == section]
         twin = next((b for b in en_section if b.key == block.key), None)
         sampled.append(Sampled(block, twin, len(vi_section) == len(en_section)))
@@ -176,16 +194,35 @@ def sample_markdown(sampled: list[Sampled], seed: int, total: int, command: str 
     and the English with their file:line, and a line for the reviewer's finding. `command`: how the
     sample was drawn, to write in the log."""
     command = command or f"python tools/sample_paragraphs.py --seed {seed} --count {len(sampled)}"
-    out = [f"## Random sample: seed {seed}, {len(sampled)} of {total} paragraphs", "",
-           f"Drawn with `{command}`. Finding classes: none, meaning, term, calque, minor.", ""]
+    out = [
+        f"## Random sample: seed {seed}, {len(sampled)} of {total} paragraphs",
+        "",
+        f"Drawn with `{command}`. Finding classes: none, meaning, term, calque, minor.",
+        "",
+    ]
     for number, item in enumerate(sampled, start=1):
         section, block = item.vi.key.split("#", 1)
-        out += [f"### {number}. {item.vi.file} · section `{section}` · block {block}", "",
-                f"Vietnamese (`docs/{item.vi.file}:{item.vi.line}`):", "", shown(item.vi.text), ""]
+        out += [
+            f"### {number}. {item.vi.file} · section `{section}` · block {block}",
+            "",
+            f"Vietnamese (`docs/{item.vi.file}:{item.vi.line}`):",
+            "",
+            shown(item.vi.text),
+            "",
+        ]
         if item.en is None:
             out += ["English: **no English block with this key**", ""]
         else:
-            note = "" if item.aligned else " (the English section has a different number of blocks: check the pairing)"
-            out += [f"English (`docs/{item.en.file}:{item.en.line}`){note}:", "", shown(item.en.text), ""]
+            note = (
+                ""
+                if item.aligned
+                else " (the English section has a different number of blocks: check the pairing)"
+            )
+            out += [
+                f"English (`docs/{item.en.file}:{item.en.line}`){note}:",
+                "",
+                shown(item.en.text),
+                "",
+            ]
         out += ["Finding: none", ""]
     return "\n".join(out)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from draftsite.checks.checks import Problem
 from draftsite.checks.editor_checks import located, read_sources
-from draftsite.translation.glossary import check_glossary, parse_glossary
-from draftsite.messages import bilingual
 from draftsite.document.model import file_language, is_document_page
+from draftsite.messages import bilingual
+from draftsite.translation.glossary import check_glossary, parse_glossary
 from draftsite.translation.percentage_points import EXCEPTIONS_FILE, check_percentage_points
 from draftsite.translation.translation_memory import check_memory, load_memory
 
@@ -21,8 +21,8 @@ DATA_FILES = (GLOSSARY_FILE, MEMORY_FILE, EXCEPTIONS_FILE)
 EXTRA_PAGES = ("index.md",)
 
 
-# The Vietnamese and English Markdown of the checked pages, as two {relative path: text} maps.
 def checked_pages(texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The Vietnamese and English Markdown of the checked pages, as two {relative path: text} maps."""
     vi: dict[str, str] = {}
     en: dict[str, str] = {}
     for rel, text in sorted(texts.items()):
@@ -39,14 +39,21 @@ def checked_pages(texts: dict[str, str]) -> tuple[dict[str, str], dict[str, str]
     return vi, en
 
 
-# Every glossary, translation-memory and percentage-point problem of the sources ({path relative to
-# docs: text}).
-# Formulas are found in the document's own pages; the home page, whose contents list repeats the
-# document's headings, is only held to the renderings found there.
 def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
-    problems = [Problem(name, 1, "file missing: the translation checks need it",
-                        vi="thiếu tệp: các kiểm tra bản tiếng Anh cần tệp này; khôi phục tệp từ git")
-                for name in DATA_FILES if name not in texts]
+    """Every glossary, translation-memory and percentage-point problem of the sources ({path relative to
+    docs: text}).
+    Formulas are found in the document's own pages; the home page, whose contents list repeats the
+    document's headings, is only held to the renderings found there."""
+    problems = [
+        Problem(
+            name,
+            1,
+            "file missing: the translation checks need it",
+            vi="thiếu tệp: các kiểm tra bản tiếng Anh cần tệp này; khôi phục tệp từ git",
+        )
+        for name in DATA_FILES
+        if name not in texts
+    ]
     if problems:
         return problems
     vi, en = checked_pages(texts)
@@ -58,26 +65,40 @@ def check_translation_sources(texts: dict[str, str]) -> list[Problem]:
     problems += memory_problems + check_glossary(vi, en, terms, GLOSSARY_FILE)
     if entries is not None:
         problems += check_memory(vi, en, entries, MEMORY_FILE, document)
-    return problems + check_percentage_points({rel: vi[rel] for rel in sorted(document)},
-                                              {rel: text for rel, text in en.items() if is_document_page(rel)},
-                                              texts[EXCEPTIONS_FILE], EXCEPTIONS_FILE)
+    return problems + check_percentage_points(
+        {rel: vi[rel] for rel in sorted(document)},
+        {rel: text for rel, text in en.items() if is_document_page(rel)},
+        texts[EXCEPTIONS_FILE],
+        EXCEPTIONS_FILE,
+    )
 
 
-# The same, for a docs folder.
 def check_translation_consistency(docs_dir: Path) -> list[Problem]:
-    texts = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs_dir.rglob("*.md"))}
+    """The same, for a docs folder."""
+    texts = {
+        p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs_dir.rglob("*.md"))
+    }
     for name in DATA_FILES:
         if (docs_dir / name).is_file():
             texts[name] = (docs_dir / name).read_text(encoding="utf-8")
     return check_translation_sources(texts)
 
 
-# The same, as one group of located problems (for the build); nothing while a file cannot be read
-# as text (the checks of the sources report it).
 def translation_problems(docs_dir: Path) -> list[tuple[str, list[str]]]:
+    """The same, as one group of located problems (for the build); nothing while a file cannot be read
+    as text (the checks of the sources report it)."""
     texts, unreadable = read_sources(docs_dir)
-    return [] if unreadable else [(bilingual("The English translation is inconsistent; fix these and build again:",
-                                             "Bản tiếng Anh chưa khớp với bản tiếng Việt; sửa các lỗi dưới đây rồi "
-                                             "dựng lại"),
-                                   [located(p) for p in check_translation_sources(texts)])]
-
+    return (
+        []
+        if unreadable
+        else [
+            (
+                bilingual(
+                    "The English translation is inconsistent; fix these and build again:",
+                    "Bản tiếng Anh chưa khớp với bản tiếng Việt; sửa các lỗi dưới đây rồi dựng lại",
+                ),
+                [located(p) for p in check_translation_sources(texts)],
+            )
+        ]
+    )
