@@ -192,7 +192,10 @@ def two_drafts(tmp_path_factory, fixture_project):
     holder: dict[str, str] = {"directory": str(tmp / "site")}
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SitePathHandler, holder=holder))
     base = f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
-    result = run_build(fixture_project, tmp / "site", SITE_URL=base, DRAFTS_FILE=str(tmp / "drafts.json"))
+    # Named both ways the hooks have read it: DRAFTS_FILE, and the inputs file of DRAFTSITE_INPUTS.
+    (tmp / "inputs.json").write_text(json.dumps({"drafts_file": str(tmp / "drafts.json")}), "utf-8")
+    result = run_build(fixture_project, tmp / "site", SITE_URL=base, DRAFTS_FILE=str(tmp / "drafts.json"),
+                       DRAFTSITE_INPUTS=str(tmp / "inputs.json"))
     assert result.returncode == 0, result.stderr
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base

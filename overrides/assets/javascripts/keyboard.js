@@ -30,8 +30,8 @@
     });
     return handle;
   }
-  var handle = handleOf(document.querySelector(".md-header label[for=__search]"), query && query.getAttribute("aria-label"));
-  var menu = handleOf(document.querySelector(".md-header label[for=__drawer]"),
+  var handle = handleOf(document.querySelector("label.md-header__button[for=__search]"), query && query.getAttribute("aria-label"));
+  var menu = handleOf(document.querySelector("label.md-header__button[for=__drawer]"),
                       nav && nav.querySelector("nav").getAttribute("aria-label"), function () {
     var first = drawer.checked && nav.querySelector("a[href], [tabindex='0']");
     if (first) first.focus();
