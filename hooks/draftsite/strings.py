@@ -148,6 +148,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "palette.to_light": {"vi": "Chế độ sáng", "en": "Light mode"},
     # Paragraph links and citations.
     "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
+    # The visible word beside a paragraph's «¶» where its tools open as a box (phones, touch); the
+    # citation button's word is "cite.section".
+    "paragraph.link.word": {"vi": "Liên kết", "en": "Link"},
     "cite.paragraph": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},
     "cite.section": {"vi": "Trích dẫn", "en": "Cite"},
     "cite.section.label": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},

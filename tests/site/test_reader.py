@@ -312,13 +312,14 @@ def test_no_blank_band_under_headings_on_desktop(browser, server, url):
                        b.style.display = 'none'; const after = h.offsetHeight; b.style.display = '';
                        return before !== after; }).map(b => b.parentNode.id)""")
     assert grown == []
-    # Where a comment link follows, the button is shown on its line, clear of the link.
+    # Where a comment link follows, the button is shown on its line, clear of the link and before it
+    # (as in the Tab order).
     overlap = tab.evaluate("""() => [...document.querySelectorAll('article .comment-link:not([hidden])')].filter(p => {
         const b = p.previousElementSibling && p.previousElementSibling.querySelector(':scope > .cite-button--section');
         if (!b) return false;
         const a = p.querySelector('a').getBoundingClientRect(), r = b.getBoundingClientRect();
         const sameLine = r.top < a.bottom && r.bottom > a.top;
-        return getComputedStyle(b).opacity !== '1' || !sameLine || r.left < a.right; }).length""")
+        return getComputedStyle(b).opacity !== '1' || !sameLine || r.right > a.left; }).length""")
     assert overlap == 0
     context.close()
 

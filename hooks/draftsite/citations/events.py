@@ -141,6 +141,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
                              "close": t("cite.close", lang), "selection": t("cite.selection", lang),
                              "link": t("paragraph.link", lang, label="{label}"),
                              "cite": t("cite.paragraph", lang, label="{label}"),
+                             "words": [t("paragraph.link.word", lang), t("cite.section", lang)],
                              "paragraph": t("label.paragraph", lang), "paragraphs": t("label.paragraphs", lang),
                              "translation": t("cite.translation", lang)},
                             ensure_ascii=False),

@@ -19,12 +19,18 @@
   var BLOCKS = "article p[id], article li[id]";
   // Left out of quotes (the last: the notice at an English deep link).
   var CHROME = ".paragraph-tools, .headerlink, .cite-button, sup, .comment-link, .translation-landing";
+  // The notice and the selection's button are shown over the site's header bar, never over the text.
+  var header = document.querySelector(".md-header") || document.body;
 
   var live = document.createElement("div");
   live.className = "cite-live";
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  document.body.appendChild(live);
+  header.appendChild(live);
+
+  // The tools' words, shown by CSS beside their icons where the tools open as a box (phones, touch).
+  document.documentElement.style.setProperty("--word-link", JSON.stringify(texts.words[0]));
+  document.documentElement.style.setProperty("--word-cite", JSON.stringify(texts.words[1]));
 
   // Visible text of an element, without the paragraph tools and footnote markers.
   function plainText(element) {
@@ -113,7 +119,7 @@
 
   function fallback(text, trigger) {
     var dialog = document.createElement("div");
-    dialog.className = "cite-fallback";
+    dialog.className = "cite-fallback md-typeset";
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-label", texts.fallback);
     var p = document.createElement("p");
@@ -124,8 +130,13 @@
     field.rows = 5;
     var button = document.createElement("button");
     button.type = "button";
+    button.className = "md-button";
     button.textContent = texts.close;
-    button.addEventListener("click", function () { dialog.remove(); if (trigger) trigger.focus(); });
+    var close = function () { dialog.remove(); if (trigger) trigger.focus(); };
+    button.addEventListener("click", close);
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.stopPropagation(); close(); }
+    });
     dialog.append(p, field, button);
     document.body.appendChild(dialog);
     field.focus();
@@ -229,13 +240,13 @@
     opened.forEach(function (el) { el.classList.add("tools-open"); });
   });
 
-  // On a phone: selecting text shows one button to cite the selection.
+  // On a phone: selecting text shows one button to cite the selection (over the header bar).
   var bar = document.createElement("button");
   bar.type = "button";
   bar.className = "cite-selection";
   bar.textContent = texts.selection;
   bar.hidden = true;
-  document.body.appendChild(bar);
+  header.appendChild(bar);
   var pending = null, pendingRange = null;
   document.addEventListener("selectionchange", function () {
     var selection = window.getSelection();
