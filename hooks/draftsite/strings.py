@@ -28,9 +28,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "comment.part": {"vi": "Góp ý phần này", "en": "Comment on this part"},
     "comment.how": {
         "vi": "Góp ý trực tuyến tại {site} đến hết ngày {close}. Dưới mỗi mục có liên kết «Góp ý» mở phiếu góp ý "
-              "của mục đó; trên bản in, địa chỉ ngắn và mã QR dưới mỗi mục dẫn tới cùng phiếu góp ý.",
+        "của mục đó; trên bản in, địa chỉ ngắn và mã QR dưới mỗi mục dẫn tới cùng phiếu góp ý.",
         "en": "Comment online at {site} until {close} (inclusive). Under every section, a “Comment” link opens the "
-              "comment form for that section; on paper, the short address and QR code under each section lead to the same form.",
+        "comment form for that section; on paper, the short address and QR code under each section lead to the same form.",
     },
     "pdf.link": {"vi": "Tải bản PDF", "en": "Download the PDF"},
     "comment.closed": {
@@ -50,59 +50,80 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Draft – consultation closed on {close}",
     },
     "comment.privacy": {"vi": "Quyền riêng tư", "en": "Privacy"},
-    "comment.privacy.title": {"vi": "Phiếu góp ý thu thập gì, ai nhận, lưu bao lâu, trang công bố gì",
-                              "en": "What the form collects, who receives it, how long it is kept, what is published"},
+    "comment.privacy.title": {
+        "vi": "Phiếu góp ý thu thập gì, ai nhận, lưu bao lâu, trang công bố gì",
+        "en": "What the form collects, who receives it, how long it is kept, what is published",
+    },
     # The privacy page: the form's provider and the organiser's contact (from the settings).
     "privacy.provider.google": {
         "vi": "Phiếu góp ý được đặt trên Google Forms, dịch vụ biểu mẫu của Google LLC (Hoa Kỳ): góp ý được gửi tới "
-              "và lưu trên máy chủ của Google, có thể đặt ngoài lãnh thổ Việt Nam.",
+        "và lưu trên máy chủ của Google, có thể đặt ngoài lãnh thổ Việt Nam.",
         "en": "The comment form runs on Google Forms, a form service of Google LLC (United States): comments are sent "
-              "to and stored on Google's servers, which may be outside Viet Nam.",
+        "to and stored on Google's servers, which may be outside Viet Nam.",
     },
     "privacy.provider.template": {
         "vi": "Phiếu góp ý được đặt trên dịch vụ biểu mẫu tại địa chỉ {host}: góp ý được gửi tới và lưu trên máy chủ "
-              "của dịch vụ này.",
+        "của dịch vụ này.",
         "en": "The comment form runs on the form service at {host}: comments are sent to and stored on that "
-              "service's servers.",
+        "service's servers.",
     },
     "privacy.organiser.address": {"vi": "Địa chỉ:", "en": "Address:"},
     "privacy.organiser.email": {"vi": "Thư điện tử:", "en": "E-mail:"},
     "privacy.organiser.phone": {"vi": "Điện thoại:", "en": "Phone:"},
     "privacy.organiser.missing": {
         "vi": "Chưa có thông tin liên hệ của cơ quan tổ chức lấy ý kiến: ban biên tập điền khối "
-              "extra.consultation.organiser trong mkdocs.yml (tên, địa chỉ, thư điện tử, điện thoại). Trang không "
-              "được xuất bản khi còn thiếu thông tin này.",
+        "extra.consultation.organiser trong mkdocs.yml (tên, địa chỉ, thư điện tử, điện thoại). Trang không "
+        "được xuất bản khi còn thiếu thông tin này.",
         "en": "The contact of the body that runs the consultation is missing: the editors fill the block "
-              "extra.consultation.organiser in mkdocs.yml (name, address, e-mail, phone). The site cannot be "
-              "published without it.",
+        "extra.consultation.organiser in mkdocs.yml (name, address, e-mail, phone). The site cannot be "
+        "published without it.",
     },
     # The outcome of the consultation (tổng hợp, tiếp thu, giải trình ý kiến).
-    "outcome.none": {"vi": "Chưa có số liệu góp ý nào được tổng hợp.", "en": "No comments have been counted yet."},
-    "outcome.totals_all": {"vi": "Đã nhận {total} phiếu góp ý, trong đó {placed} phiếu được tổng hợp theo mục.",
-                           "en": "{total} comment forms received, {placed} of them counted by section."},
-    "outcome.unplaced": {"vi": "{n} phiếu không xếp được vào mục nào", "en": "{n} could not be placed in any section"},
-    "outcome.totals": {"vi": "Đã nhận {total} ý kiến góp ý về {sections} mục.",
-                       "en": "{total} comments received on {sections} sections."},
+    "outcome.none": {
+        "vi": "Chưa có số liệu góp ý nào được tổng hợp.",
+        "en": "No comments have been counted yet.",
+    },
+    "outcome.totals_all": {
+        "vi": "Đã nhận {total} phiếu góp ý, trong đó {placed} phiếu được tổng hợp theo mục.",
+        "en": "{total} comment forms received, {placed} of them counted by section.",
+    },
+    "outcome.unplaced": {
+        "vi": "{n} phiếu không xếp được vào mục nào",
+        "en": "{n} could not be placed in any section",
+    },
+    "outcome.totals": {
+        "vi": "Đã nhận {total} ý kiến góp ý về {sections} mục.",
+        "en": "{total} comments received on {sections} sections.",
+    },
     "outcome.responded": {
         "vi": "Ban biên tập đã trả lời {n} nhóm ý kiến: tiếp thu {tiep_thu}, tiếp thu một phần {tiep_thu_mot_phan}, "
-              "giải trình, không tiếp thu {giai_trinh}.",
+        "giải trình, không tiếp thu {giai_trinh}.",
         "en": "The editors answered {n} groups of comments: accepted {tiep_thu}, partly accepted {tiep_thu_mot_phan}, "
-              "explained, not accepted {giai_trinh}.",
+        "explained, not accepted {giai_trinh}.",
     },
     "outcome.by_part": {"vi": "Số ý kiến theo phần", "en": "Comments by part"},
     "outcome.by_section": {"vi": "Số ý kiến theo mục", "en": "Comments by section"},
     "outcome.responses": {"vi": "Tiếp thu, giải trình", "en": "Responses"},
-    "outcome.no_responses": {"vi": "Chưa có nội dung tiếp thu, giải trình.", "en": "No responses yet."},
+    "outcome.no_responses": {
+        "vi": "Chưa có nội dung tiếp thu, giải trình.",
+        "en": "No responses yet.",
+    },
     "outcome.part": {"vi": "Phần", "en": "Part"},
     "outcome.section": {"vi": "Mục", "en": "Section"},
     "outcome.comments": {"vi": "Số ý kiến", "en": "Comments"},
     "outcome.response": {"vi": "Tiếp thu, giải trình", "en": "Response"},
     "outcome.response_link": {"vi": "Xem tiếp thu, giải trình", "en": "See the editors' response"},
-    "outcome.chart_title": {"vi": "Biểu đồ: số ý kiến góp ý theo phần – {draft}", "en": "Chart: comments by part – {draft}"},
+    "outcome.chart_title": {
+        "vi": "Biểu đồ: số ý kiến góp ý theo phần – {draft}",
+        "en": "Chart: comments by part – {draft}",
+    },
     "outcome.asked": {"vi": "Ý kiến:", "en": "Comment:"},
     "outcome.decision": {"vi": "Hướng xử lý:", "en": "Decision:"},
     "outcome.explanation": {"vi": "Giải trình:", "en": "Explanation:"},
-    "outcome.change_link": {"vi": "Xem chỗ sửa trong {draft}", "en": "See the change in the {draft}"},
+    "outcome.change_link": {
+        "vi": "Xem chỗ sửa trong {draft}",
+        "en": "See the change in the {draft}",
+    },
     "outcome.download": {"vi": "Tải số liệu góp ý:", "en": "Download the comment counts:"},
     "outcome.whole_draft": {"vi": "Toàn bộ dự thảo", "en": "The whole draft"},
     "outcome.count": {"vi": "{n} ý kiến góp ý", "en": "{n} comments"},
@@ -116,7 +137,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "reject.unknown_section": {"vi": "không rõ mục", "en": "unknown section"},
     "reject.duplicate": {"vi": "trùng lặp", "en": "exact duplicate"},
     # Short comment addresses (/gop-y/<section-id>/).
-    "short.open": {"vi": "Mở phiếu góp ý về mục này", "en": "Open the comment form for this section"},
+    "short.open": {
+        "vi": "Mở phiếu góp ý về mục này",
+        "en": "Open the comment form for this section",
+    },
     "short.read": {"vi": "Đọc mục này trong dự thảo", "en": "Read this section of the draft"},
     "guide.see": {"vi": "Xem nội dung dự thảo:", "en": "Read in the draft:"},
     # Indicators.
@@ -133,18 +157,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicators.not_stated": {"vi": "—", "en": "—"},
     "indicators.generated": {
         "vi": "Nguồn: số liệu nêu trong dự thảo, giữ nguyên; bảng do trang web lập để tiện theo dõi, không thuộc "
-              "văn bản dự thảo.",
+        "văn bản dự thảo.",
         "en": "Source: the figures as stated in the draft; the table is drawn up by this site for ease of reading "
-              "and is not part of the draft's text.",
+        "and is not part of the draft's text.",
     },
-    "indicators.table_name": {"vi": "Bảng các chỉ tiêu chủ yếu – {where}", "en": "Table of key targets – {where}"},
+    "indicators.table_name": {
+        "vi": "Bảng các chỉ tiêu chủ yếu – {where}",
+        "en": "Table of key targets – {where}",
+    },
     # Interface of the templates.
     "nav.breadcrumb": {"vi": "Đường dẫn", "en": "Breadcrumb"},
     "palette.to_dark": {"vi": "Chế độ tối", "en": "Dark mode"},
     "heading.permalink": {"vi": "Liên kết đến mục này", "en": "Link to this section"},
     # The title of a footnote's link back to its marker; {} is the footnote's number (the `footnotes`
     # extension fills it in).
-    "footnote.back": {"vi": "Quay lại chỗ đánh dấu chú thích {} trong văn bản", "en": "Jump back to footnote {} in the text"},
+    "footnote.back": {
+        "vi": "Quay lại chỗ đánh dấu chú thích {} trong văn bản",
+        "en": "Jump back to footnote {} in the text",
+    },
     "palette.to_light": {"vi": "Chế độ sáng", "en": "Light mode"},
     # Paragraph links and citations.
     "paragraph.link": {"vi": "Liên kết đến {label}", "en": "Link to {label}"},
@@ -155,25 +185,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite.section": {"vi": "Trích dẫn", "en": "Cite"},
     "cite.section.label": {"vi": "Sao chép trích dẫn {label}", "en": "Copy a citation of {label}"},
     "cite.copied": {"vi": "Đã sao chép trích dẫn", "en": "Citation copied"},
-    "cite.fallback": {"vi": "Trình duyệt không cho phép sao chép tự động. Chọn và sao chép đoạn trích dẫn dưới đây:",
-                      "en": "Your browser does not allow automatic copying. Select and copy the citation below:"},
+    "cite.fallback": {
+        "vi": "Trình duyệt không cho phép sao chép tự động. Chọn và sao chép đoạn trích dẫn dưới đây:",
+        "en": "Your browser does not allow automatic copying. Select and copy the citation below:",
+    },
     "cite.close": {"vi": "Đóng", "en": "Close"},
-    "cite.selection": {"vi": "Sao chép trích dẫn đoạn đã chọn", "en": "Copy a citation of the selection"},
+    "cite.selection": {
+        "vi": "Sao chép trích dẫn đoạn đã chọn",
+        "en": "Copy a citation of the selection",
+    },
     # Said by every English citation (and, in its own words, the English PDF's running header): not the official text.
     "cite.translation": {"vi": "", "en": "unofficial English translation of the Vietnamese draft"},
     "print.page": {"vi": "Trang", "en": "Page"},
     "print.header": {"vi": "{name}", "en": "Unofficial English translation of the {name}"},
     # A chapter's running header adds its part: the English one is shortened to fit the page's width.
-    "print.header_part": {"vi": "{name}", "en": "Unofficial English translation of the Draft Political Report of {date}"},
+    "print.header_part": {
+        "vi": "{name}",
+        "en": "Unofficial English translation of the Draft Political Report of {date}",
+    },
     # Drafts and revisions.
     "rev.this_draft": {"vi": "Bản dự thảo ngày {date}", "en": "Draft of {date}"},
-    "rev.older": {"vi": "Đây là bản dự thảo ngày {date}; bản mới nhất:", "en": "This is the draft of {date}; the latest draft:"},
+    "rev.older": {
+        "vi": "Đây là bản dự thảo ngày {date}; bản mới nhất:",
+        "en": "This is the draft of {date}; the latest draft:",
+    },
     "rev.drafts": {"vi": "Các bản dự thảo", "en": "Drafts"},
-    "rev.corrects": {"vi": "Đính chính bản dự thảo ngày {date}", "en": "Correction of the draft of {date}"},
+    "rev.corrects": {
+        "vi": "Đính chính bản dự thảo ngày {date}",
+        "en": "Correction of the draft of {date}",
+    },
     "rev.changed_link": {"vi": "đã sửa so với bản trước", "en": "changed since the previous draft"},
-    "rev.first": {"vi": "Đây là bản dự thảo đầu tiên: chưa có bản trước để so sánh.",
-                  "en": "This is the first draft: there is no earlier draft to compare with."},
-    "rev.compare_intro": {"vi": "So sánh {new} với bản trước, {old}.", "en": "Comparison of the {new} with the previous draft, {old}."},
+    "rev.first": {
+        "vi": "Đây là bản dự thảo đầu tiên: chưa có bản trước để so sánh.",
+        "en": "This is the first draft: there is no earlier draft to compare with.",
+    },
+    "rev.compare_intro": {
+        "vi": "So sánh {new} với bản trước, {old}.",
+        "en": "Comparison of the {new} with the previous draft, {old}.",
+    },
     "rev.added": {"vi": "Mục thêm mới", "en": "Sections added"},
     "rev.removed": {"vi": "Mục bỏ", "en": "Sections removed"},
     "rev.moved": {"vi": "Mục chuyển chỗ", "en": "Sections moved"},
@@ -190,24 +239,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "rev.list_draft": {"vi": "Bản dự thảo", "en": "Draft"},
     "rev.list_changed": {"vi": "Số mục thay đổi", "en": "Sections changed"},
     "rev.list_compare": {"vi": "So sánh", "en": "Comparison"},
-    "rev.feed": {"vi": "Nhận tin khi có bản dự thảo mới (Atom)", "en": "Get new drafts by feed (Atom)"},
-    "frame.notice": {"vi": "Trang này đang hiện bên trong một trang web khác, nên các liên kết góp ý đã bị ẩn. "
-                           "Đọc và góp ý tại trang chính thức:",
-                     "en": "This page is shown inside another website, so its comment links are hidden. Read and "
-                           "comment on the official site:"},
-    "feed.author": {"vi": "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
-                    "en": "Document Subcommittee of the 20th Thái Nguyên Provincial Party Congress"},
+    "rev.feed": {
+        "vi": "Nhận tin khi có bản dự thảo mới (Atom)",
+        "en": "Get new drafts by feed (Atom)",
+    },
+    "frame.notice": {
+        "vi": "Trang này đang hiện bên trong một trang web khác, nên các liên kết góp ý đã bị ẩn. "
+        "Đọc và góp ý tại trang chính thức:",
+        "en": "This page is shown inside another website, so its comment links are hidden. Read and "
+        "comment on the official site:",
+    },
+    "feed.author": {
+        "vi": "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
+        "en": "Document Subcommittee of the 20th Thái Nguyên Provincial Party Congress",
+    },
     "rev.updated": {"vi": "Trang cập nhật lần cuối: {date}", "en": "Page last changed: {date}"},
-    "para.removed": {"vi": "Đoạn này đã được bỏ trong dự thảo ngày {removed}.",
-                     "en": "This paragraph was removed in the draft of {removed}."},
-    "para.removed.link": {"vi": "Xem đoạn này trong dự thảo ngày {last}", "en": "See it in the draft of {last}"},
+    "para.removed": {
+        "vi": "Đoạn này đã được bỏ trong dự thảo ngày {removed}.",
+        "en": "This paragraph was removed in the draft of {removed}.",
+    },
+    "para.removed.link": {
+        "vi": "Xem đoạn này trong dự thảo ngày {last}",
+        "en": "See it in the draft of {last}",
+    },
     "rev.latest": {"vi": "bản mới nhất", "en": "latest"},
     # Search.
     "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
     # The 404 page (Vietnamese, with one English line).
     "404.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
-    "404.lead": {"vi": "Không có trang nào ở địa chỉ này. Có thể liên kết đã cũ hoặc địa chỉ bị gõ sai.",
-                 "en": "There is no page at this address. The link may be out of date or mistyped."},
+    "404.lead": {
+        "vi": "Không có trang nào ở địa chỉ này. Có thể liên kết đã cũ hoặc địa chỉ bị gõ sai.",
+        "en": "There is no page at this address. The link may be out of date or mistyped.",
+    },
     "404.offer": {"vi": "Bạn có thể:", "en": "You can:"},
     "404.home": {"vi": "Về trang chủ", "en": "Go to the home page"},
     "404.full_text": {"vi": "Đọc toàn văn dự thảo", "en": "Read the full text of the draft"},
@@ -222,22 +285,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "translation.landing": {
         "vi": "",
         "en": "Unofficial English translation; the Vietnamese text prevails: "
-        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>.",
+        '<a href="{url}" hreflang="vi" lang="vi">đọc bản tiếng Việt</a>.',
     },
     "translation.notice": {
         "vi": "",
         "en": "This is an unofficial reference translation. The Vietnamese text prevails: "
-        "<a href=\"{url}\" hreflang=\"vi\" lang=\"vi\">đọc bản tiếng Việt</a>. "
+        '<a href="{url}" hreflang="vi" lang="vi">đọc bản tiếng Việt</a>. '
         "Vietnamese names keep their diacritics (Thái Nguyên, Hà Nội, Hồ Chí Minh); only the country "
         "keeps its official English name, Viet Nam.",
     },
 }
 
 
-# The interface string `key` in language `lang`, with `{placeholders}` filled in.
 def t(key: str, lang: str, **values: object) -> str:
+    """The interface string `key` in language `lang`, with `{placeholders}` filled in."""
     try:
         text = STRINGS[key][lang]
     except KeyError as error:
-        raise KeyError(f"interface string {key!r} has no {lang!r} text; add it to draftsite/strings.py") from error
+        raise KeyError(
+            f"interface string {key!r} has no {lang!r} text; add it to draftsite/strings.py"
+        ) from error
     return text.format(**values) if values else text

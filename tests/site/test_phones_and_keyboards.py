@@ -15,8 +15,7 @@ import threading
 
 import pytest
 
-from conftest import SITE_PATH, _SitePathHandler, run_build
-from test_quality import AXE
+from conftest import AXE, SITE_PATH, _SitePathHandler, run_build
 
 PAGE = "phan-thu-nhat/kinh-te/"
 PHONE = {"width": 390, "height": 844}
@@ -181,7 +180,7 @@ def test_the_selection_button_and_the_copied_notice_stay_off_the_text(browser, s
 
 @pytest.fixture(scope="module")
 def two_drafts(tmp_path_factory, fixture_project):
-    """The site built as the publishing tool builds the latest of two drafts (DRAFTS_FILE), served on
+    """The site built as the publishing tool builds the latest of two drafts (its inputs file), served on
     its own local address; yields that address."""
     tmp = tmp_path_factory.mktemp("two-drafts")
     drafts = [{"id": "du-thao-2020-03-31", "date": "2020-03-31",
@@ -192,10 +191,8 @@ def two_drafts(tmp_path_factory, fixture_project):
     holder: dict[str, str] = {"directory": str(tmp / "site")}
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SitePathHandler, holder=holder))
     base = f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
-    # Named both ways the hooks have read it: DRAFTS_FILE, and the inputs file of DRAFTSITE_INPUTS.
     (tmp / "inputs.json").write_text(json.dumps({"drafts_file": str(tmp / "drafts.json")}), "utf-8")
-    result = run_build(fixture_project, tmp / "site", SITE_URL=base, DRAFTS_FILE=str(tmp / "drafts.json"),
-                       DRAFTSITE_INPUTS=str(tmp / "inputs.json"))
+    result = run_build(fixture_project, tmp / "site", SITE_URL=base, DRAFTSITE_INPUTS=str(tmp / "inputs.json"))
     assert result.returncode == 0, result.stderr
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
