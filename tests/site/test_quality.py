@@ -11,12 +11,34 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 import pytest
 
-from conftest import AXE, AXE_TAGS, ROOT, SITE_PATH, broken_internal_links, language_pages, page_html
+from conftest import (
+    AXE,
+    AXE_TAGS,
+    ROOT,
+    SITE_PATH,
+    broken_internal_links,
+    language_pages,
+    page_html,
+)
 
-PAGE_TYPES = ["", "phan-thu-nhat/kinh-te/", "chi-tieu/", "goi-y-thao-luan/", "toan-van/", "cong-van/",
-              "kha-nang-tiep-can/", "tong-hop-y-kien/", "quyen-rieng-tu/"]
-REPORT_PAGES = ["phan-thu-nhat/kinh-te/", "phan-thu-nhat/xay-dung-dang/", "phan-thu-hai/van-hoa-xa-hoi/",
-                "phan-thu-hai/kinh-te/", "en/phan-thu-nhat/xay-dung-dang/"]
+PAGE_TYPES = [
+    "",
+    "phan-thu-nhat/kinh-te/",
+    "chi-tieu/",
+    "goi-y-thao-luan/",
+    "toan-van/",
+    "cong-van/",
+    "kha-nang-tiep-can/",
+    "tong-hop-y-kien/",
+    "quyen-rieng-tu/",
+]
+REPORT_PAGES = [
+    "phan-thu-nhat/kinh-te/",
+    "phan-thu-nhat/xay-dung-dang/",
+    "phan-thu-hai/van-hoa-xa-hoi/",
+    "phan-thu-hai/kinh-te/",
+    "en/phan-thu-nhat/xay-dung-dang/",
+]
 BUDGET = 90_000  # bytes transferred (gzip) by the first view of a report page
 
 
@@ -29,9 +51,13 @@ def test_axe_finds_no_violation(browser, server, lang, scheme):
     failures = []
     for url in PAGE_TYPES:
         page.goto(server + ("" if lang == "vi" else "en/") + url)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default"
+        )
         page.evaluate(AXE)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
         for violation in result["violations"]:
             targets = [n["target"] for n in violation["nodes"][:3]]
             failures.append(f"/{url} {violation['id']}: {violation['help']} {targets}")
@@ -44,7 +70,9 @@ def test_keyboard_reaches_skip_link_comment_links_and_citation(page, server):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(server + "phan-thu-nhat/kinh-te/")
     page.keyboard.press("Tab")
-    first = page.evaluate("({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+    first = page.evaluate(
+        "({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})"
+    )
     assert "md-skip" in first["cls"]
     reached = set()
     for _ in range(120):
@@ -89,11 +117,19 @@ def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, 
 def test_the_sites_own_scripts_and_style_sheets_are_served_without_their_comments():
     from draftsite.page_meta.served_assets import served
 
-    script = ('// What it does.\n(function () {\n  // Why.\n  var url = "https://example.org/"; // kept\n'
-              '  var x = 1;\n})();\n')
-    assert served("a.js", script) == '(function () {\n  var url = "https://example.org/"; // kept\n  var x = 1;\n})();\n'
+    script = (
+        '// What it does.\n(function () {\n  // Why.\n  var url = "https://example.org/"; // kept\n'
+        "  var x = 1;\n})();\n"
+    )
+    assert (
+        served("a.js", script)
+        == '(function () {\n  var url = "https://example.org/"; // kept\n  var x = 1;\n})();\n'
+    )
     sheet = '/* Why.\n   More. */\na { content: "/* not a comment */"; }\n/* Print. */\n@media print { b { c: d; } }\n'
-    assert served("a.css", sheet) == '\na { content: "/* not a comment */"; }\n@media print { b { c: d; } }\n'
+    assert (
+        served("a.css", sheet)
+        == '\na { content: "/* not a comment */"; }\n@media print { b { c: d; } }\n'
+    )
     assert served("a.svg", sheet) == sheet
 
 
@@ -103,8 +139,12 @@ def test_served_scripts_and_style_sheets_keep_everything_but_comments(site):
     for source in sorted((ROOT / "overrides" / "assets").rglob("*")):
         if source.suffix in (".js", ".css"):
             built = site / "assets" / source.relative_to(ROOT / "overrides" / "assets")
-            assert built.read_text("utf-8") == served(source.name, source.read_text("utf-8")), source.name
-            assert not re.search(r"^\s*//", built.read_text("utf-8"), re.M) and "/* " not in built.read_text("utf-8")
+            assert built.read_text("utf-8") == served(source.name, source.read_text("utf-8")), (
+                source.name
+            )
+            assert not re.search(
+                r"^\s*//", built.read_text("utf-8"), re.M
+            ) and "/* " not in built.read_text("utf-8")
 
 
 def test_all_internal_links_and_anchors_resolve(site, site_url):
@@ -118,8 +158,14 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server):
     hosts: set[str] = set()
     violations: list[str] = []
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text
-            or message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text or message.type == "error"
+            else None
+        ),
+    )
     for url in PAGE_TYPES + ["en/", "en/phan-thu-nhat/kinh-te/"]:
         page.goto(server + url, wait_until="networkidle")
         page.locator("label[for=__search]").first.click()
@@ -135,11 +181,19 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, server):
 # Material fetches sitemap.xml beside each hreflang alternate of a page: every page folder, in both
 # languages, has one (empty but for the root's and the language's), so no page load ends in a 404.
 def test_every_page_folder_has_the_sitemap_material_looks_for(site):
-    pages = [path.parent for path in site.rglob("index.html") if "gop-y" not in path.relative_to(site).parts]
+    pages = [
+        path.parent
+        for path in site.rglob("index.html")
+        if "gop-y" not in path.relative_to(site).parts
+    ]
     assert len(pages) > 60
-    missing = [str(folder.relative_to(site)) for folder in pages if not (folder / "sitemap.xml").is_file()]
+    missing = [
+        str(folder.relative_to(site)) for folder in pages if not (folder / "sitemap.xml").is_file()
+    ]
     assert missing == []
-    assert "<url>" in (site / "sitemap.xml").read_text("utf-8") and "<url>" in (site / "en" / "sitemap.xml").read_text("utf-8")
+    assert "<url>" in (site / "sitemap.xml").read_text("utf-8") and "<url>" in (
+        site / "en" / "sitemap.xml"
+    ).read_text("utf-8")
 
 
 def test_every_page_carries_a_strict_content_security_policy(site):
@@ -155,12 +209,17 @@ def test_every_page_carries_a_strict_content_security_policy(site):
             assert not re.search(r"\son[a-z]+=", raw), f"inline event handler in {path}"
             assert "<style" not in raw, f"inline style element in {path}"
     headers = (site / "_headers").read_text("utf-8")
-    assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
+    assert (
+        "Content-Security-Policy: default-src 'self'" in headers
+        and "frame-ancestors 'none'" in headers
+    )
 
 
 def test_pages_are_valid_html5_with_unique_ids(site):
     for lang in ("vi", "en"):
-        for path in language_pages(site, lang) + [site / ("toan-van" if lang == "vi" else "en/toan-van") / "index.html"]:
+        for path in language_pages(site, lang) + [
+            site / ("toan-van" if lang == "vi" else "en/toan-van") / "index.html"
+        ]:
             parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
             try:
                 parser.parse(path.read_bytes())
@@ -169,3 +228,14 @@ def test_pages_are_valid_html5_with_unique_ids(site):
             ids = Counter(re.findall(r'\sid="([^"]+)"', path.read_text("utf-8")))
             duplicates = [i for i, n in ids.items() if n > 1]
             assert duplicates == [], f"{path.relative_to(site)}: duplicate ids {duplicates[:5]}"
+
+
+# The blocks the build puts into pages carry no attribute that only Markdown reads (`markdown="0"`
+# leaked into the published HTML, an error of the Nu Html Checker).
+def test_no_page_carries_an_attribute_meant_for_markdown(site):
+    leaks = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if re.search(r"<[a-z][^>]*\smarkdown=", path.read_text("utf-8"))
+    ]
+    assert leaks == []

@@ -195,4 +195,4 @@ def _render(
         )  # unique in the full text too
         + render_downloads(lang, here)
     )
-    return f'<div class="indicators" markdown="0">{html}</div>'
+    return f'<div class="indicators">{html}</div>'
