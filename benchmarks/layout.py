@@ -31,6 +31,14 @@ def figures(tree: Path) -> dict[str, object]:
         source = path.read_text("utf-8")
         parsed = ast.parse(source)
         patterns = set()
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(parsed)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         for node in ast.walk(parsed):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in (
                 "compile",
@@ -56,6 +64,7 @@ def figures(tree: Path) -> dict[str, object]:
                 isinstance(node, ast.Constant)
                 and isinstance(node.value, str)
                 and id(node) not in patterns
+                and id(node) not in docstrings
                 and TAG.search(node.value)
             ):
                 markup += 1
