@@ -27,6 +27,7 @@ from draftsite.document.model import (
     publishing_root,
 )
 from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, fail
+from draftsite.html import HEADING_END, comment_link_follows
 from draftsite.inputs import read_inputs
 from draftsite.messages import bilingual, prefixed
 from draftsite.revisions.drafts import permanent_address
@@ -44,7 +45,6 @@ from draftsite.revisions.revisions import load_retired_ids
 from draftsite.state import kept
 from draftsite.strings import t
 
-_HEADING_END = re.compile(r'(<h[1-6] id="([^"]+)"[^>]*>.*?)(</h[1-6]>)', re.S)
 REGISTRY_FILE = "paragraphs.json"
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 
@@ -126,7 +126,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     ids = BlockIds(registry)
     html, _ = anchor_paragraphs(html, first, labels, lang, ids, blocks)
     up = publishing_root(page_url(src), lang, paragraphs.permanent)
-    return _HEADING_END.sub(
+    return HEADING_END.sub(
         lambda m: (
             _section_button(m, labels, lang, _followed_by_comment_link(html, m))
             + _removed_notices(m[2], lang, up)
@@ -215,7 +215,7 @@ def _section_button(match: re.Match, labels: dict[str, str], lang: str, beside: 
 
 def _followed_by_comment_link(html: str, match: re.Match) -> bool:
     """Whether the section's comment link comes right after this heading."""
-    return html.startswith('<p class="comment-link"', match.end())
+    return comment_link_follows(html, match.end())
 
 
 def _removed_notices(section: str, lang: str, up: str) -> str:

@@ -11,6 +11,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
+from draftsite.html import BLOCK_WITH_TOOLS, paragraph_tools
 from draftsite.strings import t
 
 _TAG = re.compile(
@@ -141,30 +142,19 @@ def anchor_paragraphs(
 
 
 def _tools(block: Block, label: str, lang: str) -> str:
-    """The "¶" link and the citation button of one block: two elements, no script needed to show them
-    (the button appears once citation.js has marked the page), the cited block is the button's own."""
+    """The "¶" link and the citation button of one block (draftsite.html.paragraph_tools; the button
+    appears once citation.js has marked the page), the cited block is the button's own."""
     citation = f"{label}, {t('label.paragraph', lang)} {block.number}"
-    cite_label = html_lib.escape(t("cite.paragraph", lang, label=citation), quote=True)
-    link_label = html_lib.escape(t("paragraph.link", lang, label=citation), quote=True)
-    return (
-        f'<span class="paragraph-tools" data-search-exclude>'
-        f'<a class="paragraph-link" href="#{block.id}" aria-label="{link_label}">¶</a>'
-        f'<button type="button" class="cite-button" data-cite-label="{html_lib.escape(citation, quote=True)}" '
-        f'aria-label="{cite_label}">“”</button></span>'
+    return paragraph_tools(
+        block.id,
+        citation,
+        t("paragraph.link", lang, label=citation),
+        t("cite.paragraph", lang, label=citation),
     )
-
-
-# A block's opening tag followed by its tools (as _tools writes them): group 1 the tag without its
-# closing ">", group 2 the citation label.
-_BLOCK_WITH_TOOLS = re.compile(
-    r'(<(?:p|li) id="[^"]+"[^>]*)><span class="paragraph-tools" data-search-exclude>'
-    r'<a class="paragraph-link" href="#[^"]*" aria-label="[^"]*">¶</a>'
-    r'<button type="button" class="cite-button" data-cite-label="([^"]*)" aria-label="[^"]*">“”</button></span>'
-)
 
 
 def tools_on_demand(html: str) -> str:
     """The HTML with each block's tools replaced by their citation label on the block itself
     (`data-cite-label`): for a long page, where citation.js makes a block's tools when a reader
     reaches for them (pointer, tap, Tab key) instead of the page carrying them all."""
-    return _BLOCK_WITH_TOOLS.sub(r'\1 data-cite-label="\2">', html)
+    return BLOCK_WITH_TOOLS.sub(r'\1 data-cite-label="\2">', html)

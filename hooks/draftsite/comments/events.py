@@ -49,6 +49,7 @@ from draftsite.document.model import (
     relative_link,
 )
 from draftsite.engine.glue import cache_dir, current_language, docs_dir, language_site_dir, run_step
+from draftsite.html import HEADING
 from draftsite.inputs import read_inputs
 from draftsite.messages import english_of, prefixed, vi_of
 from draftsite.page_meta.csp import add_policy_meta
@@ -71,7 +72,6 @@ ORGANISER = (
     "<!-- consultation:organiser -->"  # how to reach the body that receives them (privacy page)
 )
 GUIDE_DATA = "data/goi-y-lien-ket.yml"
-HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from draftsite.checks.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
 from draftsite.comments.consultation import Consultation, comment_url, privacy_link_html
 from draftsite.document.model import Document, language_prefix, page_url, relative_link
+from draftsite.html import HEADING_ID
 from draftsite.messages import EditorError
 from draftsite.strings import t
 
-_HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
 # Items of a guide section: list items and plain paragraphs (not the italic lead-in, not our own links).
 _ITEM = re.compile(r"<(li|p)>(?!<em>[^<]*</em></p>)(.*?)</\1>", re.S)
 
@@ -96,7 +96,7 @@ def add_guide_links(
     site_url: str,
 ) -> str:
     """The guide page's HTML with links after every item; a section whose item count differs is an error."""
-    starts = [(m.start(), m[1]) for m in _HEADING.finditer(html)] + [(len(html), None)]
+    starts = [(m.start(), m[1]) for m in HEADING_ID.finditer(html)] + [(len(html), None)]
     out = [html[: starts[0][0]]]
     for (start, section_id), (end, _) in zip(starts, starts[1:], strict=False):
         chunk = html[start:end]

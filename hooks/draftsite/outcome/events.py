@@ -31,6 +31,7 @@ from draftsite.document.model import (
     relative_link,
 )
 from draftsite.engine.glue import current_language, docs_dir, language_site_dir
+from draftsite.html import HEADING
 from draftsite.inputs import read_inputs
 from draftsite.messages import bilingual, english_of, prefixed, vi_of
 from draftsite.outcome.outcome import (
@@ -50,7 +51,6 @@ COUNTS_FILE = "data/gop-y.yml"
 RESPONSES_FILE = "data/tiep-thu-giai-trinh.yml"
 RETIRED_FILE = "data/ma-muc-da-bo.yml"
 MARKER = "<!-- consultation:outcome -->"
-HEADING = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 
 
 @dataclass

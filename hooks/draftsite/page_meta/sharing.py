@@ -6,16 +6,14 @@ import re
 from html import unescape
 from pathlib import Path
 
+from draftsite.html import NOT_TEXT
+
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
-_SKIP = re.compile(
-    r'<(span|p|div|button)\b[^>]*\bclass="(?:paragraph-tools|comment-link|translation-notice|letterhead[^"]*|report-subtitle|removed-paragraph)"[^>]*>.*?</\1>',
-    re.S,
-)
 
 
 def description_from_html(html: str, limit: int = 160) -> str:
     """A description from the page's first real paragraph: plain text, at most `limit` characters."""
-    html = _SKIP.sub(" ", html)
+    html = NOT_TEXT.sub(" ", html)
     html = re.sub(r"<sup\b.*?</sup>", "", html, flags=re.S)
     for paragraph in re.findall(r"<p\b[^>]*>(.*?)</p>", html, re.S):
         text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", paragraph))).strip()

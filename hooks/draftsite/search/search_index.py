@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
+from draftsite.html import LINK_LINES
+
 _VOID = {
     "area",
     "base",
@@ -207,9 +209,7 @@ _INLINE_CHROME = re.compile(
     r'|<button\b[^>]*>[^<]*</button>|<svg\b.*?</svg>|<a class="headerlink"[^>]*>[^<]*</a>',
     re.S,
 )
-_BLOCK_CHROME = re.compile(
-    r'<p class="(?:comment-link|revision-link)[^"]*" data-search-exclude>.*?</p>', re.S
-)
+_BLOCK_CHROME = LINK_LINES  # the lines of links under a section (draftsite.html)
 
 
 def _walk(extractor: _Extractor, html: str) -> None:
