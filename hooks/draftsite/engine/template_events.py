@@ -1,6 +1,7 @@
 """Compile every template once: the English build reuses the Vietnamese build's compiled
-templates, plugins' own environments (Material's search) reuse them too, and later builds reuse
-them from `.cache/jinja` (git-ignored; see draftsite.engine.glue.cache_dir)."""
+templates, plugins' own environments (Material's search) and the features' fragments
+(draftsite.fragments) reuse them too, and later builds reuse them from `.cache/jinja` (git-ignored;
+see draftsite.engine.glue.cache_dir)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from draftsite import fragments
 from draftsite.engine.glue import adjust_theme_environments, cache_dir
 from draftsite.engine.template_cache import SharedBytecodeCache, use_bytecode_cache
 
@@ -27,3 +29,4 @@ def on_config(config: MkDocsConfig) -> None:
     adjust_theme_environments(
         config, "compiled_templates", partial(use_bytecode_cache, cache=_caches[folder])
     )
+    use_bytecode_cache(fragments.environment(), _caches[folder])
