@@ -82,11 +82,12 @@ def on_config(config: MkDocsConfig) -> None:
     revisions.drafts = drafts
     revisions.previous = Path(previous) if previous else None
     revisions.published = json.loads(Path(published).read_text("utf-8")) if published else {}
-    revisions.page_dates = (
-        json.loads(Path(dates_file).read_text("utf-8"))
-        if dates_file
-        else page_dates_from_git(docs_dir(config))
-    )
+    if not revisions.page_dates:  # once per build: the same files in every language
+        revisions.page_dates = (
+            json.loads(Path(dates_file).read_text("utf-8"))
+            if dates_file
+            else page_dates_from_git(docs_dir(config))
+        )
     revisions.published_build = bool(inputs.drafts_file)
     revisions.root = (
         inputs.drafts_root_url if inputs.drafts_root_url is not None else config.site_url
