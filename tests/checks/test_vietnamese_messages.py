@@ -402,7 +402,20 @@ def test_the_tools_reports_are_vietnamese_first(tmp_path):
 
 
 def test_publishing_notes_are_vietnamese_first():
+    import ast
+
     source = (ROOT / "tools" / "publish.py").read_text("utf-8")
-    for call in re.findall(r"notes\.append\((.{0,30})", source):
-        assert call.startswith("bilingual("), call
+    appended = [
+        node.args[0]
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "append"
+        and getattr(node.func.value, "id", "") == "notes"
+    ]
+    assert appended, "publish.py's notes are found"
+    for note in appended:
+        assert isinstance(note, ast.Call) and getattr(note.func, "id", "") == "bilingual", (
+            ast.unparse(note)
+        )
     assert "publish: dừng xuất bản" in source
