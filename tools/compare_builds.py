@@ -11,7 +11,10 @@ scratch repositories' commit ids differ with the software they hold: in the publ
 (`published-drafts.json`) and the draft folders' markers (`.published`, whose last field is a digest
 of the draft's inputs, commit included), they are replaced by the tag they carry before comparing.
 
-    python tools/compare_builds.py BEFORE [AFTER]      (AFTER defaults to HEAD)
+    python tools/compare_builds.py BEFORE [AFTER] [--own-docs]      (AFTER defaults to HEAD)
+
+Both commits are built with AFTER's document (docs/), so that the software alone is compared (the
+editors' content may have changed meanwhile); `--own-docs` builds each with its own.
 
 Exit status 0 when both outputs are identical, 1 when they differ.
 """
@@ -22,6 +25,7 @@ import argparse
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -192,10 +196,16 @@ def differences(
     return lines
 
 
-def outputs(commit: str, work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
+def outputs(
+    commit: str, work: Path, docs_from: str | None = None
+) -> dict[str, tuple[Path, dict[str, str]]]:
     """The plain build and the two-draft publication of `commit`, under `work`, each with the
-    commits of the repository it was built from (tagged commit → tag)."""
+    commits of the repository it was built from (tagged commit → tag); with `docs_from`, the
+    document (docs/) is that commit's instead of its own."""
     tree = export_tree(commit, work / "tree")
+    if docs_from:
+        shutil.rmtree(tree / "docs")
+        shutil.move(export_tree(docs_from, work / "docs-from") / "docs", tree / "docs")
     build_plain(tree, work / "plain")
     (work / "repo").mkdir()
     publish_two_drafts(tree, work / "repo", work / "published")
@@ -210,13 +220,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("before")
     parser.add_argument("after", nargs="?", default="HEAD")
+    parser.add_argument(
+        "--own-docs",
+        action="store_true",
+        help="build each commit with its own docs/ (by default both use AFTER's: the software is compared)",
+    )
     args = parser.parse_args()
     commits = [
         git(ROOT, "rev-parse", "--short", name).strip() for name in (args.before, args.after)
     ]
     with tempfile.TemporaryDirectory() as folder:
         results = [
-            outputs(commit, Path(folder) / side)
+            outputs(commit, Path(folder) / side, None if args.own_docs else commits[1])
             for commit, side in zip(commits, ("before", "after"), strict=False)
         ]
         failed = False

@@ -56,6 +56,15 @@ def paragraph_tools(block_id: str, citation: str, link_label: str, cite_label: s
     )
 
 
+def print_address(qr_src: str, address: str) -> str:
+    """A section's short comment address and its QR code, shown only on paper (the QR image is lazy
+    and hidden on screen, so screen readers of the page never download it)."""
+    return (
+        f'<span class="comment-qr" aria-hidden="true"><img src="{qr_src}" alt="" width="80" height="80" '
+        f'loading="lazy"><span class="comment-qr__url">{address}</span></span>'
+    )
+
+
 def comment_link_follows(html: str, position: int) -> bool:
     """Whether a section's comment link starts at `position` of `html`."""
     return html.startswith(COMMENT_LINK, position)

@@ -49,7 +49,7 @@ from draftsite.document.model import (
     relative_link,
 )
 from draftsite.engine.glue import cache_dir, current_language, docs_dir, language_site_dir, run_step
-from draftsite.html import HEADING
+from draftsite.html import HEADING, print_address
 from draftsite.inputs import read_inputs
 from draftsite.messages import english_of, prefixed, vi_of
 from draftsite.page_meta.csp import add_policy_meta
@@ -233,11 +233,8 @@ def _print_address(config: MkDocsConfig, lang: str, section_id: str) -> str:
     """The short address and QR code of a section's form, shown only on paper (the QR image is lazy and
     hidden on screen, so screen readers of the page never download it)."""
     prefix = language_prefix(lang)
-    address = short_url(config.site_url, prefix, section_id)
-    return (
-        f'<span class="comment-qr" aria-hidden="true"><img src="{{root}}{prefix}{SHORT_PATH}/{section_id}/qr.svg" '
-        f'alt="" width="80" height="80" loading="lazy"><span class="comment-qr__url">{address}</span></span>'
-    )
+    qr_src = f"{{root}}{prefix}{SHORT_PATH}/{section_id}/qr.svg"  # {root}: filled in per page
+    return print_address(qr_src, short_url(config.site_url, prefix, section_id))
 
 
 def on_files(files, config: MkDocsConfig, **kwargs):
