@@ -159,5 +159,5 @@ def test_the_exceptions_file_may_be_empty_but_must_be_a_list():
     assert load_exceptions("# only comments\n", EXCEPTIONS) == ([], [])
     _, problems = load_exceptions("section: a\n", EXCEPTIONS)
     assert [p.english() for p in problems] == [
-        f"{EXCEPTIONS}:1: the file must be a list of entries `- {{section: …, vi: …, reason: …}}`"
+        f"{EXCEPTIONS}:1: the file is a mapping (key: value lines); it must be a list of entries `- {{section: …, vi: …, reason: …}}`"
     ]

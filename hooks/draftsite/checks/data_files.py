@@ -181,6 +181,29 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def read_entry_list(
+    name: str, text: str, wanted: str, wanted_vi: str
+) -> tuple[list | None, list[Problem]]:
+    """A data file that is a list of entries (the glossary's kind): its list (empty for an empty
+    file) and no problem, or None and the one problem that says why it cannot be read as one;
+    `wanted` says what the list holds ("a list of entries `- {vi: …, en: …}`")."""
+    try:
+        data = load_yaml(name, text)
+    except DataFileError as error:
+        return None, [error.problem]
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        problem = Problem(
+            name,
+            line_of(data),
+            f"the file is {kind_of(data)}; it must be {wanted}",
+            vi=f"tệp đang là {kind_of_vi(data)}; tệp phải là {wanted_vi}",
+        )
+        return None, [problem]
+    return data, []
+
+
 def load_yaml(rel: str, text: str, keep_lines: bool = False) -> object:
     """The YAML text of a data file as Python data (mappings and lists know their lines: `line_of`);
     with `keep_lines`, every mapping also gets its line as `__line__`. Every problem raises

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from draftsite.checks.checks import Problem
-from draftsite.checks.data_files import DataFileError, line_of, load_yaml
+from draftsite.checks.data_files import line_of, read_entry_list
 from draftsite.document.numbers import canonical, format_number, parse_en, parse_vi
 from draftsite.document.sections import split_sections
 from draftsite.translation.translation_memory import (
@@ -276,21 +276,14 @@ def point_values(en_text: str) -> Counter[str]:
 def load_exceptions(text: str, name: str) -> tuple[list[Exemption] | None, list[Problem]]:
     """The exceptions file's entries, and a problem for each broken one; a file that cannot be read as
     a whole gives no entries (None) and the one problem that says why."""
-    try:
-        data = load_yaml(name, text)
-    except DataFileError as error:
-        return None, [error.problem]
-    if data is None:
-        return [], []
-    if not isinstance(data, list):
-        return None, [
-            Problem(
-                name,
-                line_of(data),
-                "the file must be a list of entries `- {section: …, vi: …, reason: …}`",
-                vi="tệp phải là một danh sách các mục `- {section: …, vi: …, reason: …}`",
-            )
-        ]
+    data, problems = read_entry_list(
+        name,
+        text,
+        "a list of entries `- {section: …, vi: …, reason: …}`",
+        "một danh sách các mục `- {section: …, vi: …, reason: …}`",
+    )
+    if data is None or not data:
+        return data, problems
     entries: list[Exemption] = []
     problems: list[Problem] = []
     for index, entry in enumerate(data):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from draftsite.checks.checks import Problem
-from draftsite.checks.data_files import DataFileError, kind_of, kind_of_vi, line_of, load_yaml
+from draftsite.checks.data_files import line_of, read_entry_list
 from draftsite.document.sections import split_sections
 
 MIN_WORDS = 8
@@ -167,23 +167,14 @@ def recurring_clauses(
 def load_memory(text: str, name: str) -> tuple[list[Entry] | None, list[Problem]]:
     """The memory file's entries; problems for entries that lack `vi` or `en` or are too short. A file
     that cannot be read as a whole gives no entries (None) and the one problem that says why."""
-    try:
-        data = load_yaml(name, text)
-    except DataFileError as error:
-        return None, [error.problem]
-    if data is None:
-        return [], []
-    if not isinstance(data, list):
-        return None, [
-            Problem(
-                name,
-                line_of(data),
-                f"the file is {kind_of(data)}; it must be a list of entries "
-                "`- {vi: …, en: …}`, one per formula",
-                vi=f"tệp đang là {kind_of_vi(data)}; tệp phải là một danh sách các mục "
-                "`- {vi: …, en: …}`, mỗi cụm từ một mục",
-            )
-        ]
+    data, problems = read_entry_list(
+        name,
+        text,
+        "a list of entries `- {vi: …, en: …}`, one per formula",
+        "một danh sách các mục `- {vi: …, en: …}`, mỗi cụm từ một mục",
+    )
+    if data is None or not data:
+        return data, problems
     entries: list[Entry] = []
     problems: list[Problem] = []
     for index, node in enumerate(data):
