@@ -471,7 +471,7 @@ def publish(
     outcome = outcome_files(repo, preview)
     day = publishing_day()
     # What every draft's pages depend on besides their own tree: a change rebuilds every draft.
-    inputs = {
+    depends_on = {
         "settings": shared,
         "outcome": {
             k: hashlib.sha256(v).hexdigest() if v is not None else None for k, v in outcome.items()
@@ -530,7 +530,7 @@ def publish(
                 }
                 stamp = hashlib.sha256(
                     json.dumps(
-                        [draft["commit"], inputs, history, published, earlier, in_scope],
+                        [draft["commit"], depends_on, history, published, earlier, in_scope],
                         sort_keys=True,
                         ensure_ascii=False,
                         default=str,
@@ -546,17 +546,17 @@ def publish(
                     published[draft["id"]] = sorted(texts)
                     continue
                 tree = tree_of(draft)
-                inputs = _build_inputs(repo, tmp, draft, history, published, site_url, day)
+                build_inputs = _build_inputs(repo, tmp, draft, history, published, site_url, day)
                 if index:
                     previous = drafts[index - 1]["date"]
-                    inputs["previous_draft_docs"] = str(tree_of(drafts[index - 1]) / "docs")
-                    inputs["previous_paragraphs_file"] = str(
+                    build_inputs["previous_draft_docs"] = str(tree_of(drafts[index - 1]) / "docs")
+                    build_inputs["previous_paragraphs_file"] = str(
                         out / "du-thao" / previous / "paragraphs.json"
                     )
                     # The previous draft's build writes its paragraph ids once it has read its Vietnamese
                     # pages, before rendering them: this draft's build starts then, beside the rest of it.
                     if running and running[-1][1] is drafts[index - 1]:
-                        running[-1][0].wait_for(Path(inputs["previous_paragraphs_file"]))
+                        running[-1][0].wait_for(Path(build_inputs["previous_paragraphs_file"]))
                 if rebuild:
                     if permanent.exists():
                         shutil.rmtree(permanent)
@@ -565,7 +565,7 @@ def publish(
                         tmp,
                         tree,
                         draft,
-                        {**inputs, "draft_permanent": True},
+                        {**build_inputs, "draft_permanent": True},
                         f"{site_url}du-thao/{draft['date']}/",
                         "permanent",
                     )
@@ -595,7 +595,7 @@ def publish(
                         tmp,
                         tree,
                         draft,
-                        {**inputs, "sources_checked_by_another_build": rebuild},
+                        {**build_inputs, "sources_checked_by_another_build": rebuild},
                         site_url,
                         "root",
                     )
