@@ -32,6 +32,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from draftsite.revisions.publishing import set_draft  # noqa: E402
+
 BUILD_DATE = "2020-04-20"  # inside the consultation window of the sample settings
 SECOND_DRAFT = ("2020-05-15", "Dự thảo ngày 15/5/2020", "Draft of 15 May 2020")
 # The sentence the second draft changes (Part One's lessons: no number in it, so the English agrees).
@@ -128,14 +131,8 @@ def publish_two_drafts(tree: Path, repo: Path, out: Path) -> None:
     page = repo / EDITED_PAGE
     page.write_text(page.read_text("utf-8").replace(*EDIT, 1), "utf-8")
     config = repo / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    date, vi, en = SECOND_DRAFT
-    text = re.sub(r"(\n\s+id: )du-thao-\d{4}-\d{2}-\d{2}", rf"\g<1>du-thao-{date}", text, count=1)
-    text = re.sub(r'(\n\s+date: )"\d{4}-\d{2}-\d{2}"', rf'\g<1>"{date}"', text, count=1)
-    text = re.sub(r"(\n\s+vi: )Dự thảo [^\n]+", lambda m: m[1] + vi, text, count=1)
-    config.write_text(
-        re.sub(r"(\n\s+en: )Draft [^\n]+", lambda m: m[1] + en, text, count=1), "utf-8"
-    )
+    date = SECOND_DRAFT[0]
+    config.write_text(set_draft(config.read_text("utf-8"), *SECOND_DRAFT), "utf-8")
     git(repo, "commit", "-q", "-am", "second draft")
     git(repo, "tag", "-a", f"du-thao-{date}", "-m", "second draft")
     run([sys.executable, str(tree / "tools" / "publish.py"), str(out), "--repo", str(repo)], tree)

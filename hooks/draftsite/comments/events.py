@@ -20,7 +20,6 @@ from draftsite.checks.settings_file import CONFIG_FILE, key_line, read_editor_se
 from draftsite.comments.comment_import import CommentImportError, export_columns
 from draftsite.comments.consultation import (
     ConfigError,
-    Consultation,
     comment_link_html,
     comment_url,
     config_key,
@@ -34,6 +33,7 @@ from draftsite.comments.consultation import (
     load_withdrawn_drafts,
     organiser_html,
     publishing_problems,
+    settings,
     status,
     status_texts,
 )
@@ -77,18 +77,10 @@ SHORT_LINK_SCRIPT = "assets/javascripts/short-link.js"
 
 @dataclass
 class _Comments:
-    """The consultation settings of the build (checked once per language), and whether the notice
-    that they are not publishable yet has been given (once per build, not once per language)."""
+    """Whether the notice that the settings are not publishable yet has been given (once per build,
+    not once per language)."""
 
-    consultation: Consultation | None = None
     noticed: bool = False
-
-
-def _consultation() -> Consultation:
-    """The build's consultation settings."""
-    consultation = kept(_Comments).consultation
-    assert consultation is not None, "on_config reads the settings first"
-    return consultation
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -98,26 +90,26 @@ def on_config(config: MkDocsConfig) -> None:
         Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
     )
     try:
-        settings = read_editor_settings(text)
+        lines = read_editor_settings(text)
     except DataFileError as error:
         raise PluginError(str(error)) from None
     try:
-        kept(_Comments).consultation = keep_settings(load_consultation(config.extra))
+        keep_settings(load_consultation(config.extra))
         export_columns(config.extra["consultation"])
         load_withdrawn_drafts(config.extra)
     except (ConfigError, CommentImportError) as error:
         english = english_of(error).removeprefix(f"{CONFIG_FILE}: ")
         vi = getattr(error, "vi", "").removeprefix(f"{CONFIG_FILE}: ")
-        line = key_line(settings, config_key(english))
+        line = key_line(lines, config_key(english))
         raise PluginError(str(Problem(CONFIG_FILE, line, english, vi))) from None
-    problems = publishing_problems(_consultation())  # the placeholder form, the organiser's contact
+    problems = publishing_problems(settings())  # the placeholder form, the organiser's contact
     if problems and read_inputs().publish:
         raise PluginError(
             "\n".join(
                 str(
                     Problem(
                         CONFIG_FILE,
-                        key_line(settings, _problem_key(english_of(problem))),
+                        key_line(lines, _problem_key(english_of(problem))),
                         f"publishing refused: {english_of(problem)}",
                         f"từ chối xuất bản: {vi_of(problem)}",
                     )
@@ -158,13 +150,13 @@ def build_date() -> dt.date:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     """The draft's label and date where a page names them (`<!-- draft:label -->`, `<!-- draft:date -->`)."""
-    return fill_draft_markers(markdown, _consultation(), current_language(config))
+    return fill_draft_markers(markdown, settings(), current_language(config))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     """Put a prefilled comment link under every section heading of a document page."""
     src = neutral_path(page.file.src_uri)
-    consultation = _consultation()
+    consultation = settings()
     lang = current_language(config)
     state = status(consultation, build_date())
     if GENERAL in html:
@@ -247,7 +239,7 @@ def on_files(files, config: MkDocsConfig, **kwargs):
 
 def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
     """The short address page and QR code of every section of the language."""
-    consultation = _consultation()
+    consultation = settings()
     prefix = language_prefix(lang)
     state = status(consultation, build_date())
     notices = {**status_texts(consultation, lang), "open": t("short.open", lang)}
@@ -299,7 +291,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig,
 
 
 def _context(context: dict, config: MkDocsConfig, url: str, privacy_url: str) -> dict:
-    consultation = _consultation()
+    consultation = settings()
     lang = current_language(config)
     context["consultation"] = {
         "state": status(consultation, build_date()),

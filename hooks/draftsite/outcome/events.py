@@ -20,7 +20,7 @@ from draftsite.comments.comment_import import (
     total_counts,
     total_rejected,
 )
-from draftsite.comments.consultation import Consultation, settings, status
+from draftsite.comments.consultation import settings, status
 from draftsite.document.model import (
     Document,
     is_document_page,
@@ -56,7 +56,7 @@ MARKER = "<!-- consultation:outcome -->"
 @dataclass
 class _Outcome:
     """What the outcome keeps during a build, read for the language being built: the document, the
-    drafts, the counts and the rows that could not be placed, the responses, the settings, and the
+    drafts, the counts and the rows that could not be placed, the responses, and the
     drafts and sections that counts and responses may name."""
 
     document: Document | None = None
@@ -64,7 +64,6 @@ class _Outcome:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
     responses: list[Response] = field(default_factory=list)
-    consultation: Consultation | None = None
     scope: OutcomeScope | None = None
 
 
@@ -110,7 +109,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     outcome = kept(_Outcome)
     outcome.document, outcome.drafts, outcome.scope = document, drafts, scope
     outcome.counts, outcome.rejected = total_counts(ledger), total_rejected(ledger)
-    outcome.responses, outcome.consultation = responses, settings()
+    outcome.responses = responses
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
@@ -145,7 +144,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     """Once the consultation has closed: each section's count, and a link to its response."""
     src = neutral_path(page.file.src_uri)
     kept_ = kept(_Outcome)
-    consultation = kept_.consultation
+    consultation = settings()
     draft = consultation.draft_date.isoformat()
     counts = kept_.counts.get(draft)
     if (

@@ -209,12 +209,11 @@ _INLINE_CHROME = re.compile(
     r'|<button\b[^>]*>[^<]*</button>|<svg\b.*?</svg>|<a class="headerlink"[^>]*>[^<]*</a>',
     re.S,
 )
-_BLOCK_CHROME = LINK_LINES  # the lines of links under a section (draftsite.html)
 
 
 def _walk(extractor: _Extractor, html: str) -> None:
     """Feed `html` to the extractor as start tags, end tags and text."""
-    html = _BLOCK_CHROME.sub(" ", _INLINE_CHROME.sub("", html))
+    html = LINK_LINES.sub(" ", _INLINE_CHROME.sub("", html))
     for match in _TOKEN.finditer(html):
         closing, tag, attributes, text = match.groups()
         if text is not None:
