@@ -67,6 +67,8 @@ from draftsite.revisions.publishing import (  # noqa: E402
     tag_date,
 )
 from draftsite.revisions.revisions import SectionText, compare, section_texts  # noqa: E402
+from draftsite.revisions.section_history import write_section_feeds  # noqa: E402
+from draftsite.strings import LANGUAGES, t  # noqa: E402
 
 MARKER = ".published"
 WORKING_TREE = "(working tree)"
@@ -631,6 +633,10 @@ def publish(
         shutil.rmtree(root_site.parent)
         lines.append(f"/ (root)          the draft of {latest['date']}, from {_source(latest)}")
     write_sitemap(out, [d["date"] for d in drafts], site_url)
+    for lang in LANGUAGES:  # each section's history feed, from every draft's published text
+        write_section_feeds(
+            out, [d["date"] for d in drafts], site_url, lang, t("feed.author", lang)
+        )
     (out / RECORD).write_text(record_json(merged_record(record, current_record(drafts))), "utf-8")
     if pdf:
         from make_pdf import make_pdfs

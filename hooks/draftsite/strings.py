@@ -249,6 +249,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This page is shown inside another website, so its comment links are hidden. Read and "
         "comment on the official site:",
     },
+    # A section's history feed (draftsite.revisions.section_history).
+    "history.feed": {
+        "vi": "{label} – {title}: các lần sửa đổi qua các bản dự thảo",
+        "en": "{label} – {title}: changes across the drafts",
+    },
+    "history.published": {"vi": "công bố trong {draft}", "en": "published in the {draft}"},
+    "history.added": {"vi": "thêm mới trong {draft}", "en": "added in the {draft}"},
+    "history.changed": {"vi": "sửa đổi trong {draft}", "en": "changed in the {draft}"},
+    "history.removed": {"vi": "bỏ trong {draft}", "en": "removed in the {draft}"},
+    "history.merged": {
+        "vi": "gộp vào {into} trong {draft}",
+        "en": "merged into {into} in the {draft}",
+    },
     "feed.author": {
         "vi": "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX",
         "en": "Document Subcommittee of the 20th Thái Nguyên Provincial Party Congress",
