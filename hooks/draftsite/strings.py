@@ -134,6 +134,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "outcome.download": {"vi": "Tải số liệu góp ý:", "en": "Download the comment counts:"},
     "outcome.whole_draft": {"vi": "Toàn bộ dự thảo", "en": "The whole draft"},
+    # The most-commented paragraphs of a section, under its name in the table of the outcome page.
+    "outcome.paragraphs": {
+        "vi": "Đoạn được góp ý nhiều nhất:",
+        "en": "Most-commented paragraphs:",
+    },
+    "outcome.paragraph": {"vi": "đoạn {id}: {count}", "en": "paragraph {id}: {count}"},
     "outcome.count": {"vi": "{n} ý kiến góp ý", "en": "{n} comments"},
     "outcome.count_one": {"vi": "1 ý kiến góp ý", "en": "1 comment"},
     "outcome.count_none": {"vi": "Không có ý kiến góp ý", "en": "No comments"},
