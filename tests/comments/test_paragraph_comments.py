@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from conftest import AXE, AXE_TAGS, FIXTURE_CONFIG
+from conftest import AXE, AXE_TAGS, FIXTURE_CONFIG, page_html
 
 from draftsite.comments.consultation import (
     comment_url,
@@ -241,3 +241,19 @@ def test_set_form_recognises_a_box_filled_with_paragraph():
     form = yaml.safe_load(written.replace("!ENV", ""))["extra"]["consultation"]["form"]
     assert form["fields"]["paragraph"] == "entry.13"
     assert load_consultation(yaml.safe_load(written.replace("!ENV", ""))["extra"]).fields == fields
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_only_the_report_pages_carry_the_form_of_their_paragraphs(site, site_url, lang):
+    for url in ("phan-thu-nhat/kinh-te/", "toan-van/", "", "tong-hop-y-kien/", "quyen-rieng-tu/"):
+        metas = page_html(site, PREFIX[lang] + url).select('meta[name="comment-form"]')
+        if url not in PAGES:
+            assert metas == [], url
+            continue
+        (meta,) = metas
+        assert meta["data-page"] == f"{site_url}{PREFIX[lang]}{url}"
+        assert meta["content"] == paragraph_comment_template(
+            load_consultation(CONFIG["extra"]), lang
+        )
+        # No paragraph carries a comment link in the markup: the script makes them.
+        assert page_html(site, PREFIX[lang] + url).select(".comment-paragraph") == []
