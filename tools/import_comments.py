@@ -3,10 +3,11 @@
 Reads the comment form's CSV export (UTF-8 with or without BOM, CRLF line ends, quoted multi-line
 cells), finds its columns by the titles in mkdocs.yml (`extra.consultation.export.columns`), and
 adds the rows it has not counted before to docs/data/gop-y.yml: counts per draft and section, and
-the rows it could not place (empty comment, unknown draft, unknown section, exact duplicate). It
-prints how many of each kind, the first row numbers of each, and the file where every such row
-number was written (beside the export, or in the system's temporary folder when the export is inside
-the project). The export is read one row at a time: memory stays flat whatever its length. Names,
+the rows it could not place (empty comment, unknown draft, unknown section, exact duplicate); when
+the export has a paragraph column (`columns.paragraph`, default title «Mã đoạn»), counts per
+paragraph too. It prints how many of each kind, the first row numbers of each, and the file where
+every such row number was written (beside the export, or in the system's temporary folder when the
+export is inside the project). The export is read one row at a time: memory stays flat whatever its length. Names,
 addresses, phone numbers and comment texts are read, never written.
 
 Options: --source NAME names the form when two forms share the same columns; --recount counts this
@@ -213,6 +214,14 @@ def main(argv: list[str] | None = None) -> int:
         "  "
         + bilingual(f"counted by section: {result.counted}", f"đã đếm theo mục: {result.counted}")
     )
+    if result.by_paragraph:  # the export has a paragraph column (extra.consultation.export.columns)
+        print(
+            "  "
+            + bilingual(
+                f"of which naming a paragraph: {result.by_paragraph}",
+                f"trong đó có ghi mã đoạn: {result.by_paragraph}",
+            )
+        )
     for line in rejected_lines(result):
         print(line)
     if row_file.written:

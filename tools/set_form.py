@@ -1,8 +1,8 @@
 """Point the site at a Google Form: `python tools/set_form.py 'PRE-FILLED LINK'`.
 
 In the form's editor, open ⋮ › «Get pre-filled link», type into each box the name of what it
-receives (section, label, revision, revision_date, url, lang; leave the comment box empty), press
-«Get link», copy it, and pass it here. The command writes the form's address and the boxes' prefill
+receives (section, label, revision, revision_date, url, lang, and optionally paragraph; leave the
+comment box empty), press «Get link», copy it, and pass it here. The command writes the form's address and the boxes' prefill
 ids into mkdocs.yml (`extra.consultation.form`), changing only those lines, and checks the result.
 """
 
@@ -84,6 +84,14 @@ def main(argv: list[str] | None = None) -> int:
             + bilingual(
                 f"not sent (no box filled with their names): {', '.join(missing)}",
                 f"không gửi kèm (không ô nào được điền các tên này): {', '.join(missing)}",
+            )
+        )
+    if "paragraph" not in fields:
+        print(
+            "  "
+            + bilingual(
+                "no box for the paragraph: a paragraph's comment names it in label and url",
+                "không có ô cho mã đoạn: góp ý về một đoạn vẫn ghi rõ đoạn đó ở ô label và ô url",
             )
         )
     if placeholder_problem(consultation):

@@ -26,6 +26,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "comment.section.title": {"vi": "Góp ý về {label}", "en": "Comment on {label}"},
     "comment.document": {"vi": "Góp ý cho toàn bộ dự thảo", "en": "Comment on the whole draft"},
     "comment.part": {"vi": "Góp ý phần này", "en": "Comment on this part"},
+    # A paragraph's comment link, beside its «¶» and «Trích dẫn»: its title, its name for screen readers,
+    # and its word where the tools open as a box (phones, touch).
+    "comment.paragraph": {"vi": "Góp ý đoạn này", "en": "Comment on this paragraph"},
+    "comment.paragraph.label": {
+        "vi": "Góp ý đoạn này: {label}",
+        "en": "Comment on this paragraph: {label}",
+    },
+    "comment.paragraph.word": {"vi": "Góp ý", "en": "Comment"},
     "comment.how": {
         "vi": "Góp ý trực tuyến tại {site} đến hết ngày {close}. Dưới mỗi mục có liên kết «Góp ý» mở phiếu góp ý "
         "của mục đó; trên bản in, địa chỉ ngắn và mã QR dưới mỗi mục dẫn tới cùng phiếu góp ý.",
@@ -126,6 +134,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "outcome.download": {"vi": "Tải số liệu góp ý:", "en": "Download the comment counts:"},
     "outcome.whole_draft": {"vi": "Toàn bộ dự thảo", "en": "The whole draft"},
+    # The most-commented paragraphs of a section, under its name in the table of the outcome page.
+    "outcome.paragraphs": {
+        "vi": "Đoạn được góp ý nhiều nhất:",
+        "en": "Most-commented paragraphs:",
+    },
+    "outcome.paragraph": {"vi": "đoạn {id}: {count}", "en": "paragraph {id}: {count}"},
     "outcome.count": {"vi": "{n} ý kiến góp ý", "en": "{n} comments"},
     "outcome.count_one": {"vi": "1 ý kiến góp ý", "en": "1 comment"},
     "outcome.count_none": {"vi": "Không có ý kiến góp ý", "en": "No comments"},

@@ -66,6 +66,7 @@ HEADER = [
     "Ngày dự thảo",
     "Trang",
     "Ngôn ngữ",
+    "Mã đoạn",  # the paragraph commented on (issue 27), empty from a section's link
 ]
 
 
@@ -120,6 +121,7 @@ def generated_export(n: int, seed: int = 18) -> tuple[list[list[str]], Counter, 
             draft,
             f"https://example.org/{i}",
             "vi",
+            f"{section}-d{i % 4 + 1}" if section in SECTIONS and i % 5 else "",
         ]
         rows.append(row)
         if kind == "ok":
@@ -607,6 +609,18 @@ def test_imported_export_is_published_as_counts_only(project_copy, browser):
         assert "comment-count" in count["class"]
         assert count.get_text().startswith(f"{expected[(DRAFT, answered)]} {words}")
         assert count.a["href"].endswith(f"tong-hop-y-kien/#tl-{DRAFT}-{answered}")
+        # Its most-commented paragraphs (issue 27), at most three, most comments first, linked.
+        listed = table.find("th", attrs={"data-section": answered}).select(
+            "ul.outcome-paragraphs li"
+        )
+        counts = [int(li["data-count"]) for li in listed]
+        assert 1 <= len(listed) <= 3 and counts == sorted(counts, reverse=True)
+        assert sum(counts) <= expected[(DRAFT, answered)]
+        for li in listed:
+            assert li["data-paragraph"].startswith(answered + "-d")
+            assert li.a["href"].endswith("#" + li["data-paragraph"])
+        # Closed: no paragraph comment links (their form is not in the page).
+        assert section_page.select('meta[name="comment-form"]') == []
         plain = _section_page(site, lang, unanswered).find(id=unanswered).find_next_sibling()
         assert "comment-count" in plain["class"] and plain.a is None
         assert plain.get_text().startswith(f"{expected[(DRAFT, unanswered)]} {words}")

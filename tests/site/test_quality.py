@@ -39,7 +39,10 @@ REPORT_PAGES = [
     "phan-thu-hai/kinh-te/",
     "en/phan-thu-nhat/xay-dung-dang/",
 ]
-BUDGET = 90_000  # bytes transferred (gzip) by the first view of a report page
+# Bytes transferred (gzip) by the first view of a report page. Issue 27 (comment on a paragraph: the
+# page's comment-form meta, citation.js's comment links, their style) allows 2 KB over 90,000; the
+# English chapter page went from 89,535 to 90,204 (+669).
+BUDGET = 91_000
 
 
 @pytest.mark.browser

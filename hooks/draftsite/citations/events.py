@@ -188,7 +188,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
                 "selection": t("cite.selection", lang),
                 "link": t("paragraph.link", lang, label="{label}"),
                 "cite": t("cite.paragraph", lang, label="{label}"),
-                "words": [t("paragraph.link.word", lang), t("cite.section", lang)],
+                "comment": [
+                    t("comment.paragraph", lang),
+                    t("comment.paragraph.label", lang, label="{label}"),
+                ],
+                "words": [
+                    t("paragraph.link.word", lang),
+                    t("cite.section", lang),
+                    t("comment.paragraph.word", lang),
+                ],
                 "paragraph": t("label.paragraph", lang),
                 "paragraphs": t("label.paragraphs", lang),
                 "translation": t("cite.translation", lang),

@@ -29,12 +29,16 @@ from draftsite.checks.data_files import line_of
 from draftsite.messages import EditorError, EditorValueError
 
 COLUMN_KEYS = ("section", "draft", "comment", "time")
+PARAGRAPH_COLUMN = "paragraph"  # optional: the paragraph commented on (issue 27)
 DEFAULT_COLUMNS = {
     "section": "Mã mục",
     "draft": "Ngày dự thảo",
     "comment": "Nội dung góp ý",
     "time": "Dấu thời gian",
 }
+DEFAULT_PARAGRAPH_TITLE = "Mã đoạn"  # looked for when `columns.paragraph` is not set
+# A paragraph id as the site makes them (`<section-id>-d<n>`); any other value counts for the section only.
+PARAGRAPH_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-d[0-9]+")
 REJECTED_KINDS = ("empty_comment", "unknown_draft", "unknown_section", "duplicate")
 GENERAL_SECTION = "du-thao"  # the general comment link of every page: the whole draft
 
@@ -56,6 +60,9 @@ class SourceLedger:
         default_factory=dict
     )  # draft date -> section id -> comments
     rejected: dict[str, int] = field(default_factory=dict)  # kind -> rows
+    paragraphs: dict[str, dict[str, dict[str, int]]] = field(
+        default_factory=dict
+    )  # draft date -> section id -> paragraph id -> comments (rows counted that name a paragraph)
 
 
 @dataclass
@@ -72,6 +79,7 @@ class ImportResult:
     rejected_total: dict[str, int] = field(
         default_factory=dict
     )  # kind -> rows not placed (all of them)
+    by_paragraph: int = 0  # new rows counted that name a paragraph
 
 
 class RejectedRows:
@@ -146,7 +154,8 @@ _FREE = bytes(DigestSet.SIZE)
 
 
 def export_columns(consultation: dict | None) -> dict[str, str]:
-    """The column titles to look for: `extra.consultation.export.columns` over the defaults."""
+    """The column titles to look for: `extra.consultation.export.columns` over the defaults (the
+    optional `paragraph` column only when it is set)."""
     export = (consultation or {}).get("export") or {}
     if not isinstance(export, dict):
         raise CommentImportError(
@@ -163,13 +172,14 @@ def export_columns(consultation: dict | None) -> dict[str, str]:
             vi="mkdocs.yml: extra.consultation.export.columns phải ghi, cho section, draft, "
             "comment, time, tên cột tương ứng trong bản xuất của phiếu",
         )
-    unknown = set(raw) - set(COLUMN_KEYS)
+    keys = (*COLUMN_KEYS, PARAGRAPH_COLUMN)
+    unknown = set(raw) - set(keys)
     if unknown:
         raise CommentImportError(
             f"mkdocs.yml: extra.consultation.export.columns: unknown key(s) {', '.join(sorted(unknown))}; "
-            f"use {', '.join(COLUMN_KEYS)}",
+            f"use {', '.join(keys)}",
             vi=f"mkdocs.yml: extra.consultation.export.columns: khoá lạ "
-            f"{', '.join(sorted(unknown))}; dùng {', '.join(COLUMN_KEYS)}",
+            f"{', '.join(sorted(unknown))}; dùng {', '.join(keys)}",
         )
     columns = dict(DEFAULT_COLUMNS)
     for key, title in raw.items():
@@ -216,7 +226,8 @@ def export_records(stream: BinaryIO, name: str) -> Iterator[list[str]]:
 
 
 def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[str, int]:
-    """Positions of the four columns in the header row, found by their titles."""
+    """Positions of the four columns in the header row, found by their titles, and of the paragraph
+    column when the export has it (required only when `columns` names it)."""
     titles = [_norm(h).casefold() for h in header]
     found, missing = {}, []
     for key in COLUMN_KEYS:
@@ -225,6 +236,11 @@ def find_columns(header: list[str], columns: dict[str, str], name: str) -> dict[
             found[key] = titles.index(wanted)
         else:
             missing.append(f"{key} «{columns[key]}»")
+    paragraph = _norm(columns.get(PARAGRAPH_COLUMN, DEFAULT_PARAGRAPH_TITLE)).casefold()
+    if paragraph in titles:
+        found[PARAGRAPH_COLUMN] = titles.index(paragraph)
+    elif PARAGRAPH_COLUMN in columns:
+        missing.append(f"{PARAGRAPH_COLUMN} «{columns[PARAGRAPH_COLUMN]}»")
     if missing:
         raise CommentImportError(
             f"{name}: row 1: no column titled {', '.join(missing)}; the columns are: "
@@ -352,11 +368,12 @@ def import_stream(
         previous.digest,
         {d: dict(s) for d, s in previous.counts.items()},
         dict(previous.rejected),
+        {d: {s: dict(p) for s, p in by.items()} for d, by in previous.paragraphs.items()},
     )
     rejected = rejected if rejected is not None else RejectedRows()
     seen = DigestSet()
     watermark = hashlib.sha256()
-    counted = rows = 0
+    counted = rows = by_paragraph = 0
     for index, row in enumerate(records):
         if index == previous.rows and previous.rows and watermark.hexdigest() != previous.digest:
             raise _rewritten(name, previous, source)
@@ -384,6 +401,11 @@ def import_stream(
             by_section = entry.counts.setdefault(draft, {})
             by_section[section] = by_section.get(section, 0) + 1
             counted += 1
+            paragraph = _paragraph(row, cols)
+            if paragraph:
+                of_section = entry.paragraphs.setdefault(draft, {}).setdefault(section, {})
+                of_section[paragraph] = of_section.get(paragraph, 0) + 1
+                by_paragraph += 1
         else:
             rejected.add(kind, index + 2)  # spreadsheet row: the header is row 1
             entry.rejected[kind] = entry.rejected.get(kind, 0) + 1
@@ -394,8 +416,24 @@ def import_stream(
     entry.rows, entry.digest = rows, watermark.hexdigest()
     ledger[source] = entry
     return ImportResult(
-        source, rows, rows - previous.rows, counted, rejected.first, dict(rejected.total)
+        source,
+        rows,
+        rows - previous.rows,
+        counted,
+        rejected.first,
+        dict(rejected.total),
+        by_paragraph,
     )
+
+
+def _paragraph(row: list[str], cols: dict[str, int]) -> str | None:
+    """The paragraph id a counted row names in the paragraph column, if the export has one and the cell
+    holds an id; None otherwise (the row then counts for its section only)."""
+    at = cols.get(PARAGRAPH_COLUMN)
+    if at is None or at >= len(row):
+        return None
+    value = _norm(row[at]).lower()
+    return value if PARAGRAPH_ID.fullmatch(value) else None
 
 
 def _rewritten(name: str, previous: SourceLedger, source: str) -> CommentImportError:
@@ -415,7 +453,8 @@ def dump_ledger(ledger: dict[str, SourceLedger]) -> str:
         "# Comments received, counted by tools/import_comments.py. Do not edit by hand.",
         "# Counts only: no name, address, phone number or comment text (see README, «Comments received»).",
         "# Per form export (source): the rows already counted, one digest of those rows, and the counts",
-        "# per draft and section, plus the rows that could not be placed, per kind.",
+        "# per draft and section, plus the rows that could not be placed, per kind (and, when the export has a",
+        "# paragraph column, the counts per draft and paragraph).",
         "sources:" + ("" if ledger else " {}"),
     ]
     for source in sorted(ledger):
@@ -434,6 +473,13 @@ def dump_ledger(ledger: dict[str, SourceLedger]) -> str:
         kinds = [k for k in REJECTED_KINDS if entry.rejected.get(k)]
         lines.append("    rejected:" + ("" if kinds else " {}"))
         lines += [f"      {kind}: {entry.rejected[kind]}" for kind in kinds]
+        if any(entry.paragraphs.values()):  # written only when the export names paragraphs
+            lines.append("    paragraphs:")
+            for draft in sorted(entry.paragraphs):
+                lines.append(f'      "{draft}":')
+                for section, counted in sorted(entry.paragraphs[draft].items()):
+                    lines.append(f"        {section}:")
+                    lines += [f"          {pid}: {n}" for pid, n in sorted(counted.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -474,25 +520,10 @@ def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
                 vi=f"{name}:{line_of(entry, key)}: sources.{source}.{key}: phải là một nhóm khoá; "
                 f"{restore_vi}",
             )
-        parsed: dict[str, dict[str, int]] = {}
-        for draft, sections in counts.items():
-            draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
-            if parse_draft(draft_key) != draft_key or not isinstance(sections, dict):
-                raise EditorValueError(
-                    f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: not a draft "
-                    f"date (YYYY-MM-DD) with section counts; {restore}",
-                    vi=f"{name}:{line_of(counts, draft)}: sources.{source}.counts.{draft_key}: không "
-                    f"phải ngày bản dự thảo (YYYY-MM-DD) kèm số góp ý theo mục; {restore_vi}",
-                )
-            for section, n in sections.items():
-                if not _is_count(n):
-                    raise EditorValueError(
-                        f"{name}:{line_of(sections, section)}: sources.{source}.counts.{draft_key}."
-                        f"{section}: {n!r} is not a count; {restore}",
-                        vi=f"{name}:{line_of(sections, section)}: sources.{source}.counts."
-                        f"{draft_key}.{section}: {n!r} không phải một số đếm; {restore_vi}",
-                    )
-            parsed[draft_key] = {str(s): n for s, n in sections.items()}
+        parsed = _parse_counts(counts, f"sources.{source}.counts", name, restore, restore_vi)
+        paragraphs = _parse_paragraphs(
+            entry, f"sources.{source}.paragraphs", name, restore, restore_vi
+        )
         for kind, n in rejected.items():
             if kind not in REJECTED_KINDS or not _is_count(n):
                 raise EditorValueError(
@@ -501,8 +532,97 @@ def parse_ledger(raw: object, name: str) -> dict[str, SourceLedger]:
                     vi=f"{name}:{line_of(rejected, kind)}: sources.{source}.rejected.{kind}: dùng "
                     f"một trong {', '.join(REJECTED_KINDS)}, kèm một số đếm; {restore_vi}",
                 )
-        ledger[str(source)] = SourceLedger(entry["rows"], entry["digest"], parsed, dict(rejected))
+        ledger[str(source)] = SourceLedger(
+            entry["rows"], entry["digest"], parsed, dict(rejected), paragraphs
+        )
     return ledger
+
+
+def _parse_counts(
+    counts: dict, key: str, name: str, restore: str, restore_vi: str
+) -> dict[str, dict[str, int]]:
+    """The ledger's counts per section (`key`: "sources.X.counts"): draft date -> section id -> count;
+    every problem raises EditorValueError with its line."""
+    return {
+        _draft_key(counts, draft, sections, key, "section", name, restore, restore_vi): _items(
+            sections, f"{key}.{draft}", "section", name, restore, restore_vi
+        )
+        for draft, sections in counts.items()
+    }
+
+
+def _parse_paragraphs(
+    entry: dict, key: str, name: str, restore: str, restore_vi: str
+) -> dict[str, dict[str, dict[str, int]]]:
+    """The ledger's optional counts per paragraph (`key`: "sources.X.paragraphs"): draft date -> section id
+    -> paragraph id -> count; absent: none. Every problem raises EditorValueError with its line."""
+    by_draft = entry.get("paragraphs") or {}
+    if not isinstance(by_draft, dict):
+        line = line_of(entry, "paragraphs")
+        raise EditorValueError(
+            f"{name}:{line}: {key}: must be a mapping of drafts, sections and paragraphs; {restore}",
+            vi=f"{name}:{line}: {key}: phải là một nhóm khoá theo bản dự thảo, mục và đoạn; {restore_vi}",
+        )
+    parsed: dict[str, dict[str, dict[str, int]]] = {}
+    for draft, sections in by_draft.items():
+        date = _draft_key(by_draft, draft, sections, key, "paragraph", name, restore, restore_vi)
+        parsed[date] = {}
+        for section, paragraphs in sections.items():
+            where = f"{key}.{date}.{section}"
+            if not isinstance(paragraphs, dict):
+                line = line_of(sections, section)
+                raise EditorValueError(
+                    f"{name}:{line}: {where}: not the section's paragraph counts; {restore}",
+                    vi=f"{name}:{line}: {where}: không phải số góp ý theo đoạn của mục; {restore_vi}",
+                )
+            parsed[date][str(section)] = _items(
+                paragraphs, where, "paragraph", name, restore, restore_vi
+            )
+    return parsed
+
+
+def _draft_key(
+    counts: dict,
+    draft: object,
+    value: object,
+    key: str,
+    what: str,
+    name: str,
+    restore: str,
+    restore_vi: str,
+) -> str:
+    """A draft date of the ledger (YYYY-MM-DD) holding a mapping of `what` counts, as text."""
+    draft_key = draft.isoformat() if isinstance(draft, dt.date) else str(draft)
+    if parse_draft(draft_key) != draft_key or not isinstance(value, dict):
+        what_vi = "mục" if what == "section" else "đoạn"
+        raise EditorValueError(
+            f"{name}:{line_of(counts, draft)}: {key}.{draft_key}: not a draft "
+            f"date (YYYY-MM-DD) with {what} counts; {restore}",
+            vi=f"{name}:{line_of(counts, draft)}: {key}.{draft_key}: không "
+            f"phải ngày bản dự thảo (YYYY-MM-DD) kèm số góp ý theo {what_vi}; {restore_vi}",
+        )
+    return draft_key
+
+
+def _items(
+    items: dict, key: str, what: str, name: str, restore: str, restore_vi: str
+) -> dict[str, int]:
+    """Counts per section or per paragraph (`what`): each a count, each paragraph a paragraph id."""
+    for item, n in items.items():
+        if not _is_count(n):
+            raise EditorValueError(
+                f"{name}:{line_of(items, item)}: {key}.{item}: {n!r} is not a count; {restore}",
+                vi=f"{name}:{line_of(items, item)}: {key}.{item}: {n!r} không phải một số đếm; "
+                f"{restore_vi}",
+            )
+        if what == "paragraph" and not PARAGRAPH_ID.fullmatch(str(item)):
+            raise EditorValueError(
+                f"{name}:{line_of(items, item)}: {key}.{item}: not a paragraph id (like p1-ii-1-2-d3); "
+                f"{restore}",
+                vi=f"{name}:{line_of(items, item)}: {key}.{item}: không phải mã đoạn (dạng "
+                f"p1-ii-1-2-d3); {restore_vi}",
+            )
+    return {str(i): n for i, n in items.items()}
 
 
 def _is_count(value: object) -> bool:
@@ -518,6 +638,18 @@ def total_counts(ledger: dict[str, SourceLedger]) -> dict[str, dict[str, int]]:
             into = totals.setdefault(draft, {})
             for section, n in sections.items():
                 into[section] = into.get(section, 0) + n
+    return totals
+
+
+def total_paragraphs(ledger: dict[str, SourceLedger]) -> dict[str, dict[str, dict[str, int]]]:
+    """Counts per paragraph of all sources together: draft date -> section id -> paragraph id -> comments."""
+    totals: dict[str, dict[str, dict[str, int]]] = {}
+    for entry in ledger.values():
+        for draft, sections in entry.paragraphs.items():
+            for section, paragraphs in sections.items():
+                into = totals.setdefault(draft, {}).setdefault(section, {})
+                for paragraph, n in paragraphs.items():
+                    into[paragraph] = into.get(paragraph, 0) + n
     return totals
 
 

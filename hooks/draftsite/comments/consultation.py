@@ -13,7 +13,9 @@ from draftsite.messages import EditorError, Message
 from draftsite.state import kept
 from draftsite.strings import t
 
-FIELDS = ("section", "label", "revision", "revision_date", "url", "lang")
+FIELDS = ("section", "label", "revision", "revision_date", "url", "lang", "paragraph")
+# The fields a paragraph's comment link fills in the reader's browser (citation.js), from a template.
+PARAGRAPH_FIELDS = ("section", "label", "url", "paragraph")
 PRESETS = ("google", "template")
 CONFIG_KEY = "extra.consultation"
 PLACEHOLDER_FORM = (
@@ -447,9 +449,9 @@ def organiser_html(c: Consultation, lang: str) -> str:
 
 
 def field_values(
-    c: Consultation, section_id: str, label: str, url: str, lang: str
+    c: Consultation, section_id: str, label: str, url: str, lang: str, paragraph: str = ""
 ) -> dict[str, str]:
-    """The values sent to the form for one section."""
+    """The values sent to the form for one section (or, with `paragraph`, one paragraph's id)."""
     return {
         "section": section_id,
         "label": label,
@@ -457,18 +459,33 @@ def field_values(
         "revision_date": c.draft_date.isoformat(),
         "url": url,
         "lang": lang,
+        "paragraph": paragraph,
     }
 
 
-def comment_url(c: Consultation, section_id: str, label: str, url: str, lang: str) -> str:
-    """The form's address, prefilled for one section (values URL-encoded; not yet HTML-escaped)."""
-    values = field_values(c, section_id, label, url, lang)
+def comment_url(
+    c: Consultation, section_id: str, label: str, url: str, lang: str, paragraph: str = ""
+) -> str:
+    """The form's address, prefilled for one section, or one of its paragraphs with `paragraph` (values
+    URL-encoded; not yet HTML-escaped). A field left empty (no paragraph) is not sent to a Google Form."""
+    values = field_values(c, section_id, label, url, lang, paragraph)
     if c.preset == "google":
         query = urlencode(
-            [("usp", "pp_url")] + [(entry, values[name]) for name, entry in c.fields.items()]
+            [("usp", "pp_url")]
+            + [(entry, values[name]) for name, entry in c.fields.items() if values[name]]
         )
         return f"{c.form_url}{'&' if '?' in c.form_url else '?'}{query}"
     return c.form_url.format(**{name: quote(value, safe="") for name, value in values.items()})
+
+
+def paragraph_comment_template(c: Consultation, lang: str) -> str:
+    """The form's address for any paragraph of a page, for citation.js: the draft and the language filled
+    in, and `{section}`, `{label}`, `{url}`, `{paragraph}` left for the script to fill (URL-encoded) with
+    the paragraph's section, its citation label, its address and its id. Fields the form lacks are absent."""
+    url = comment_url(c, "{section}", "{label}", "{url}", lang, "{paragraph}")
+    for name in PARAGRAPH_FIELDS:  # the placeholders came out URL-encoded, as any value does
+        url = url.replace(quote(f"{{{name}}}", safe=""), f"{{{name}}}")
+    return url
 
 
 def status(c: Consultation, today: dt.date) -> str:

@@ -32,6 +32,7 @@ from draftsite.comments.consultation import (
     load_consultation,
     load_withdrawn_drafts,
     organiser_html,
+    paragraph_comment_template,
     publishing_problems,
     settings,
     status,
@@ -271,13 +272,20 @@ def _write_short_links(config: MkDocsConfig, lang: str, root: Path) -> None:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
-    """Values the templates need: the status line and the general comment link."""
-    return _context(
-        context,
-        config,
-        config.site_url.rstrip("/") + "/" + page.url,
-        relative_link(page_url(page.file.src_uri), PRIVACY_PAGE),
+    """Values the templates need: the status line, the general comment link and, on a page of the report
+    (a chapter, the full text) until the consultation closes, the form of its paragraphs' comment links."""
+    address = config.site_url.rstrip("/") + "/" + page.url
+    context = _context(
+        context, config, address, relative_link(page_url(page.file.src_uri), PRIVACY_PAGE)
     )
+    paragraphs = is_document_page(neutral_path(page.file.src_uri)) or page.meta.get("full_text")
+    if paragraphs and context["consultation"]["state"] != "closed":
+        lang = current_language(config)
+        context["comment_form"] = {
+            "template": paragraph_comment_template(settings(), lang),
+            "page": address,
+        }
+    return context
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig, **kwargs) -> dict:

@@ -18,7 +18,7 @@ class FormLinkError(EditorError):
 
 def parse_prefilled(link: str) -> tuple[str, dict[str, str]]:
     """The form's viewform address and {named field: "entry.NNN"} from a pre-filled link whose boxes were
-    filled with the field names (section, label, revision, revision_date, url, lang)."""
+    filled with the field names (section, label, revision, revision_date, url, lang; paragraph optional)."""
     parts = urlsplit(link.strip())
     if (
         parts.scheme != "https"

@@ -18,6 +18,7 @@ from draftsite.comments.comment_import import (
     GENERAL_SECTION,
     parse_ledger,
     total_counts,
+    total_paragraphs,
     total_rejected,
 )
 from draftsite.comments.consultation import settings, status
@@ -62,6 +63,7 @@ class _Outcome:
     document: Document | None = None
     drafts: list[Draft] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    paragraphs: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
     responses: list[Response] = field(default_factory=list)
     scope: OutcomeScope | None = None
@@ -109,6 +111,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     outcome = kept(_Outcome)
     outcome.document, outcome.drafts, outcome.scope = document, drafts, scope
     outcome.counts, outcome.rejected = total_counts(ledger), total_rejected(ledger)
+    outcome.paragraphs = total_paragraphs(ledger)
     outcome.responses = responses
 
 
@@ -119,6 +122,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     lang = current_language(config)
     kept_ = kept(_Outcome)
     drafts = kept_.drafts
+    consultation = settings()
+    paragraphs = dict(kept_.paragraphs)
+    if status(consultation, read_inputs().today()) != "closed":
+        # the most-commented paragraphs of the draft under consultation are shown once it has closed
+        paragraphs.pop(consultation.draft_date.isoformat(), None)
     outcome = render_outcome(
         kept_.counts,
         kept_.rejected,
@@ -130,6 +138,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         page_url(page.file.src_uri),
         _root_url(config),
         nav_pages(config.nav),
+        paragraphs,
     )
     return markdown.replace(MARKER, outcome)
 

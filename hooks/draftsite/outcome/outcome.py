@@ -14,11 +14,13 @@ from draftsite.document.labels import split_id
 from draftsite.document.model import Document, language_prefix, page_url, relative_link
 from draftsite.fragments import render
 from draftsite.outcome.responses import DECISIONS, Response
+from draftsite.revisions.drafts import permanent_address
 from draftsite.strings import t
 
 OUTCOME_PAGE = "tong-hop-y-kien/"
 COMPARISON_PAGE = "so-sanh/"
 PARTS = (GENERAL_SECTION, "cv", "bao-cao", "p1", "p2", "gy")  # in the order of the document
+TOP_PARAGRAPHS = 3  # the most-commented paragraphs shown per section
 
 
 def part_of(section_id: str) -> str:
@@ -122,10 +124,12 @@ def render_outcome(
     here: str,
     root_url: str,
     pages: list[str] | None = None,
+    paragraphs: dict[str, dict[str, dict[str, int]]] | None = None,
 ) -> str:
     """The whole outcome (overrides/fragments/outcome.html): totals of all imports, then one block per
     draft (newest first) with its tables, chart and responses. `drafts` maps draft dates to their
-    labels in `lang`, oldest first."""
+    labels in `lang`, oldest first. `paragraphs` (draft -> section -> paragraph id -> comments): each
+    section's most-commented paragraphs, linked, under its name."""
     consulted = [d for d in drafts if counts.get(d) or any(r.draft == d for r in responses)]
     received = sum(sum(c.values()) for c in counts.values())
     unplaced = sum(rejected.get(k, 0) for k in REJECTED_KINDS)
@@ -150,6 +154,7 @@ def render_outcome(
             "decision",
             "explanation",
             "download",
+            "paragraphs",
         )
     }
     text["totals_all"] = t("outcome.totals_all", lang, total=received + unplaced, placed=received)
@@ -166,6 +171,7 @@ def render_outcome(
             here,
             root_url,
             order,
+            (paragraphs or {}).get(draft, {}),
         )
         for draft in reversed(consulted)
     ]
@@ -201,8 +207,53 @@ def _section(document: Document, section: str, lang: str, here: str) -> dict:
     }
 
 
+def top_paragraphs(
+    counted: dict[str, int],
+    section: str,
+    document: Document,
+    draft: str,
+    current_draft: str,
+    lang: str,
+    here: str,
+    root_url: str,
+) -> list[dict]:
+    """A section's most-commented paragraphs (at most TOP_PARAGRAPHS, most comments first, then by id),
+    each with its count and its address: on this build's page of the section for the current draft,
+    in the draft's permanent folder for an earlier one (no address for a section the document lacks)."""
+    found = document.get(section)
+    ranked = sorted(((n, pid) for pid, n in counted.items() if n), key=lambda x: (-x[0], x[1]))
+    top = []
+    for n, pid in ranked[:TOP_PARAGRAPHS]:
+        if found is None:
+            href = None
+        elif draft == current_draft:
+            href = relative_link(here, page_url(found.page), pid)
+        else:
+            path = language_prefix(lang) + page_url(found.page)
+            href = f"{permanent_address(root_url, draft, path)}#{pid}"
+        top.append(
+            {
+                "id": pid,
+                "count": n,
+                "href": href,
+                "text": t("outcome.paragraph", lang, id=pid, count=n),
+            }
+        )
+    return top
+
+
 def _draft_block(
-    draft, counts, responses, document, drafts, current_draft, lang, here, root_url, order
+    draft,
+    counts,
+    responses,
+    document,
+    drafts,
+    current_draft,
+    lang,
+    here,
+    root_url,
+    order,
+    paragraphs,
 ) -> dict:
     """One draft's block of the outcome: its totals, parts (with their chart), sections and responses."""
     label = drafts[draft]
@@ -219,6 +270,16 @@ def _draft_block(
             {
                 **_section(document, section, lang, here),
                 "count": counts.get(section, 0),
+                "paragraphs": top_paragraphs(
+                    paragraphs.get(section, {}),
+                    section,
+                    document,
+                    draft,
+                    current_draft,
+                    lang,
+                    here,
+                    root_url,
+                ),
                 "anchor": response_anchor(draft, section),
                 "responses": [
                     {

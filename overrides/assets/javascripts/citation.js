@@ -4,6 +4,7 @@
 // when a newer draft takes the root. The quote is the selection when there is one inside the cited
 // block (over several paragraphs: «đoạn 2–3», one line each, linked to the first), otherwise the
 // block's text (a section is quoted by its heading); English adds "; unofficial English translation…".
+// Beside a paragraph's link and citation button, while the consultation is open: its comment link.
 // Works with keyboard, touch and screen readers, confirms with a visible notice that is also a live
 // region, and falls back to a selectable field when the clipboard is refused.
 (function () {
@@ -31,6 +32,7 @@
   // The tools' words, shown by CSS beside their icons where the tools open as a box (phones, touch).
   document.documentElement.style.setProperty("--word-link", JSON.stringify(texts.words[0]));
   document.documentElement.style.setProperty("--word-cite", JSON.stringify(texts.words[1]));
+  document.documentElement.style.setProperty("--word-comment", JSON.stringify(texts.words[2]));
 
   // Visible text of an element, without the paragraph tools and footnote markers.
   function plainText(element) {
@@ -166,7 +168,7 @@
   function toolsOf(block) {
     var tools = block.querySelector(":scope > .paragraph-tools");
     var label = block.dataset.citeLabel;
-    if (tools || !label) return tools;
+    if (tools || !label) return commentOn(block, tools);
     tools = document.createElement("span");
     tools.className = "paragraph-tools";
     tools.setAttribute("data-search-exclude", "");
@@ -183,17 +185,59 @@
     button.textContent = "\u201c\u201d";
     tools.append(link, button);
     block.insertBefore(tools, block.firstChild);
+    return commentOn(block, tools);
+  }
+
+  // A block's comment link, last of its tools, made with them (or, where the build wrote the tools,
+  // when a reader reaches them) while the consultation is open: the page's form (meta comment-form,
+  // present until the closing day) filled with the block's section, label, address and id.
+  var form = document.querySelector('meta[name="comment-form"]');
+  var HEADING = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+  function commentOn(block, tools) {
+    if (!tools || !form || document.documentElement.dataset.consultation !== "open" ||
+        tools.querySelector(".comment-paragraph")) return tools;
+    var label = labelOf(block);
+    if (!label) return tools;
+    var values = { section: sectionOf(block), label: label, url: form.dataset.page + "#" + block.id, paragraph: block.id };
+    var link = document.createElement("a");
+    link.className = "comment-paragraph";
+    link.href = form.content.replace(/\{(section|label|url|paragraph)\}/g, function (all, name) {
+      return encodeURIComponent(values[name]);
+    });
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.title = texts.comment[0];
+    link.setAttribute("aria-label", texts.comment[1].replace("{label}", label));
+    link.textContent = "\u270e";
+    tools.appendChild(link);
     return tools;
   }
-  var BLOCKS_ON_DEMAND = "article p[data-cite-label], article li[data-cite-label]";
+
+  // The section of a block: the nearest heading with an id before it in the article (the block's id
+  // may carry another section's prefix, in a merged section).
+  function sectionOf(block) {
+    for (var el = block; el && el.tagName !== "ARTICLE";) {
+      if (!el.previousElementSibling) { el = el.parentElement; continue; }
+      el = el.previousElementSibling;
+      if (el.matches(HEADING)) return el.id;
+      var inner = el.querySelectorAll(HEADING);
+      if (inner.length) return inner[inner.length - 1].id;
+    }
+    return "";
+  }
+
   document.addEventListener("mouseover", function (event) {
-    var block = event.target.closest && event.target.closest(BLOCKS_ON_DEMAND);
+    var block = event.target.closest && event.target.closest(BLOCKS);
     if (block) toolsOf(block);
+  });
+  document.addEventListener("focusin", function (event) {
+    var block = event.target.closest && event.target.closest(".paragraph-tools");
+    if (block) toolsOf(block.parentElement);
   });
   document.addEventListener("keydown", function onTab(event) {
     if (event.key !== "Tab") return;
     document.removeEventListener("keydown", onTab);
-    document.querySelectorAll(BLOCKS_ON_DEMAND).forEach(toolsOf);
+    document.querySelectorAll(BLOCKS).forEach(toolsOf);
   });
 
   // The citation label of a block (its button's, or its own on a long page).
