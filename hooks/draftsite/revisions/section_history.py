@@ -78,8 +78,9 @@ def read_draft_text(path: Path) -> DraftText:
 
 
 def _same(a: SectionRecord, b: SectionRecord) -> bool:
-    """Whether a section reads the same in two drafts (title and paragraph texts; ids aside)."""
-    return a.title == b.title and [p[1] for p in a.paragraphs] == [p[1] for p in b.paragraphs]
+    """Whether a section is the same in two drafts: its title, and its paragraphs with their ids (the
+    rule of the history and comparison pages, compare.js `same`)."""
+    return a.title == b.title and a.paragraphs == b.paragraphs
 
 
 def section_histories(drafts: list[DraftText]) -> dict[str, list[HistoryEntry]]:
