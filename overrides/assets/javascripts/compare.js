@@ -67,8 +67,10 @@
     return found;
   }
 
+  // A section's name: its label, with its title unless the label has it already.
   function name(section) {
-    return section.label + " – " + section.title;
+    var title = section.title.replace(/^\*\s*/, "").replace(/:$/, "");
+    return section.label.indexOf(title) >= 0 ? section.label : section.label + " – " + section.title;
   }
 
   // Word-level differences: [["=" | "-" | "+", [words]], …], deletions before insertions.
@@ -361,7 +363,7 @@
         } else if (previous) {
           var retired = draft.retired[id];
           var into = retired && retired.status === "merged" && byId(draft)[retired.into];
-          entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", section: into, into: into, nodes: compareSection(previous, null).nodes });
+          entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", into: into, nodes: compareSection(previous, null).nodes });
         }
         previous = section || null;
         seen = true;
@@ -378,15 +380,18 @@
       ];
       if (since) nodes.push(make("p", {}, [say("hist.since", { draft: since.label })]));
       entries.forEach(function (entry) {
-        var kind = entry.into ? say(entry.kind, { into: name(entry.into) }) : T[entry.kind];
-        nodes.push(
-          make("h3", { id: "ls-" + entry.draft.draft }, [entry.draft.label]),
-          make("p", { class: "history-kind", "data-kind": entry.kind.slice(5) }, [
-            kind + " ",
-            entry.section ? make("a", { href: address(entry.draft, entry.section) }, [say("hist.permanent", { draft: entry.draft.label })]) : null,
-          ]),
-          make("div", { class: "revision-diff" }, entry.nodes)
-        );
+        var line = make("p", { class: "history-kind", "data-kind": entry.kind.slice(5) });
+        var parts = T[entry.kind].split("{into}");
+        line.appendChild(document.createTextNode(parts[0]));
+        if (entry.into) {
+          // merged: the sentence names the section it went into, linked in that draft
+          line.appendChild(make("a", { href: address(entry.draft, entry.into) }, [name(entry.into)]));
+          line.appendChild(document.createTextNode(parts[1]));
+        } else if (entry.section) {
+          line.appendChild(document.createTextNode(" "));
+          line.appendChild(make("a", { href: address(entry.draft, entry.section) }, [say("hist.permanent", { draft: entry.draft.label })]));
+        }
+        nodes.push(make("h3", { id: "ls-" + entry.draft.draft }, [entry.draft.label]), line, make("div", { class: "revision-diff" }, entry.nodes));
       });
       if (!entries.length) nodes.push(make("p", {}, [T["hist.none"]]));
       showView(nodes);
