@@ -321,6 +321,9 @@ def test_both_pages_have_no_accessibility_violation(browser, served):
         if "?" in address:
             wait_for_result(page, text=":")
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.wait_for_function(  # the folded sections' text is made when they are opened
+            "[...document.querySelectorAll('details.revision-unchanged')].every(d => d.querySelector('h3'))"
+        )
         page.evaluate(AXE)
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS

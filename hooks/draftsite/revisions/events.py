@@ -177,9 +177,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
     if neutral_path(page.file.src_uri) == COMPARISON_PAGE and _several_drafts():
         # Here, not in the Markdown: a form is not allowed in the pages' text (draftsite.checks).
         revisions = kept(_Revisions)
-        form = compare_form_html(
-            revisions.drafts, lang, publishing_root(here, lang, revisions.permanent)
-        )
+        form = compare_form_html(revisions.drafts, lang)
         html = html.replace(_STATIC_COMPARISON, form + _STATIC_COMPARISON, 1)
     for old, successor in kept(_Revisions).retired.items():
         html = re.sub(
@@ -193,10 +191,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     """The draft line of the banner, the page's last change, and the comparison script on the
-    comparison and history pages of a site with two drafts or more."""
+    comparison and history pages of a site with two drafts or more (with where the drafts are, as
+    seen from the page, the language's folder and the drafts up to this one)."""
     lang = current_language(config)
-    if _several_drafts() and neutral_path(page.file.src_uri) in (COMPARISON_PAGE, HISTORY_PAGE):
-        context["page_script"] = COMPARE_SCRIPT
+    src = neutral_path(page.file.src_uri)
+    if _several_drafts() and src in (COMPARISON_PAGE, HISTORY_PAGE):
+        here = page_url(src)
+        context["page_script"] = {
+            "src": COMPARE_SCRIPT,
+            "root": publishing_root(here, lang, kept(_Revisions).permanent),
+            "prefix": language_prefix(lang),
+            "drafts": " ".join(d.slug for d in kept(_Revisions).drafts),
+            "history": src == HISTORY_PAGE,
+        }
     drafts: list[Draft] = kept(_Revisions).drafts
     current = drafts[-1]
     date = kept(_Revisions).page_dates.get(page.file.src_uri)
@@ -298,10 +305,7 @@ def _history_html(lang: str, page: Page) -> str:
     here = page_url(page.file.src_uri)
     revisions = kept(_Revisions)
     return section_history_html(
-        revisions.drafts,
-        lang,
-        publishing_root(here, lang, revisions.permanent),
-        relative_link(here, page_url(COMPARISON_PAGE)),
+        revisions.drafts, lang, relative_link(here, page_url(COMPARISON_PAGE))
     )
 
 

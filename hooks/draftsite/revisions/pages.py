@@ -154,16 +154,14 @@ def script_texts(lang: str) -> str:
     )
 
 
-def compare_form_html(drafts: list[Draft], lang: str, root: str) -> str:
+def compare_form_html(drafts: list[Draft], lang: str) -> str:
     """The choice of any two drafts (default: the previous and the latest) for compare.js, or nothing
-    when there are fewer than two drafts; `root`: the publishing root as seen from the page."""
+    when there are fewer than two drafts."""
     if len(drafts) < 2:
         return ""
     options = [(d.slug, d.label[lang]) for d in drafts]
     return render(
         "compare-form.html",
-        root=root,
-        prefix=language_prefix(lang),
         texts=script_texts(lang),
         legend=t("cmp.legend", lang),
         selects=[
@@ -175,18 +173,14 @@ def compare_form_html(drafts: list[Draft], lang: str, root: str) -> str:
     )
 
 
-def section_history_html(drafts: list[Draft], lang: str, root: str, compare_href: str) -> str:
+def section_history_html(drafts: list[Draft], lang: str, compare_href: str) -> str:
     """A section's history page's place for compare.js (the drafts up to this one, oldest first),
-    and the line said without scripts, linking the comparison page at `compare_href`."""
+    and the line said without scripts (with one draft: that there is no earlier one), linking the
+    comparison page at `compare_href`."""
     return render(
         "section-history.html",
-        root=root,
-        prefix=language_prefix(lang),
-        drafts=json.dumps(
-            [[d.slug, d.label[lang]] for d in drafts], ensure_ascii=False, separators=(",", ":")
-        ),
         texts=script_texts(lang),
-        nojs=t("hist.nojs", lang),
+        nojs=t("hist.nojs" if len(drafts) >= 2 else "rev.first", lang),
         compare_href=compare_href,
         compare_text=t("hist.compare_link", lang),
     )

@@ -1,25 +1,25 @@
 // Compare any two published drafts (so-sanh/?tu=<date>&den=<date>) and follow one section through
 // every draft (lich-su/?muc=<section id>). Loaded only by those two pages, on a site with two
-// drafts or more (draftsite.revisions.events). Each draft publishes its text as data,
-// du-thao/<date>/[en/]van-ban.json (draftsite.revisions.draft_texts); the comparison fetches only
-// the two drafts chosen, the history every draft up to this one. Paragraphs are aligned by their
-// stable ids and compared word by word, marked as the static comparison marks them (<del>/<ins>
-// with words for screen readers). The markup (overrides/fragments/compare-form.html and
-// section-history.html) gives the publishing root relative to the page, the language's folder and
-// the interface texts; without this script the static comparison of consecutive drafts stays.
+// drafts or more (draftsite.revisions.events), asynchronously from the page's head: its own tag
+// says where the drafts are (the publishing root relative to the page), the language's folder and
+// the drafts up to this one, so the drafts' texts are fetched while the theme's scripts load. Each
+// draft publishes its text as data, du-thao/<date>/[en/]van-ban.json
+// (draftsite.revisions.draft_texts); the comparison fetches only the two drafts chosen, the history
+// every draft up to this one. Paragraphs are aligned by their stable ids and compared word by
+// word, marked as the static comparison marks them (<del>/<ins> with words for screen readers).
+// The page's markup (overrides/fragments/compare-form.html and section-history.html) holds the
+// interface texts; without this script the static comparison of consecutive drafts stays.
 (function () {
   "use strict";
-  var form = document.querySelector(".draft-compare");
-  var history = document.querySelector(".section-history");
-  var box = form || history;
-  if (!box || !window.fetch || !window.URLSearchParams) return;
-  var T = JSON.parse(box.getAttribute("data-texts"));
-  var root = new URL(box.getAttribute("data-root") || "./", location.href);
-  var prefix = box.getAttribute("data-lang-prefix") || "";
-  var status = document.querySelector(".draft-compare__status");
-  var view = document.querySelector(".draft-compare__view");
+  var me = document.currentScript;
+  if (!me || !window.fetch || !window.URLSearchParams) return;
+  var root = new URL(me.getAttribute("data-root") || "./", location.href);
+  var prefix = me.getAttribute("data-lang-prefix") || "";
+  var dates = me.getAttribute("data-drafts").split(" ");
+  var onHistory = me.hasAttribute("data-history");
   var loaded = {};
   var turn = 0;
+  var form, box, T, status, view;
 
   // An interface text with its {placeholders} filled in.
   function say(key, values) {
@@ -65,6 +65,23 @@
       found[section.id] = section;
     });
     return found;
+  }
+
+  // Whether a section is the same in two drafts (title, and paragraphs with their ids).
+  function same(old, now) {
+    return (
+      old.title === now.title &&
+      old.paragraphs.length === now.paragraphs.length &&
+      old.paragraphs.every(function (p, k) {
+        return p[0] === now.paragraphs[k][0] && p[1] === now.paragraphs[k][1];
+      })
+    );
+  }
+
+  function plainParagraphs(section) {
+    return section.paragraphs.map(function (p) {
+      return make("p", {}, [p[1]]);
+    });
   }
 
   // A section's name: its label, with its title unless the label has it already.
@@ -199,28 +216,32 @@
     var lists = { added: [], removed: [], merged: [], changed: [] };
     var body = [];
     var unchanged = [];
+    // A run of unchanged sections, folded; their text is made when the reader opens it.
     function fold() {
       if (!unchanged.length) return;
+      var sections = unchanged;
       var details = make("details", { class: "revision-unchanged" }, [
-        make("summary", {}, [say("cmp.unchanged", { count: unchanged.length / 2 })]),
+        make("summary", {}, [say("cmp.unchanged", { count: sections.length })]),
       ]);
-      unchanged.forEach(function (node) {
-        details.appendChild(node);
+      details.addEventListener("toggle", function fill() {
+        details.removeEventListener("toggle", fill);
+        sections.forEach(function (section) {
+          sectionBlock(b, section, plainParagraphs(section)).forEach(function (node) {
+            details.appendChild(node);
+          });
+        });
       });
       body.push(details);
       unchanged = [];
     }
     b.sections.forEach(function (section) {
-      var result = compareSection(old[section.id], section);
-      var anchor = "cmp-" + section.id;
-      if (!old[section.id]) lists.added.push(section);
-      else if (result.changed) lists.changed.push(section);
-      else {
-        unchanged.push.apply(unchanged, sectionBlock(b, section, result.nodes));
+      if (old[section.id] && same(old[section.id], section)) {
+        unchanged.push(section);
         return;
       }
+      lists[old[section.id] ? "changed" : "added"].push(section);
       fold();
-      body.push.apply(body, sectionBlock(b, section, result.nodes, anchor));
+      body.push.apply(body, sectionBlock(b, section, compareSection(old[section.id], section).nodes, "cmp-" + section.id));
     });
     fold();
     a.sections.forEach(function (section) {
@@ -276,149 +297,166 @@
   }
 
   // --- The comparison page ------------------------------------------------------------------
-  function compare(from, to) {
-    var fixed = document.querySelector(".revision-comparison");
-    var mine = ++turn;
-    var selects = form.querySelectorAll("select");
-    var dates = Array.prototype.map.call(selects[0].options, function (option) {
-      return option.value;
-    });
-    function staticView(message) {
-      showView([]);
-      if (fixed) fixed.hidden = false;
-      status.textContent = message;
-    }
+  // What the address asks for: [from, to, swapped] in order (the older first), or a message saying
+  // why it cannot be shown; null when it asks for nothing.
+  function asked() {
+    var query = new URLSearchParams(location.search);
+    if (!query.has("tu") && !query.has("den")) return null;
+    var from = query.get("tu") || "";
+    var to = query.get("den") || "";
     var unknown = [from, to].filter(function (date) {
       return dates.indexOf(date) < 0;
     });
-    if (unknown.length) return staticView(say("cmp.unknown", { date: unknown.join(", ") }));
-    if (from === to) return staticView(T["cmp.same"]);
-    var swapped = from > to;
-    if (swapped) {
-      var later = from;
-      from = to;
-      to = later;
+    if (unknown.length) return { message: ["cmp.unknown", { date: unknown.join(", ") }] };
+    if (from === to) return { message: ["cmp.same"] };
+    return from > to ? { from: to, to: from, swapped: true } : { from: from, to: to };
+  }
+
+  // The static comparison of consecutive drafts is shown, or gives way to the view.
+  function staticShown(shown) {
+    document.documentElement.classList.toggle("compare-shown", !shown);
+  }
+
+  function compare() {
+    var mine = ++turn;
+    var choice = asked();
+    var selects = form.querySelectorAll("select");
+    if (!choice || choice.message) {
+      view.textContent = "";
+      staticShown(true);
+      status.textContent = choice ? say(choice.message[0], choice.message[1]) : "";
+      return;
     }
-    selects[0].value = from;
-    selects[1].value = to;
+    selects[0].value = choice.from;
+    selects[1].value = choice.to;
     status.textContent = T["cmp.loading"];
-    Promise.all([load(from), load(to)]).then(
+    Promise.all([load(choice.from), load(choice.to)]).then(
       function (drafts) {
         if (mine !== turn) return;
         var result = comparison(drafts[0], drafts[1]);
         showView(result.nodes);
-        if (fixed) fixed.hidden = true;
-        status.textContent = (swapped ? T["cmp.swapped"] + " " : "") + result.message;
+        staticShown(false);
+        status.textContent = (choice.swapped ? T["cmp.swapped"] + " " : "") + result.message;
       },
       function (error) {
         if (mine !== turn) return;
-        staticView(say("cmp.failed", { draft: error.message }));
+        view.textContent = "";
+        staticShown(true);
+        status.textContent = say("cmp.failed", { draft: error.message });
       }
     );
   }
 
-  function fromAddress() {
-    var query = new URLSearchParams(location.search);
-    if (query.has("tu") || query.has("den")) compare(query.get("tu") || "", query.get("den") || "");
-  }
-
-  function chosen() {
+  // The reader's choice: into the address (so that the view can be linked), then shown.
+  function chosen(event) {
+    if (event.type === "submit") event.preventDefault();
     var selects = form.querySelectorAll("select");
     var query = "?tu=" + encodeURIComponent(selects[0].value) + "&den=" + encodeURIComponent(selects[1].value);
-    if (query !== location.search) window.history.pushState(null, "", query + location.hash);
-    compare(selects[0].value, selects[1].value);
+    if (query !== location.search) window.history.pushState(null, "", query);
+    compare();
   }
 
   // --- The history page ---------------------------------------------------------------------
-  function follow() {
-    var id = new URLSearchParams(location.search).get("muc");
-    var drafts = JSON.parse(box.getAttribute("data-drafts"));
-    box.querySelector(".section-history__nojs").hidden = true;
-    if (!id) {
-      status.textContent = T["hist.choose"];
+  function follow(texts, id) {
+    var previous = null;
+    var seen = false;
+    var since = null;
+    var last = null;
+    var entries = [];
+    texts.forEach(function (draft) {
+      if (!draft) return; // a draft published before its text was (no van-ban.json)
+      var all = byId(draft);
+      var section = all[id];
+      if (section) last = section;
+      if (section && !previous && !seen) since = draft;
+      else if (section && !previous) entries.push({ draft: draft, kind: "hist.added", section: section, nodes: compareSection(null, section).nodes });
+      else if (section && !same(previous, section)) {
+        entries.push({ draft: draft, kind: "hist.changed", section: section, nodes: compareSection(previous, section).nodes });
+      } else if (!section && previous) {
+        var retired = draft.retired[id];
+        var into = retired && retired.status === "merged" && all[retired.into];
+        entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", into: into, nodes: compareSection(previous, null).nodes });
+      }
+      previous = section || null;
+      seen = true;
+    });
+    if (!last) {
+      status.textContent = say("hist.unknown", { id: id });
       return;
     }
-    status.textContent = T["cmp.loading"];
-    Promise.all(
-      drafts.map(function (draft) {
-        return load(draft[0]).catch(function () {
-          return null;
-        });
-      })
-    ).then(function (texts) {
-      var previous = null;
-      var seen = false;
-      var since = null;
-      var last = null;
-      var entries = [];
-      texts.forEach(function (draft) {
-        if (!draft) return;
-        var section = byId(draft)[id];
-        if (section) last = section;
-        if (section && !previous && !seen) since = draft;
-        else if (section && !previous) entries.push({ draft: draft, kind: "hist.added", section: section, nodes: compareSection(null, section).nodes });
-        else if (section) {
-          var result = compareSection(previous, section);
-          if (result.changed) entries.push({ draft: draft, kind: "hist.changed", section: section, nodes: result.nodes });
-        } else if (previous) {
-          var retired = draft.retired[id];
-          var into = retired && retired.status === "merged" && byId(draft)[retired.into];
-          entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", into: into, nodes: compareSection(previous, null).nodes });
-        }
-        previous = section || null;
-        seen = true;
-      });
-      if (!last) {
-        status.textContent = say("hist.unknown", { id: id });
-        return;
+    var nodes = [
+      make("h2", {}, [say("hist.heading", { section: name(last) })]),
+      make("p", {}, [
+        make("a", { href: new URL(prefix + "lich-su/" + encodeURIComponent(id) + ".xml", root).href, type: "application/atom+xml" }, [T["hist.feed"]]),
+      ]),
+    ];
+    if (since) nodes.push(make("p", {}, [say("hist.since", { draft: since.label })]));
+    entries.forEach(function (entry) {
+      var line = make("p", { class: "history-kind", "data-kind": entry.kind.slice(5) });
+      var parts = T[entry.kind].split("{into}");
+      line.appendChild(document.createTextNode(parts[0]));
+      if (entry.into) {
+        // merged: the sentence names the section it went into, linked in that draft
+        line.appendChild(make("a", { href: address(entry.draft, entry.into) }, [name(entry.into)]));
+        line.appendChild(document.createTextNode(parts[1]));
+      } else if (entry.section) {
+        line.appendChild(document.createTextNode(" "));
+        line.appendChild(make("a", { href: address(entry.draft, entry.section) }, [say("hist.permanent", { draft: entry.draft.label })]));
       }
-      var nodes = [
-        make("h2", {}, [say("hist.heading", { section: name(last) })]),
-        make("p", {}, [
-          make("a", { href: new URL(prefix + "lich-su/" + encodeURIComponent(id) + ".xml", root).href, type: "application/atom+xml" }, [T["hist.feed"]]),
-        ]),
-      ];
-      if (since) nodes.push(make("p", {}, [say("hist.since", { draft: since.label })]));
-      entries.forEach(function (entry) {
-        var line = make("p", { class: "history-kind", "data-kind": entry.kind.slice(5) });
-        var parts = T[entry.kind].split("{into}");
-        line.appendChild(document.createTextNode(parts[0]));
-        if (entry.into) {
-          // merged: the sentence names the section it went into, linked in that draft
-          line.appendChild(make("a", { href: address(entry.draft, entry.into) }, [name(entry.into)]));
-          line.appendChild(document.createTextNode(parts[1]));
-        } else if (entry.section) {
-          line.appendChild(document.createTextNode(" "));
-          line.appendChild(make("a", { href: address(entry.draft, entry.section) }, [say("hist.permanent", { draft: entry.draft.label })]));
-        }
-        nodes.push(make("h3", { id: "ls-" + entry.draft.draft }, [entry.draft.label]), line, make("div", { class: "revision-diff" }, entry.nodes));
-      });
-      if (!entries.length) nodes.push(make("p", {}, [T["hist.none"]]));
-      showView(nodes);
-      status.textContent = say("hist.result", { section: last.label, count: entries.length });
+      nodes.push(make("h3", { id: "ls-" + entry.draft.draft }, [entry.draft.label]), line, make("div", { class: "revision-diff" }, entry.nodes));
     });
+    if (!entries.length) nodes.push(make("p", {}, [T["hist.none"]]));
+    showView(nodes);
+    status.textContent = say("hist.result", { section: last.label, count: entries.length });
   }
 
-  if (form) {
-    form.hidden = false;
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      chosen();
-    });
-    form.addEventListener("change", chosen);
-    window.addEventListener("popstate", function () {
-      var query = new URLSearchParams(location.search);
-      if (query.has("tu") || query.has("den")) fromAddress();
+  // --- Start: the drafts' texts are asked for at once; the page is set up once its box is there.
+  var query = new URLSearchParams(location.search);
+  var wanted = onHistory ? (query.get("muc") ? dates : []) : asked();
+  var texts = onHistory
+    ? Promise.all(
+        wanted.map(function (date) {
+          return load(date).catch(function () {
+            return null;
+          });
+        })
+      )
+    : null;
+  if (wanted && wanted.from) {
+    load(wanted.from).catch(function () {});
+    load(wanted.to).catch(function () {});
+  }
+
+  function start() {
+    box = document.querySelector(onHistory ? ".section-history" : ".draft-compare");
+    status = document.querySelector(".draft-compare__status");
+    view = document.querySelector(".draft-compare__view");
+    if (!box || !status || !view) return false;
+    T = JSON.parse(box.getAttribute("data-texts"));
+    if (onHistory) {
+      box.querySelector(".section-history__nojs").hidden = true;
+      var id = query.get("muc");
+      if (!id) status.textContent = T["hist.choose"];
       else {
-        turn++;
-        showView([]);
-        status.textContent = "";
-        var fixed = document.querySelector(".revision-comparison");
-        if (fixed) fixed.hidden = false;
+        status.textContent = T["cmp.loading"];
+        texts.then(function (all) {
+          follow(all, id);
+        });
       }
-    });
-    fromAddress();
-  } else {
-    follow();
+      return true;
+    }
+    form = box;
+    form.hidden = false;
+    form.addEventListener("submit", chosen);
+    form.addEventListener("change", chosen);
+    window.addEventListener("popstate", compare);
+    compare();
+    return true;
+  }
+
+  // The page's box and view are parsed long before the theme's scripts at the end of the page have
+  // run: start as soon as they are there.
+  if (!start()) {
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();
