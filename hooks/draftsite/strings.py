@@ -323,7 +323,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "hist.result": {
         "vi": "{section}: {count} bản dự thảo có thay đổi.",
-        "en": "{section}: changed in {count} drafts.",
+        "en": "{section}: drafts that changed it: {count}.",
     },
     "hist.none": {
         "vi": "Mục này không thay đổi qua các bản dự thảo.",

@@ -88,6 +88,7 @@ def marked(locator) -> str:
 
 
 def check_view_one_to_three(page, lang: str = "vi") -> None:
+    """The 1→3 view shows the edit, the insertion and the merged section, and folds the rest."""
     deleted, inserted = ("đã xoá", "đã thêm") if lang == "vi" else ("deleted", "inserted")
     edited = view_block(page, EDITED_SECTION)
     assert [marked(edited.locator("del")), marked(edited.locator("ins"))] == [
@@ -239,7 +240,7 @@ def test_each_sections_history_lists_exactly_the_drafts_in_which_it_changed(
 def test_the_history_in_english(tab, served):
     tab.goto(served + f"en/lich-su/?muc={INSERTED_SECTION}")
     announced = wait_for_result(tab, text=":")
-    assert announced == "Part Two, section II.2: changed in 1 drafts."
+    assert announced == "Part Two, section II.2: drafts that changed it: 1."
     assert INSERTED_EN in tab.inner_text(".draft-compare__view ins")
     feed = tab.locator('.draft-compare__view a[type="application/atom+xml"]')
     assert feed.get_attribute("href").endswith(f"/du-thao/en/lich-su/{INSERTED_SECTION}.xml")

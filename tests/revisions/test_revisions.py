@@ -472,7 +472,9 @@ def test_changed_sections_link_to_their_difference_and_old_anchors_still_land(sc
     page = html(out / "phan-thu-nhat" / "kinh-te" / "index.html")
     link = page.find(id="p1-ii-1-2-1").find_next_sibling("p", class_="revision-link")
     assert link is not None and link.a["href"] == "../../so-sanh/#sua-p1-ii-1-2-1"
-    assert page.find(id="p1-ii-1-2-2").find_next_sibling("p", class_="revision-link") is None
+    # An unchanged section's line links only its history (issue 27), not a difference.
+    line = page.find(id="p1-ii-1-2-2").find_next_sibling("p", class_="revision-link")
+    assert [a["href"] for a in line.find_all("a")] == ["../../lich-su/?muc=p1-ii-1-2-2"]
     infrastructure = html(out / "phan-thu-nhat" / "ha-tang" / "index.html")
     anchor = infrastructure.find(id="p1-ii-2-2-thuong-mai")
     assert anchor is not None and anchor.find_next_sibling().get("id") == "p1-ii-2-2"
