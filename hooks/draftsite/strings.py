@@ -291,8 +291,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This site has no draft of {date}; the comparison with the previous draft is shown below.",
     },
     "cmp.failed": {
-        "vi": "Không tải được văn bản của {draft}. Hãy thử lại sau.",
-        "en": "The text of {draft} could not be loaded. Please try again later.",
+        "vi": "Không tải được văn bản của bản dự thảo ngày {draft}. Hãy thử lại sau.",
+        "en": "The text of the draft of {draft} could not be loaded. Please try again later.",
     },
     "cmp.unchanged": {"vi": "Mục không thay đổi ({count})", "en": "Unchanged sections ({count})"},
     "cmp.merged": {"vi": "Mục gộp", "en": "Sections merged"},

@@ -163,6 +163,22 @@ def test_an_unknown_date_is_said_and_the_static_comparison_stays(tab, served):
 
 
 @pytest.mark.browser
+def test_a_draft_without_its_text_is_said_and_the_static_comparison_stays(
+    tab, served, three_drafts
+):
+    # A draft tagged before its build wrote van-ban.json is built by its own tree's hooks.
+    data = three_drafts / "du-thao" / FIRST / "van-ban.json"
+    data.rename(data.with_suffix(".away"))
+    try:
+        tab.goto(served + f"so-sanh/?tu={FIRST}&den={THIRD}")
+        announced = wait_for_result(tab, text=FIRST)
+    finally:
+        data.with_suffix(".away").rename(data)
+    assert announced == f"Không tải được văn bản của bản dự thảo ngày {FIRST}. Hãy thử lại sau."
+    assert tab.locator(".revision-comparison").is_visible()
+
+
+@pytest.mark.browser
 def test_the_comparison_works_in_english_and_inside_an_archived_draft(tab, served):
     announced = compare_by_hand(tab, served, "en/so-sanh/", FIRST, THIRD)
     assert announced.startswith("Comparison of Draft of 30 June 2020 with Draft of 31 March 2020:")

@@ -158,16 +158,15 @@
     return element;
   }
 
-  // One section from one draft to the next (either may be missing): whether it changed, and its
-  // paragraphs with their changes, aligned by paragraph id (removed ones where they stood).
+  // One section from one draft to the next (either may be missing): its paragraphs with their
+  // changes, aligned by paragraph id (removed ones where they stood).
   function compareSection(old, now) {
     var before = old ? old.paragraphs : [];
     var after = now ? now.paragraphs : [];
-    var text = {};
-    var place = {};
-    var kept = {};
+    var text = Object.create(null);
+    var place = Object.create(null);
+    var kept = Object.create(null);
     var out = [];
-    var changed = !old || !now || old.title !== now.title;
     before.forEach(function (p, k) {
       text[p[0]] = p[1];
       place[p[0]] = k;
@@ -182,24 +181,21 @@
     function removedUpTo(limit) {
       while (g < gone.length && place[gone[g][0]] < limit) {
         out.push(paragraph(gone[g++][1], "", "revision-removed"));
-        changed = true;
       }
     }
     after.forEach(function (p) {
       if (!(p[0] in text)) {
         out.push(paragraph("", p[1], "revision-added"));
-        changed = true;
         return;
       }
       removedUpTo(place[p[0]]);
-      if (text[p[0]] !== p[1]) changed = true;
       out.push(text[p[0]] === p[1] ? make("p", {}, [p[1]]) : paragraph(text[p[0]], p[1]));
     });
     removedUpTo(Infinity);
     if (old && now && old.title !== now.title) {
       out.unshift(make("p", { class: "revision-title" }, [say("cmp.title_changed", { title: old.title })]));
     }
-    return { changed: changed, nodes: out };
+    return out;
   }
 
   function sectionBlock(draft, section, nodes, id) {
@@ -241,7 +237,7 @@
       }
       lists[old[section.id] ? "changed" : "added"].push(section);
       fold();
-      body.push.apply(body, sectionBlock(b, section, compareSection(old[section.id], section).nodes, "cmp-" + section.id));
+      body.push.apply(body, sectionBlock(b, section, compareSection(old[section.id], section), "cmp-" + section.id));
     });
     fold();
     a.sections.forEach(function (section) {
@@ -369,13 +365,13 @@
       var section = all[id];
       if (section) last = section;
       if (section && !previous && !seen) since = draft;
-      else if (section && !previous) entries.push({ draft: draft, kind: "hist.added", section: section, nodes: compareSection(null, section).nodes });
+      else if (section && !previous) entries.push({ draft: draft, kind: "hist.added", section: section, nodes: compareSection(null, section) });
       else if (section && !same(previous, section)) {
-        entries.push({ draft: draft, kind: "hist.changed", section: section, nodes: compareSection(previous, section).nodes });
+        entries.push({ draft: draft, kind: "hist.changed", section: section, nodes: compareSection(previous, section) });
       } else if (!section && previous) {
         var retired = draft.retired[id];
         var into = retired && retired.status === "merged" && all[retired.into];
-        entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", into: into, nodes: compareSection(previous, null).nodes });
+        entries.push({ draft: draft, kind: into ? "hist.merged" : "hist.removed", into: into, nodes: compareSection(previous, null) });
       }
       previous = section || null;
       seen = true;
