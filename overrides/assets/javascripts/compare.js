@@ -442,7 +442,6 @@
       return true;
     }
     form = box;
-    form.hidden = false;
     form.addEventListener("submit", chosen);
     form.addEventListener("change", chosen);
     window.addEventListener("popstate", compare);
