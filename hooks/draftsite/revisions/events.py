@@ -305,7 +305,7 @@ def _history_html(lang: str, page: Page) -> str:
     here = page_url(page.file.src_uri)
     revisions = kept(_Revisions)
     return section_history_html(
-        revisions.drafts, lang, relative_link(here, page_url(COMPARISON_PAGE))
+        revisions.drafts, lang, relative_link(here, page_url(COMPARISON_PAGE)), _several_drafts()
     )
 
 

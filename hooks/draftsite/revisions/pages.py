@@ -173,14 +173,16 @@ def compare_form_html(drafts: list[Draft], lang: str) -> str:
     )
 
 
-def section_history_html(drafts: list[Draft], lang: str, compare_href: str) -> str:
+def section_history_html(drafts: list[Draft], lang: str, compare_href: str, scripted: bool) -> str:
     """A section's history page's place for compare.js (the drafts up to this one, oldest first),
     and the line said without scripts (with one draft: that there is no earlier one), linking the
-    comparison page at `compare_href`."""
+    comparison page at `compare_href`; `scripted`: the page loads compare.js (two drafts or
+    more)."""
     return render(
         "section-history.html",
         texts=script_texts(lang),
-        nojs=t("hist.nojs" if len(drafts) >= 2 else "rev.first", lang),
+        nojs=t("hist.nojs" if scripted else "rev.first", lang),
+        scripted=scripted,
         compare_href=compare_href,
         compare_text=t("hist.compare_link", lang),
     )
