@@ -42,6 +42,7 @@ from draftsite.page_meta import not_found_events as not_found
 from draftsite.page_meta import security_events as security_headers
 from draftsite.page_meta import sharing_events as sharing_metadata
 from draftsite.revisions import events as draft_revisions
+from draftsite.revisions import text_events as draft_texts
 from draftsite.search import events as vietnamese_search
 from draftsite.translation import events as translation_checks
 from draftsite.translation import notice_events as translation_notice
@@ -179,6 +180,7 @@ on_post_build = _in_order(
             indicators.on_post_build,
             consultation_outcome.on_post_build,
             draft_revisions.on_post_build,
+            draft_texts.on_post_build,
             sharing_metadata.on_post_build,
             print_support.on_post_build,
             served_assets.on_post_build,

@@ -290,6 +290,81 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "See it in the draft of {last}",
     },
     "rev.latest": {"vi": "bản mới nhất", "en": "latest"},
+    # Comparing any two drafts (so-sanh/?tu=…&den=…) and a section's history (lich-su/?muc=…),
+    # shown by compare.js; {…} are filled in by the script.
+    "rev.history_link": {"vi": "Lịch sử mục này", "en": "History of this section"},
+    "cmp.legend": {"vi": "So sánh hai bản dự thảo bất kỳ", "en": "Compare any two drafts"},
+    "cmp.from": {"vi": "Từ bản", "en": "From"},
+    "cmp.to": {"vi": "Đến bản", "en": "To"},
+    "cmp.submit": {"vi": "So sánh", "en": "Compare"},
+    "cmp.loading": {"vi": "Đang tải…", "en": "Loading…"},
+    "cmp.title": {"vi": "So sánh {new} với {old}", "en": "Comparison of {new} with {old}"},
+    "cmp.result": {
+        "vi": "So sánh {new} với {old}: {changed} mục sửa đổi, {added} mục thêm mới, {removed} mục "
+        "bỏ hoặc gộp.",
+        "en": "Comparison of {new} with {old}: {changed} sections changed, {added} added, "
+        "{removed} removed or merged.",
+    },
+    "cmp.swapped": {
+        "vi": "Bản «từ» mới hơn bản «đến», nên hai bản đã được đổi chỗ.",
+        "en": "The “from” draft is newer than the “to” draft, so the two have been swapped.",
+    },
+    "cmp.same": {
+        "vi": "Hai lựa chọn là cùng một bản dự thảo: hãy chọn hai bản khác nhau.",
+        "en": "Both choices are the same draft: choose two different drafts.",
+    },
+    "cmp.unknown": {
+        "vi": "Trang này không có bản dự thảo ngày {date}; bên dưới là so sánh với bản trước.",
+        "en": "This site has no draft of {date}; the comparison with the previous draft is shown below.",
+    },
+    "cmp.failed": {
+        "vi": "Không tải được văn bản của bản dự thảo ngày {draft}. Hãy thử lại sau.",
+        "en": "The text of the draft of {draft} could not be loaded. Please try again later.",
+    },
+    "cmp.unchanged": {"vi": "Mục không thay đổi ({count})", "en": "Unchanged sections ({count})"},
+    "cmp.merged": {"vi": "Mục gộp", "en": "Sections merged"},
+    "cmp.merged_into": {"vi": "gộp vào {into}", "en": "merged into {into}"},
+    "cmp.title_changed": {"vi": "Tiêu đề trước đây: {title}", "en": "Former title: {title}"},
+    "hist.heading": {"vi": "Lịch sử của {section}", "en": "History of {section}"},
+    "hist.nojs": {
+        "vi": "Trang này cần JavaScript để hiện lịch sử của một mục qua các bản dự thảo. Không có "
+        "JavaScript, trang so sánh vẫn cho biết bản mới nhất khác bản trước ở những mục nào:",
+        "en": "This page needs JavaScript to show a section's history through the drafts. Without "
+        "JavaScript, the comparison page still shows what changed from the previous draft:",
+    },
+    "hist.compare_link": {
+        "vi": "So sánh với bản trước",
+        "en": "Comparison with the previous draft",
+    },
+    "hist.choose": {
+        "vi": "Hãy mở trang này từ liên kết «Lịch sử mục này» của một mục.",
+        "en": "Open this page from a section's “History of this section” link.",
+    },
+    "hist.unknown": {
+        "vi": "Không có mục «{id}» trong các bản dự thảo.",
+        "en": "No draft has a section “{id}”.",
+    },
+    "hist.since": {
+        "vi": "Mục này có trong các bản dự thảo từ {draft}.",
+        "en": "The section is in every draft since {draft}.",
+    },
+    "hist.result": {
+        "vi": "{section}: {count} bản dự thảo có thay đổi.",
+        "en": "{section}: drafts that changed it: {count}.",
+    },
+    "hist.none": {
+        "vi": "Mục này không thay đổi qua các bản dự thảo.",
+        "en": "This section has not changed through the drafts.",
+    },
+    "hist.added": {"vi": "Mục được thêm vào.", "en": "The section was added."},
+    "hist.changed": {"vi": "Mục được sửa đổi.", "en": "The section was changed."},
+    "hist.removed": {"vi": "Mục bị bỏ.", "en": "The section was removed."},
+    "hist.merged": {"vi": "Mục được gộp vào {into}.", "en": "The section was merged into {into}."},
+    "hist.permanent": {"vi": "Mục này trong {draft}", "en": "This section in {draft}"},
+    "hist.feed": {
+        "vi": "Nhận tin khi mục này thay đổi (Atom)",
+        "en": "Get this section's changes by feed (Atom)",
+    },
     # Search.
     "search.footnote": {"vi": "Chú thích {number}", "en": "Footnote {number}"},
     # The 404 page (Vietnamese, with one English line).

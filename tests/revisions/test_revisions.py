@@ -30,27 +30,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draftsite.revisions.publishing import PublishError, set_draft  # noqa: E402
+from draft_repos import edit, git, name_draft, remove_section  # noqa: E402
+
+from draftsite.revisions.publishing import PublishError  # noqa: E402
 
 SITE = "https://example.org/du-thao/"
 FIRST, SECOND = "2020-03-31", "2020-05-15"
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def edit(repo: Path, rel: str, old: str, new: str, count: int = 1) -> None:
-    path = repo / rel
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, count), "utf-8")
 
 
 # Commit the changes in `repo` and move the latest draft's tag onto that commit.
@@ -78,13 +63,6 @@ def leftover_build_processes() -> list[str]:
     return found
 
 
-def remove_section(repo: Path, rel: str, heading: str) -> None:
-    path = repo / "docs" / rel
-    text = path.read_text("utf-8")
-    text = re.sub(rf"^{re.escape(heading)}\n\n[^\n]*\n\n", "", text, flags=re.M)
-    path.write_text(text, "utf-8")
-
-
 def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
@@ -96,13 +74,6 @@ def words(out: Path, page: str, ident: str) -> str:
         re.sub(r"\s+", " ", "".join(element.find_all(string=True, recursive=True)))
         .replace("¶", "")
         .strip()
-    )
-
-
-# Guide §6 step 3: the new draft's id, date and labels in mkdocs.yml.
-def name_draft(repo: Path, date: str, vi: str, en: str) -> None:
-    (repo / "mkdocs.yml").write_text(
-        set_draft((repo / "mkdocs.yml").read_text("utf-8"), date, vi, en), "utf-8"
     )
 
 
@@ -501,7 +472,9 @@ def test_changed_sections_link_to_their_difference_and_old_anchors_still_land(sc
     page = html(out / "phan-thu-nhat" / "kinh-te" / "index.html")
     link = page.find(id="p1-ii-1-2-1").find_next_sibling("p", class_="revision-link")
     assert link is not None and link.a["href"] == "../../so-sanh/#sua-p1-ii-1-2-1"
-    assert page.find(id="p1-ii-1-2-2").find_next_sibling("p", class_="revision-link") is None
+    # An unchanged section's line links only its history (issue 27), not a difference.
+    line = page.find(id="p1-ii-1-2-2").find_next_sibling("p", class_="revision-link")
+    assert [a["href"] for a in line.find_all("a")] == ["../../lich-su/?muc=p1-ii-1-2-2"]
     infrastructure = html(out / "phan-thu-nhat" / "ha-tang" / "index.html")
     anchor = infrastructure.find(id="p1-ii-2-2-thuong-mai")
     assert anchor is not None and anchor.find_next_sibling().get("id") == "p1-ii-2-2"

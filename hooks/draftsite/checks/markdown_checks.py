@@ -17,7 +17,7 @@ from draftsite.document.sections import ID_SYNTAX, front_matter_lines
 MARKERS = {
     "indicators": ("summary", "overview"),
     "document": ("full-text", "contents"),
-    "revisions": ("comparison", "drafts"),
+    "revisions": ("comparison", "drafts", "history"),
     "draft": ("label", "date"),
     "consultation": (
         "general",

@@ -16,7 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from draftsite.citations.paragraphs import anchor_paragraphs, find_blocks, section_block_texts
+from draftsite.citations.paragraphs import (
+    Block,
+    anchor_paragraphs,
+    find_blocks,
+    section_block_texts,
+)
 from draftsite.comments.consultation import citation_name, format_day, settings
 from draftsite.document.model import (
     is_document_page,
@@ -30,6 +35,7 @@ from draftsite.engine.glue import DEFAULT_LANGUAGE, current_language, docs_dir, 
 from draftsite.html import HEADING_END, comment_link_follows
 from draftsite.inputs import read_inputs
 from draftsite.messages import bilingual, prefixed
+from draftsite.revisions.draft_texts import DraftTexts, block_texts
 from draftsite.revisions.drafts import permanent_address
 from draftsite.revisions.paragraph_ids import (
     BlockIds,
@@ -124,7 +130,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
                     paragraphs.this_draft,
                 )
     ids = BlockIds(registry)
-    html, _ = anchor_paragraphs(html, first, labels, lang, ids, blocks)
+    source = html
+    html, anchored = anchor_paragraphs(html, first, labels, lang, ids, blocks)
+    _keep_texts(source, lang, blocks, anchored)
     up = publishing_root(page_url(src), lang, paragraphs.permanent)
     return HEADING_END.sub(
         lambda m: (
@@ -205,6 +213,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
         ),
     }
     return context
+
+
+def _keep_texts(source: str, lang: str, blocks: list, anchored: list[Block]) -> None:
+    """Keep the page's paragraphs (their ids as on the page, their plain texts) for the draft's
+    van-ban.json (draftsite.revisions.text_events)."""
+    texts = block_texts(source, blocks)
+    kept(DraftTexts).add(
+        lang, [(b.section, b.id, text) for b, text in zip(anchored, texts, strict=True)]
+    )
 
 
 def _section_button(match: re.Match, labels: dict[str, str], lang: str, beside: bool) -> str:

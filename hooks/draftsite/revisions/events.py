@@ -18,8 +18,10 @@ from mkdocs.structure.pages import Page
 
 from draftsite.comments.consultation import format_date, format_day, settings
 from draftsite.document.model import (
+    is_document_page,
     language_prefix,
     load_document,
+    neutral_path,
     page_url,
     publishing_root,
     relative_link,
@@ -34,7 +36,12 @@ from draftsite.revisions.drafts import (
     load_drafts,
     page_dates_from_git,
 )
-from draftsite.revisions.pages import comparison_html, drafts_html
+from draftsite.revisions.pages import (
+    compare_form_html,
+    comparison_html,
+    drafts_html,
+    section_history_html,
+)
 from draftsite.revisions.revisions import (
     compare,
     indicator_changes,
@@ -49,6 +56,10 @@ RETIRED_FILE = "data/ma-muc-da-bo.yml"
 COMPARISON_MARKER = "<!-- revisions:comparison -->"
 DRAFTS_MARKER = "<!-- revisions:drafts -->"
 COMPARISON_PAGE = "so-sanh.md"
+HISTORY_MARKER = "<!-- revisions:history -->"
+HISTORY_PAGE = "lich-su.md"
+# Loaded only by the comparison and history pages of a site with two drafts or more.
+COMPARE_SCRIPT = "assets/javascripts/compare.js"
 
 
 @dataclass
@@ -140,28 +151,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         markdown = markdown.replace(COMPARISON_MARKER, _comparison_html(config, lang, page))
     if DRAFTS_MARKER in markdown:
         markdown = markdown.replace(DRAFTS_MARKER, _drafts_html(lang, page))
+    if HISTORY_MARKER in markdown:
+        markdown = markdown.replace(HISTORY_MARKER, _history_html(lang, page))
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    """Changed sections link to their difference; retired ids still land on their successor."""
+    """Changed sections link to their difference, and, on a site with two drafts or more, every
+    section to its history; retired ids still land on their successor."""
     lang = current_language(config)
     comparison = kept(_Revisions).comparisons.get(lang)
     here = page_url(page.file.src_uri)
-    if comparison is not None:
-        changed = set(comparison[0].changed) | set(comparison[0].added) | set(comparison[0].moved)
-        target = page_url(COMPARISON_PAGE)
-
-        def mark(match: re.Match) -> str:
-            if match[2] not in changed:
-                return match[0]
-            href = relative_link(here, target, f"sua-{match[2]}")
-            return (
-                f'{match[0]}<p class="revision-link" data-search-exclude><a href="{href}">'
-                f"{html_lib.escape(t('rev.changed_link', lang))}</a></p>"
-            )
-
-        html = re.sub(r'<h([1-6]) id="([^"]+)".*?</h\1>', mark, html, flags=re.S)
+    changed = (
+        set(comparison[0].changed) | set(comparison[0].added) | set(comparison[0].moved)
+        if comparison is not None
+        else set()
+    )
+    sections = (
+        {s.id for s in load_document(docs_dir(config), lang).sections}
+        if _several_drafts() and is_document_page(neutral_path(page.file.src_uri))
+        else set()
+    )
+    if changed or sections:
+        html = _HEADING.sub(lambda m: _revision_line(m, here, lang, changed, sections), html)
+    if neutral_path(page.file.src_uri) == COMPARISON_PAGE and _several_drafts():
+        # Here, not in the Markdown: a form is not allowed in the pages' text (draftsite.checks).
+        revisions = kept(_Revisions)
+        form = compare_form_html(revisions.drafts, lang)
+        html = html.replace(_STATIC_COMPARISON, form + _STATIC_COMPARISON, 1)
     for old, successor in kept(_Revisions).retired.items():
         html = re.sub(
             rf'(<h[1-6] id="{re.escape(successor)}")',
@@ -173,8 +190,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
-    """The draft line of the banner, and the page's last change."""
+    """The draft line of the banner, the page's last change, and the comparison script on the
+    comparison and history pages of a site with two drafts or more (with where the drafts are, as
+    seen from the page, the language's folder and the drafts up to this one)."""
     lang = current_language(config)
+    src = neutral_path(page.file.src_uri)
+    if _several_drafts() and src in (COMPARISON_PAGE, HISTORY_PAGE):
+        here = page_url(src)
+        context["page_script"] = {
+            "src": COMPARE_SCRIPT,
+            "root": publishing_root(here, lang, kept(_Revisions).permanent),
+            "prefix": language_prefix(lang),
+            "drafts": " ".join(d.slug for d in kept(_Revisions).drafts),
+            "history": src == HISTORY_PAGE,
+        }
     drafts: list[Draft] = kept(_Revisions).drafts
     current = drafts[-1]
     date = kept(_Revisions).page_dates.get(page.file.src_uri)
@@ -223,6 +252,7 @@ def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
     entry = revisions.comparisons.get(lang)
     if entry is None or len(revisions.drafts) < 2:
         return comparison_html(None, {}, {}, revisions.drafts, None, [], lang, "")
+    here = page_url(page.file.src_uri)
     comparison, old, new = entry
     changes = indicator_changes(
         revisions.previous / "data" / "chi-tieu.yml", docs_dir(config) / "data" / "chi-tieu.yml"
@@ -235,7 +265,47 @@ def _comparison_html(config: MkDocsConfig, lang: str, page: Page) -> str:
         load_document(docs_dir(config), lang),
         changes,
         lang,
-        page_url(page.file.src_uri),
+        here,
+    )
+
+
+_STATIC_COMPARISON = '<div class="revision-comparison">'
+# A heading with its id (group 2), and the section's comment link if it follows (group 3).
+_HEADING = re.compile(
+    r'<h([1-6]) id="([^"]+)".*?</h\1>(<p class="comment-link"[^>]*>.*?</p>)?', re.S
+)
+
+
+def _several_drafts() -> bool:
+    """Whether the site being built publishes two drafts or more (a build by hand has one)."""
+    revisions = kept(_Revisions)
+    return revisions.published_build and len(revisions.drafts) >= 2
+
+
+def _revision_line(
+    match: re.Match, here: str, lang: str, changed: set[str], sections: set[str]
+) -> str:
+    """A section heading (and its comment link), followed by the line of its revision links: to its
+    difference with the previous draft, if it changed, and to its history."""
+    ident = match[2]
+    links = []
+    if ident in changed:
+        href = relative_link(here, page_url(COMPARISON_PAGE), f"sua-{ident}")
+        links.append(f'<a href="{href}">{html_lib.escape(t("rev.changed_link", lang))}</a>')
+    if ident in sections:
+        href = relative_link(here, page_url(HISTORY_PAGE)) + f"?muc={ident}"
+        links.append(f'<a href="{href}">{html_lib.escape(t("rev.history_link", lang))}</a>')
+    if not links:
+        return match[0]
+    return f'{match[0]}<p class="revision-link" data-search-exclude>{" · ".join(links)}</p>'
+
+
+def _history_html(lang: str, page: Page) -> str:
+    """A section's history page's place for compare.js, and its line for readers without scripts."""
+    here = page_url(page.file.src_uri)
+    revisions = kept(_Revisions)
+    return section_history_html(
+        revisions.drafts, lang, relative_link(here, page_url(COMPARISON_PAGE)), _several_drafts()
     )
 
 

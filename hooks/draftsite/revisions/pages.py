@@ -1,7 +1,10 @@
-"""The revisions' page-sized blocks: the comparison with the previous draft and the list of drafts
-(overrides/fragments/comparison.html and drafts-list.html), from plain values."""
+"""The revisions' page-sized blocks: the comparison with the previous draft, the list of drafts,
+the choice of any two drafts and a section's history page (overrides/fragments/comparison.html,
+drafts-list.html, compare-form.html and section-history.html), from plain values."""
 
 from __future__ import annotations
+
+import json
 
 from draftsite.comments.consultation import format_day
 from draftsite.document.model import Document, language_prefix, page_url, relative_link
@@ -107,4 +110,79 @@ def drafts_html(drafts: list[Draft], lang: str, here: str, up: str, published_bu
             head=[t(k, lang) for k in ("rev.list_date", "rev.list_draft", "rev.list_changed")],
         )
         + "\n"
+    )
+
+
+# The interface texts compare.js uses (their {placeholders} are filled in by the script).
+SCRIPT_TEXTS = (
+    "rev.added",
+    "rev.removed",
+    "rev.changed",
+    "rev.deleted",
+    "rev.inserted",
+    "rev.none",
+    "cmp.loading",
+    "cmp.title",
+    "cmp.result",
+    "cmp.swapped",
+    "cmp.same",
+    "cmp.unknown",
+    "cmp.failed",
+    "cmp.unchanged",
+    "cmp.merged",
+    "cmp.merged_into",
+    "cmp.title_changed",
+    "hist.heading",
+    "hist.choose",
+    "hist.unknown",
+    "hist.since",
+    "hist.result",
+    "hist.none",
+    "hist.added",
+    "hist.changed",
+    "hist.removed",
+    "hist.merged",
+    "hist.permanent",
+    "hist.feed",
+)
+
+
+def script_texts(lang: str) -> str:
+    """The interface texts of compare.js in `lang`, as JSON ({key: text})."""
+    return json.dumps(
+        {key: t(key, lang) for key in SCRIPT_TEXTS}, ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def compare_form_html(drafts: list[Draft], lang: str) -> str:
+    """The choice of any two drafts (default: the previous and the latest) for compare.js, or nothing
+    when there are fewer than two drafts."""
+    if len(drafts) < 2:
+        return ""
+    options = [(d.slug, d.label[lang]) for d in drafts]
+    return render(
+        "compare-form.html",
+        texts=script_texts(lang),
+        legend=t("cmp.legend", lang),
+        selects=[
+            ("tu", "compare-from", t("cmp.from", lang), drafts[-2].slug),
+            ("den", "compare-to", t("cmp.to", lang), drafts[-1].slug),
+        ],
+        drafts=options,
+        submit=t("cmp.submit", lang),
+    )
+
+
+def section_history_html(drafts: list[Draft], lang: str, compare_href: str, scripted: bool) -> str:
+    """A section's history page's place for compare.js (the drafts up to this one, oldest first),
+    and the line said without scripts (with one draft: that there is no earlier one), linking the
+    comparison page at `compare_href`; `scripted`: the page loads compare.js (two drafts or
+    more)."""
+    return render(
+        "section-history.html",
+        texts=script_texts(lang),
+        nojs=t("hist.nojs" if scripted else "rev.first", lang),
+        scripted=scripted,
+        compare_href=compare_href,
+        compare_text=t("hist.compare_link", lang),
     )

@@ -196,6 +196,12 @@ def indicator_changes(old_file: Path, new_file: Path) -> list[tuple[str, str, st
 def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
     """Declared removals: {old id: successor id} from docs/data/ma-muc-da-bo.yml. Every problem raises
     ValueError as `data/ma-muc-da-bo.yml:LINE: what is wrong; what to do` (callers add `docs/`)."""
+    return {ident: into for ident, (_, into) in load_retired_entries(path, known).items()}
+
+
+def load_retired_entries(path: Path, known: set[str]) -> dict[str, tuple[str, str]]:
+    """Declared removals with their kind: {old id: (status, successor id)}, status "removed" or
+    "merged"; the same checks and messages as load_retired_ids."""
     name = f"{path.parent.name}/{path.name}"
     try:
         raw = read_yaml_file(path, name)
@@ -249,7 +255,7 @@ def load_retired_ids(path: Path, known: set[str]) -> dict[str, str]:
                 "bản dự thảo này; ghi mã của một mục trong bản dự thảo hiện tại (`{ #mã-mục }` ở "
                 "tiêu đề của mục)",
             )
-        retired[str(ident)] = into
+        retired[str(ident)] = (status, into)
     return retired
 
 

@@ -1,0 +1,389 @@
+"""Issue 27, parts 2 and 3: any two drafts compared (so-sanh/?tu=…&den=…) and one section followed
+through every draft (lich-su/?muc=…), on a published site of three drafts (draft_repos:
+publish_three_drafts), in a browser, by choosing and clicking as a reader does."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import AXE, AXE_TAGS, ROOT, broken_internal_links
+from draft_repos import (
+    EDITED_SECTION,
+    INSERTED,
+    INSERTED_EN,
+    INSERTED_SECTION,
+    MERGED,
+    MERGED_INTO,
+    THREE_DRAFTS,
+    publish_three_drafts,
+    serving,
+)
+
+SITE = "https://example.org/du-thao/"
+FIRST, SECOND, THIRD = (date for date, _, _ in THREE_DRAFTS)
+SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "compare.js"
+UNCHANGED_SECTION = "p1-ii-1-1"
+
+
+@pytest.fixture(scope="module")
+def three_drafts(tmp_path_factory) -> Path:
+    """Issue 27's three drafts, published (tools/publish.py) into a folder: returns it."""
+    tmp = tmp_path_factory.mktemp("three-drafts")
+    return publish_three_drafts(tmp / "repo", tmp / "out", SITE)
+
+
+@pytest.fixture(scope="module")
+def served(three_drafts) -> str:
+    """The three drafts served under the site's path; yields the base address."""
+    with serving(three_drafts, urlsplit(SITE).path) as base:
+        yield base
+
+
+@pytest.fixture
+def tab(browser):
+    """A browser tab at phone size; fails the test if a script of the page throws."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def wait_for_result(page, *, text: str = "") -> str:
+    """Wait until the live region announces a result (not the loading line); its text."""
+    page.wait_for_function(
+        """([wanted]) => {
+          const s = document.querySelector('.draft-compare__status');
+          return s && s.textContent && !s.textContent.endsWith('…') && s.textContent.includes(wanted);
+        }""",
+        arg=[text],
+    )
+    return page.inner_text(".draft-compare__status")
+
+
+def compare_by_hand(page, base: str, page_path: str, start: str, end: str) -> str:
+    """Open the comparison page, choose two drafts and press the button, as a reader does."""
+    page.goto(base + page_path)
+    page.locator("#compare-from").select_option(start)
+    page.locator("#compare-to").select_option(end)
+    page.get_by_role("button", name=re.compile("So sánh|Compare")).click()
+    return wait_for_result(page, text=":")
+
+
+def view_block(page, section: str):
+    """A changed or added section's block in the view (unchanged ones are folded)."""
+    return page.locator(f'.draft-compare__view > .revision-diff[data-section="{section}"]')
+
+
+def marked(locator) -> str:
+    """A <del> or <ins> as a screen reader reads it (its hidden words included)."""
+    return re.sub(r"\s+", " ", locator.text_content()).strip()
+
+
+def check_view_one_to_three(page, lang: str = "vi") -> None:
+    """The 1→3 view shows the edit, the insertion and the merged section, and folds the rest."""
+    deleted, inserted = ("đã xoá", "đã thêm") if lang == "vi" else ("deleted", "inserted")
+    edited = view_block(page, EDITED_SECTION)
+    assert [marked(edited.locator("del")), marked(edited.locator("ins"))] == [
+        f"[{deleted}: 51]",
+        f"[{inserted}: 52]",
+    ]
+    inserted = view_block(page, INSERTED_SECTION).locator("p.revision-added ins")
+    assert (INSERTED if lang == "vi" else INSERTED_EN) in inserted.inner_text()
+    merged = page.locator('.draft-compare__view li[data-kind="merged"]')
+    assert "(1)" in merged.inner_text()
+    into = merged.locator("a")
+    assert into.inner_text() == ("gộp vào " if lang == "vi" else "merged into ") + (
+        "Phần thứ nhất, mục II.2.2 › Hạ tầng đô thị"
+        if lang == "vi"
+        else "Part One, section II.2.2 › Urban infrastructure"
+    )
+    assert into.get_attribute("href").endswith(
+        f"du-thao/{THIRD}/{'' if lang == 'vi' else 'en/'}phan-thu-nhat/ha-tang/#{MERGED_INTO}"
+    )
+    assert not page.locator(".revision-comparison").is_visible()  # the static view gives way
+    # Unchanged sections are folded; the summary says what changed.
+    assert page.locator(".draft-compare__view details.revision-unchanged").count() >= 1
+    changed = page.locator('.draft-compare__view li[data-kind="changed"]').inner_text()
+    assert "(3)" in changed
+
+
+@pytest.mark.browser
+def test_comparing_the_first_and_third_drafts_shows_the_edit_the_insertion_and_the_merge(
+    tab, served
+):
+    announced = compare_by_hand(tab, served, "so-sanh/", FIRST, THIRD)
+    assert tab.url.endswith(f"so-sanh/?tu={FIRST}&den={THIRD}")
+    assert announced == (
+        "So sánh Dự thảo ngày 30/6/2020 với Dự thảo ngày 31/3/2020: 3 mục sửa đổi, 0 mục thêm "
+        "mới, 1 mục bỏ hoặc gộp."
+    )
+    check_view_one_to_three(tab)
+
+
+@pytest.mark.browser
+def test_the_address_reproduces_the_view_and_the_order_of_the_choice_does_not_matter(tab, served):
+    compare_by_hand(tab, served, "so-sanh/", FIRST, THIRD)
+    chosen = tab.inner_html(".draft-compare__view")
+    tab.goto(served + f"so-sanh/?tu={FIRST}&den={THIRD}")
+    wait_for_result(tab, text=":")
+    assert tab.inner_html(".draft-compare__view") == chosen
+    assert tab.locator("#compare-from").input_value() == FIRST
+    tab.goto(served + f"so-sanh/?tu={THIRD}&den={FIRST}")
+    announced = wait_for_result(tab, text=":")
+    assert announced.startswith("Bản «từ» mới hơn bản «đến», nên hai bản đã được đổi chỗ.")
+    assert tab.inner_html(".draft-compare__view") == chosen
+    assert tab.locator("#compare-from").input_value() == FIRST
+    assert tab.locator("#compare-to").input_value() == THIRD
+    # Choosing pushes each view's address: the browser's Back shows the view before.
+    compare_by_hand(tab, served, "so-sanh/", FIRST, SECOND)
+    assert tab.url.endswith(f"so-sanh/?tu={FIRST}&den={SECOND}")
+    tab.go_back()
+    assert tab.url.endswith(f"so-sanh/?tu={FIRST}&den={THIRD}")
+    wait_for_result(tab, text="30/6/2020")
+    assert tab.inner_html(".draft-compare__view") == chosen
+
+
+@pytest.mark.browser
+def test_an_unknown_date_is_said_and_the_static_comparison_stays(tab, served):
+    tab.goto(served + f"so-sanh/?tu=2019-01-01&den={THIRD}")
+    announced = wait_for_result(tab, text="2019-01-01")
+    assert announced == (
+        "Trang này không có bản dự thảo ngày 2019-01-01; bên dưới là so sánh với bản trước."
+    )
+    assert tab.locator(".revision-comparison").is_visible()
+    assert tab.inner_html(".draft-compare__view") == ""
+
+
+@pytest.mark.browser
+def test_a_draft_without_its_text_is_said_and_the_static_comparison_stays(
+    tab, served, three_drafts
+):
+    # A draft tagged before its build wrote van-ban.json is built by its own tree's hooks.
+    data = three_drafts / "du-thao" / FIRST / "van-ban.json"
+    data.rename(data.with_suffix(".away"))
+    try:
+        tab.goto(served + f"so-sanh/?tu={FIRST}&den={THIRD}")
+        announced = wait_for_result(tab, text=FIRST)
+    finally:
+        data.with_suffix(".away").rename(data)
+    assert announced == f"Không tải được văn bản của bản dự thảo ngày {FIRST}. Hãy thử lại sau."
+    assert tab.locator(".revision-comparison").is_visible()
+
+
+@pytest.mark.browser
+def test_the_comparison_works_in_english_and_inside_an_archived_draft(tab, served):
+    announced = compare_by_hand(tab, served, "en/so-sanh/", FIRST, THIRD)
+    assert announced.startswith("Comparison of Draft of 30 June 2020 with Draft of 31 March 2020:")
+    check_view_one_to_three(tab, "en")
+    # The second draft's own folder offers the drafts up to itself, and compares them.
+    for folder, lang in ((f"du-thao/{SECOND}/", "vi"), (f"du-thao/{SECOND}/en/", "en")):
+        tab.goto(served + folder + "so-sanh/")
+        options = tab.locator("#compare-from option")
+        assert [options.nth(k).get_attribute("value") for k in range(options.count())] == [
+            FIRST,
+            SECOND,
+        ]
+        compare_by_hand(tab, served, folder + "so-sanh/", FIRST, SECOND)
+        edited = view_block(tab, EDITED_SECTION)
+        assert marked(edited.locator("ins")).endswith(": 52]")
+        assert view_block(tab, INSERTED_SECTION).count() == 0
+        link = tab.locator(f'.draft-compare__view h3 a[href$="#{EDITED_SECTION}"]')
+        prefix = "" if lang == "vi" else "en/"
+        assert link.get_attribute("href").endswith(
+            f"/du-thao/{SECOND}/{prefix}phan-thu-nhat/kinh-te/#{EDITED_SECTION}"
+        )
+
+
+# Each section's history: the drafts in which it changed, and how.
+HISTORIES = [
+    (EDITED_SECTION, [(SECOND, "changed")]),
+    (INSERTED_SECTION, [(THIRD, "changed")]),
+    (MERGED_INTO, [(THIRD, "changed")]),
+    (MERGED, [(THIRD, "merged")]),
+    (UNCHANGED_SECTION, []),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("section, expected", HISTORIES)
+def test_each_sections_history_lists_exactly_the_drafts_in_which_it_changed(
+    tab, served, section, expected
+):
+    if section == MERGED:  # gone from the latest draft: its old address lands on its successor
+        tab.goto(served + f"lich-su/?muc={section}")
+    else:
+        page = {
+            EDITED_SECTION: "kinh-te",
+            UNCHANGED_SECTION: "kinh-te",
+            MERGED_INTO: "ha-tang",
+        }.get(section)
+        tab.goto(served + (f"phan-thu-nhat/{page}/" if page else "phan-thu-hai/ha-tang/"))
+        link = tab.locator(f'#{section} ~ p.revision-link a[href$="?muc={section}"]').first
+        assert link.inner_text() == "Lịch sử mục này"
+        link.click()
+    announced = wait_for_result(tab, text=":")
+    assert announced.endswith(f"{len(expected)} bản dự thảo có thay đổi.")
+    entries = tab.locator(".draft-compare__view h3")
+    assert [entries.nth(k).get_attribute("id") for k in range(entries.count())] == [
+        f"ls-{date}" for date, _ in expected
+    ]
+    kinds = tab.locator(".draft-compare__view .history-kind")
+    assert [kinds.nth(k).get_attribute("data-kind") for k in range(kinds.count())] == [
+        kind for _, kind in expected
+    ]
+    feed = tab.locator('.draft-compare__view a[type="application/atom+xml"]')
+    assert feed.get_attribute("href").endswith(f"/du-thao/lich-su/{section}.xml")
+    if section == MERGED:
+        assert "Mục được gộp vào Phần thứ nhất, mục II.2.2 › Hạ tầng đô thị." in kinds.inner_text()
+    if section == EDITED_SECTION:
+        permanent = tab.locator(".draft-compare__view .history-kind a")
+        assert permanent.get_attribute("href").endswith(
+            f"/du-thao/{SECOND}/phan-thu-nhat/kinh-te/#{EDITED_SECTION}"
+        )
+        diff = tab.locator(".draft-compare__view .revision-diff")
+        assert marked(diff.locator("del")) == "[đã xoá: 51]"
+
+
+@pytest.mark.browser
+def test_the_history_in_english(tab, served):
+    tab.goto(served + f"en/lich-su/?muc={INSERTED_SECTION}")
+    announced = wait_for_result(tab, text=":")
+    assert announced == "Part Two, section II.2: drafts that changed it: 1."
+    assert INSERTED_EN in tab.inner_text(".draft-compare__view ins")
+    feed = tab.locator('.draft-compare__view a[type="application/atom+xml"]')
+    assert feed.get_attribute("href").endswith(f"/du-thao/en/lich-su/{INSERTED_SECTION}.xml")
+
+
+@pytest.mark.browser
+def test_without_javascript_the_history_page_says_so_and_links_the_comparison(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(served + f"lich-su/?muc={EDITED_SECTION}")
+        notice = page.locator(".section-history__nojs")
+        assert notice.is_visible() and "cần JavaScript" in notice.inner_text()
+        notice.locator("a").click()
+        assert page.url == served + "so-sanh/"
+        assert page.locator(".revision-comparison").is_visible()
+        # The choice is there (read by the script); without it, the page stays the static one.
+        page.locator("#compare-from").select_option(FIRST)
+        page.get_by_role("button", name="So sánh").click()
+        assert page.url == served + f"so-sanh/?tu={FIRST}&den={THIRD}"
+        assert page.locator(".revision-comparison").is_visible()
+    finally:
+        context.close()
+
+
+def rendered_links(page, base: str, out: Path) -> list[str]:
+    """The links the script made that lead nowhere in the published output: (file, anchor) checked."""
+    problems = []
+    for href in page.eval_on_selector_all(
+        ".draft-compare__view a[href]", "as => as.map(a => a.href)"
+    ):
+        parts = urlsplit(href)
+        if href.split("#")[0] == page.url.split("#")[0]:  # within the view
+            if not page.evaluate("id => !!document.getElementById(id)", unquote(parts.fragment)):
+                problems.append(f"missing anchor: {href}")
+            continue
+        if not href.startswith(base):
+            problems.append(f"outside the site: {href}")
+            continue
+        target = out / unquote(parts.path[len(urlsplit(base).path) :])
+        if target.suffix == ".xml":
+            continue  # the sections' feeds: written by tools/publish.py (their own tests)
+        target = target / "index.html" if target.is_dir() else target
+        if not target.is_file():
+            problems.append(f"broken: {href}")
+        elif parts.fragment and f'id="{parts.fragment}"' not in target.read_text("utf-8"):
+            problems.append(f"missing anchor: {href}")
+    return problems
+
+
+@pytest.mark.browser
+def test_no_broken_internal_link_in_the_pages_or_the_views(tab, served, three_drafts):
+    # The PDFs are made when publishing with --pdf (tests/revisions/test_revisions.py does).
+    assert [p for p in broken_internal_links(three_drafts, SITE) if not p.endswith(".pdf")] == []
+    problems = []
+    for address in (
+        f"so-sanh/?tu={FIRST}&den={THIRD}",
+        f"en/so-sanh/?tu={FIRST}&den={THIRD}",
+        f"du-thao/{SECOND}/so-sanh/?tu={FIRST}&den={SECOND}",
+        *(f"lich-su/?muc={section}" for section, _ in HISTORIES),
+        f"en/lich-su/?muc={MERGED}",
+    ):
+        tab.goto(served + address)
+        wait_for_result(tab, text=":")
+        problems += [f"{address}: {p}" for p in rendered_links(tab, served, three_drafts)]
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_both_pages_have_no_accessibility_violation(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    failures = []
+    for address in (
+        "so-sanh/",
+        f"so-sanh/?tu={FIRST}&den={THIRD}",
+        f"en/so-sanh/?tu={THIRD}&den={FIRST}",
+        f"lich-su/?muc={EDITED_SECTION}",
+        f"en/lich-su/?muc={MERGED}",
+        "lich-su/",
+    ):
+        page.goto(served + address)
+        if "?" in address:
+            wait_for_result(page, text=":")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.wait_for_function(  # the folded sections' text is made when they are opened
+            "[...document.querySelectorAll('details.revision-unchanged')].every(d => d.querySelector('h3'))"
+        )
+        page.evaluate(AXE)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        for violation in result["violations"]:
+            targets = [n["target"] for n in violation["nodes"][:3]]
+            failures.append(f"/{address} {violation['id']}: {violation['help']} {targets}")
+    context.close()
+    assert failures == []
+
+
+def test_the_script_is_small_and_loaded_only_by_the_comparison_and_history_pages(three_drafts):
+    served_script = (three_drafts / "assets" / "javascripts" / "compare.js").read_bytes()
+    assert len(gzip.compress(served_script, 9)) <= 10 * 1024
+    loading = sorted(
+        str(path.relative_to(three_drafts))
+        for path in three_drafts.rglob("*.html")
+        if "compare.js" in path.read_text("utf-8")
+    )
+    expected = sorted(
+        f"{folder}{lang}{page}/index.html"
+        for folder in ("", *(f"du-thao/{d}/" for d in (SECOND, THIRD)))
+        for lang in ("", "en/")
+        for page in ("so-sanh", "lich-su")
+    )
+    assert loading == expected  # the first draft's own folder had one draft: nothing to compare
+
+
+def test_each_draft_publishes_its_text_with_the_paragraph_ids_of_its_pages(three_drafts):
+    for folder in (f"du-thao/{FIRST}/", f"du-thao/{THIRD}/en/", ""):
+        data = json.loads((three_drafts / folder / "van-ban.json").read_text("utf-8"))
+        page = "phan-thu-nhat/ha-tang/"
+        html = (three_drafts / folder / page / "index.html").read_text("utf-8")
+        on_page = re.findall(r'<(?:p|li) id="([a-z0-9-]+-d\d+)">', html)  # not the notices
+        in_data = [
+            ident for s in data["sections"] if s["page"] == page for ident, _ in s["paragraphs"]
+        ]
+        assert in_data == on_page
+    latest = json.loads((three_drafts / "van-ban.json").read_text("utf-8"))
+    assert latest["draft"] == THIRD and latest["lang"] == "vi"
+    assert latest["retired"] == {MERGED: {"status": "merged", "into": MERGED_INTO}}
+    assert MERGED not in {s["id"] for s in latest["sections"]}
