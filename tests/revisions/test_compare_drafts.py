@@ -387,3 +387,35 @@ def test_each_draft_publishes_its_text_with_the_paragraph_ids_of_its_pages(three
     assert latest["draft"] == THIRD and latest["lang"] == "vi"
     assert latest["retired"] == {MERGED: {"status": "merged", "into": MERGED_INTO}}
     assert MERGED not in {s["id"] for s in latest["sections"]}
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("section, expected", HISTORIES)
+def test_each_sections_feed_parses_and_names_the_drafts_its_history_names(
+    three_drafts, section, expected, lang
+):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(three_drafts / f"{lang}lich-su/{section}.xml").getroot()
+    assert feed.findtext(f"{atom}id") == f"{SITE}{lang}lich-su/{section}.xml"
+    assert feed.find(f"{atom}link[@rel='alternate']").get("href") == (
+        f"{SITE}{lang}lich-su/?muc={section}"
+    )
+    entries = feed.findall(f"{atom}entry")
+    dates = [e.findtext(f"{atom}updated")[:10] for e in entries]
+    # Newest first: the drafts the history page lists, then the first draft that published it.
+    assert dates == [date for date, _ in reversed(expected)] + [FIRST]
+    for entry, (date, _) in zip(entries, reversed(expected), strict=False):
+        link = urlsplit(entry.find(f"{atom}link").get("href")).path
+        target = (three_drafts / unquote(link).removeprefix(urlsplit(SITE).path)).joinpath(
+            "index.html"
+        )
+        assert link.startswith(f"{urlsplit(SITE).path}du-thao/{date}/{lang}")
+        assert target.is_file(), link
+        anchor = entry.find(f"{atom}link").get("href").split("#")[1]
+        assert f'id="{anchor}"' in target.read_text("utf-8")
+    if expected and expected[-1][1] == "changed":
+        assert "<del>" in entries[0].findtext(f"{atom}content") or "<ins>" in entries[0].findtext(
+            f"{atom}content"
+        )
