@@ -117,6 +117,16 @@ def test_first_view_of_a_report_page_stays_within_budget(browser, server, site, 
     assert total <= BUDGET, f"/{url}: {total} bytes (gzip) on first view"
 
 
+def test_no_template_of_the_build_is_published(site):
+    # overrides/fragments/ holds the build's templates: a file MkDocs does not read as a template
+    # (any name not ending in .html) would be copied into the site as it is.
+    assert not (site / "fragments").exists()
+    fragments = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
+    assert sorted(p.suffix for p in fragments.iterdir()) == [".html"] * len(
+        list(fragments.iterdir())
+    )
+
+
 def test_the_sites_own_scripts_and_style_sheets_are_served_without_their_comments():
     from draftsite.page_meta.served_assets import served
 

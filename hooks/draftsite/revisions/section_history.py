@@ -190,7 +190,7 @@ def section_feed(
             }
         )
     return render(
-        "section-feed.xml",
+        "section-feed.html",
         lang=lang,
         id=own,
         title=t("history.feed", lang, label=latest.section.label, title=latest.section.title),
