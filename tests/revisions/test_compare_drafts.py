@@ -419,3 +419,76 @@ def test_each_sections_feed_parses_and_names_the_drafts_its_history_names(
         assert "<del>" in entries[0].findtext(f"{atom}content") or "<ins>" in entries[0].findtext(
             f"{atom}content"
         )
+
+
+def _paragraph_of(out: Path, lang: str, section: str, text: str) -> tuple[dict, str, int]:
+    """The latest draft's section holding a paragraph that starts with `text`: (section, id, place)."""
+    data = json.loads((out / LANG_FOLDER[lang] / "van-ban.json").read_text("utf-8"))
+    entry = next(s for s in data["sections"] if s["id"] == section)
+    place = next(k for k, (_, words) in enumerate(entry["paragraphs"], 1) if words.startswith(text))
+    return entry, entry["paragraphs"][place - 1][0], place
+
+
+LANG_FOLDER = {"vi": "", "en": "en/"}
+# The form of the three drafts' repository has no paragraph box: the paragraph travels in the label
+# and the address.
+FORM_FIELDS = {
+    "entry.2051": "section",
+    "entry.2052": "label",
+    "entry.2055": "url",
+    "entry.2056": "lang",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["mouse", "keyboard", "touch"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("which", ["inserted", "merged"])
+def test_a_paragraph_comment_link_names_the_paragraph_of_the_latest_draft(
+    browser, served, three_drafts, lang, how, which
+):
+    from urllib.parse import parse_qs
+
+    if which == "inserted":  # the paragraph draft 3 inserted
+        start = INSERTED if lang == "vi" else INSERTED_EN
+        entry, ident, place = _paragraph_of(three_drafts, lang, INSERTED_SECTION, start)
+    else:  # the merged section's paragraph, now the last of the section it went into
+        data = json.loads((three_drafts / LANG_FOLDER[lang] / "van-ban.json").read_text("utf-8"))
+        entry = next(s for s in data["sections"] if s["id"] == MERGED_INTO)
+        ident, place = entry["paragraphs"][-1][0], len(entry["paragraphs"])
+    phone = how == "touch"
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900},
+        has_touch=phone,
+        is_mobile=phone,
+    )
+    tab = context.new_page()
+    tab.goto(served + LANG_FOLDER[lang] + entry["page"])
+    block = tab.locator(f"#{ident}")
+    block.scroll_into_view_if_needed()
+    if how == "mouse":
+        block.hover()
+    elif how == "keyboard":
+        tab.keyboard.press("Tab")  # the first Tab makes every paragraph's tools
+        tab.locator(f"#{ident} > .paragraph-tools .cite-button").focus()
+        tab.keyboard.press("Tab")
+    else:
+        box = block.bounding_box()
+        tab.touchscreen.tap(box["x"] + 60, box["y"] + 8)
+    link = tab.locator(f"#{ident} > .paragraph-tools .comment-paragraph")
+    link.wait_for(state="visible")
+    if how == "keyboard":
+        assert tab.evaluate("document.activeElement.classList[0]") == "comment-paragraph"
+    values = {
+        FORM_FIELDS[k]: v[0]
+        for k, v in parse_qs(urlsplit(link.get_attribute("href")).query).items()
+        if k in FORM_FIELDS
+    }
+    word = "đoạn" if lang == "vi" else "paragraph"
+    assert values == {
+        "section": entry["id"],
+        "label": f"{entry['label']}, {word} {place}",
+        "url": f"{SITE}{LANG_FOLDER[lang]}{entry['page']}#{ident}",
+        "lang": lang,
+    }
+    context.close()
