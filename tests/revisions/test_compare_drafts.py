@@ -337,6 +337,8 @@ def test_both_pages_have_no_accessibility_violation(browser, served):
         f"lich-su/?muc={EDITED_SECTION}",
         f"en/lich-su/?muc={MERGED}",
         "lich-su/",
+        "phan-thu-nhat/kinh-te/",  # a chapter with its sections' history links
+        "en/phan-thu-nhat/kinh-te/",
     ):
         page.goto(served + address)
         if "?" in address:
