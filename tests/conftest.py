@@ -58,6 +58,22 @@ ORGANISER_CONTACT = {
 
 
 # Environment for a quiet MkDocs run.
+
+
+def axe_violations(page, selector: str | None = None) -> list[str]:
+    """axe's violations (AXE_TAGS) on the page as it is now, or inside `selector`: one line each,
+    "rule: help [its first three targets]"."""
+    page.evaluate(AXE)
+    result = page.evaluate(
+        "([selector, tags]) => axe.run(selector || document, {runOnly: {type: 'tag', values: tags}})",
+        [selector, AXE_TAGS],
+    )
+    return [
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
+
+
 def build_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     env.pop("BUILD_ONLY_LOCALE", None)

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import AXE, AXE_TAGS, ROOT, broken_internal_links
+from conftest import ROOT, axe_violations, broken_internal_links
 from draft_repos import (
     EDITED_SECTION,
     INSERTED,
@@ -347,13 +347,7 @@ def test_both_pages_have_no_accessibility_violation(browser, served):
         page.wait_for_function(  # the folded sections' text is made when they are opened
             "[...document.querySelectorAll('details.revision-unchanged')].every(d => d.querySelector('h3'))"
         )
-        page.evaluate(AXE)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
-        for violation in result["violations"]:
-            targets = [n["target"] for n in violation["nodes"][:3]]
-            failures.append(f"/{address} {violation['id']}: {violation['help']} {targets}")
+        failures += [f"/{address} {v}" for v in axe_violations(page)]
     context.close()
     assert failures == []
 

@@ -12,10 +12,9 @@ import html5lib
 import pytest
 
 from conftest import (
-    AXE,
-    AXE_TAGS,
     ROOT,
     SITE_PATH,
+    axe_violations,
     broken_internal_links,
     language_pages,
     page_html,
@@ -57,13 +56,7 @@ def test_axe_finds_no_violation(browser, server, lang, scheme):
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
             "slate" if scheme == "dark" else "default"
         )
-        page.evaluate(AXE)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
-        for violation in result["violations"]:
-            targets = [n["target"] for n in violation["nodes"][:3]]
-            failures.append(f"/{url} {violation['id']}: {violation['help']} {targets}")
+        failures += [f"/{url} {v}" for v in axe_violations(page)]
     context.close()
     assert failures == []
 
