@@ -18,10 +18,14 @@ def test_a_changed_missing_or_added_file_is_listed_and_commit_ids_of_the_record_
         (folder / "du-thao" / "2020-03-31").mkdir(parents=True)
         (folder / "index.html").write_text(page, "utf-8")
         (folder / "published-drafts.json").write_text(f'{{"commit": "{commit}"}}', "utf-8")
-        (folder / "du-thao" / "2020-03-31" / ".published").write_text(f"du-thao-2020-03-31 {commit} tree {commit[:9]}\n")
+        (folder / "du-thao" / "2020-03-31" / ".published").write_text(
+            f"du-thao-2020-03-31 {commit} tree {commit[:9]}\n"
+        )
     (before / "old.html").write_text("x")
     (after / "new.html").write_text("x")
-    lines = differences((before, {COMMIT_1: "du-thao-2020-03-31"}), (after, {COMMIT_2: "du-thao-2020-03-31"}))
+    lines = differences(
+        (before, {COMMIT_1: "du-thao-2020-03-31"}), (after, {COMMIT_2: "du-thao-2020-03-31"})
+    )
     assert lines == ["only before: old.html", "only after:  new.html", "differs:     index.html"]
     # Without the commits' tags the record differs: the normalisation is what makes it equal.
     assert "differs:     published-drafts.json" in differences((before, {}), (after, {}))

@@ -11,19 +11,49 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import (
+    FIXTURE_CONFIG,
+    FIXTURE_DOCS,
+    ROOT,
+    SITE_URL,
+    language_pages,
+    page_html,
+    run_build,
+)
 
-from conftest import FIXTURE_CONFIG, FIXTURE_DOCS, ROOT, SITE_URL, language_pages, page_html, run_build
-
-SOURCE = ROOT / "source" / "du-thao-2020-03-31.md.txt"  # the original as received (a copy of shared/source)
-SECTIONS = list(csv.DictReader((ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"))
+SOURCE = (
+    ROOT / "source" / "du-thao-2020-03-31.md.txt"
+)  # the original as received (a copy of shared/source)
+SECTIONS = list(
+    csv.DictReader(
+        (ROOT / "tests" / "data" / "sections.tsv").open(encoding="utf-8"), delimiter="\t"
+    )
+)
 DOCUMENT_ORDER = [
-    "", "cong-van/", "bao-cao/", "phan-thu-nhat/", "phan-thu-nhat/kinh-te/", "phan-thu-nhat/ha-tang/",
-    "phan-thu-nhat/tai-nguyen-moi-truong/", "phan-thu-nhat/van-hoa-xa-hoi/", "phan-thu-nhat/quoc-phong-an-ninh/",
-    "phan-thu-nhat/xay-dung-dang/", "phan-thu-nhat/danh-gia-chung/", "phan-thu-nhat/bai-hoc-kinh-nghiem/",
-    "phan-thu-hai/", "phan-thu-hai/kinh-te/", "phan-thu-hai/ha-tang/", "phan-thu-hai/tai-nguyen-moi-truong/",
-    "phan-thu-hai/van-hoa-xa-hoi/", "phan-thu-hai/quoc-phong-an-ninh/", "phan-thu-hai/xay-dung-dang/",
-    "phan-thu-hai/chinh-quyen/", "phan-thu-hai/cai-cach-tu-phap/", "phan-thu-hai/mat-tran-doan-the/",
-    "phan-thu-hai/dot-pha/", "goi-y-thao-luan/",
+    "",
+    "cong-van/",
+    "bao-cao/",
+    "phan-thu-nhat/",
+    "phan-thu-nhat/kinh-te/",
+    "phan-thu-nhat/ha-tang/",
+    "phan-thu-nhat/tai-nguyen-moi-truong/",
+    "phan-thu-nhat/van-hoa-xa-hoi/",
+    "phan-thu-nhat/quoc-phong-an-ninh/",
+    "phan-thu-nhat/xay-dung-dang/",
+    "phan-thu-nhat/danh-gia-chung/",
+    "phan-thu-nhat/bai-hoc-kinh-nghiem/",
+    "phan-thu-hai/",
+    "phan-thu-hai/kinh-te/",
+    "phan-thu-hai/ha-tang/",
+    "phan-thu-hai/tai-nguyen-moi-truong/",
+    "phan-thu-hai/van-hoa-xa-hoi/",
+    "phan-thu-hai/quoc-phong-an-ninh/",
+    "phan-thu-hai/xay-dung-dang/",
+    "phan-thu-hai/chinh-quyen/",
+    "phan-thu-hai/cai-cach-tu-phap/",
+    "phan-thu-hai/mat-tran-doan-the/",
+    "phan-thu-hai/dot-pha/",
+    "goi-y-thao-luan/",
 ]
 
 
@@ -64,7 +94,9 @@ def test_every_section_has_its_heading_and_id(site):
         html = page_html(site, url_of(row["page"]))
         element = html.find(id=row["id"])
         assert element is not None, f"#{row['id']} missing on /{url_of(row['page'])}"
-        assert element.name == f"h{row['level']}", f"#{row['id']} is a {element.name}, expected h{row['level']}"
+        assert element.name == f"h{row['level']}", (
+            f"#{row['id']} is a {element.name}, expected h{row['level']}"
+        )
         assert heading_text(element) == row["title"], f"#{row['id']} heading text changed"
 
 
@@ -84,7 +116,9 @@ def source_headings() -> list[str]:
 def test_every_numbered_heading_of_the_source_is_a_section():
     titles = [row["title"] for row in SECTIONS]
     for heading in source_headings():
-        assert any(heading.rstrip("*") in title for title in titles), f"source heading not found: {heading!r}"
+        assert any(heading.rstrip("*") in title for title in titles), (
+            f"source heading not found: {heading!r}"
+        )
 
 
 def test_heading_ids_are_unique_across_the_site(site):
@@ -92,9 +126,13 @@ def test_heading_ids_are_unique_across_the_site(site):
         seen: dict[str, str] = {}
         for path in language_pages(site, lang):
             html = page_html(site, path.relative_to(site).as_posix())
-            for heading in html.select("article h1[id], article h2[id], article h3[id], article h4[id], article h5[id], article h6[id]"):
+            for heading in html.select(
+                "article h1[id], article h2[id], article h3[id], article h4[id], article h5[id], article h6[id]"
+            ):
                 where = path.relative_to(site).as_posix()
-                assert heading["id"] not in seen, f"id {heading['id']} on {where} and {seen[heading['id']]}"
+                assert heading["id"] not in seen, (
+                    f"id {heading['id']} on {where} and {seen[heading['id']]}"
+                )
                 assert heading["id"].isascii()
                 seen[heading["id"]] = where
 
@@ -121,7 +159,10 @@ def test_sixteen_footnotes_link_both_ways(site, lang):
 
 
 def test_no_conversion_scars_in_any_page(site):
-    bodies = [re.sub(r"\s+", " ", b).strip() for b in re.findall(r"^<sup>\d+</sup>\s+(.{40})", SOURCE.read_text("utf-8"), re.M)]
+    bodies = [
+        re.sub(r"\s+", " ", b).strip()
+        for b in re.findall(r"^<sup>\d+</sup>\s+(.{40})", SOURCE.read_text("utf-8"), re.M)
+    ]
     for where in DOCUMENT_ORDER[1:]:
         html = page_html(site, where)
         article = html.select_one("article")
@@ -157,24 +198,32 @@ FIRST_DRAFT = "du-thao-2020-03-31"
 # the first tag, main's latest commit while mkdocs.yml still names that draft. {path: text}
 def first_draft_pages() -> dict[str, str]:
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
 
     if git("tag", "-l", FIRST_DRAFT).strip():
         ref = FIRST_DRAFT
     else:
         config = git("show", "HEAD:mkdocs.yml")
-        assert f"id: {FIRST_DRAFT}" in config, (f"the first draft has no tag {FIRST_DRAFT} and main no longer names it: "
-                                                f"tag the commit it was published from (editor guide, section 6)")
+        assert f"id: {FIRST_DRAFT}" in config, (
+            f"the first draft has no tag {FIRST_DRAFT} and main no longer names it: "
+            f"tag the commit it was published from (editor guide, section 6)"
+        )
         ref = "HEAD"
     names = git("ls-tree", "-r", "--name-only", ref, "docs").split("\n")
-    return {name[len("docs/"):]: git("show", f"{ref}:{name}") for name in names if name.endswith(".md")}
+    return {
+        name[len("docs/") :]: git("show", f"{ref}:{name}") for name in names if name.endswith(".md")
+    }
 
 
 # The words of the document pages (Vietnamese; the cover letter, report and discussion guide).
 def document_tokens(pages: dict[str, str]) -> Counter:
     words = Counter()
     for rel, text in sorted(pages.items()):
-        if rel.endswith(".en.md") or not rel.startswith(("cong-van", "bao-cao/", "phan-thu-", "goi-y")):
+        if rel.endswith(".en.md") or not rel.startswith(
+            ("cong-van", "bao-cao/", "phan-thu-", "goi-y")
+        ):
             continue
         words += tokens(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S))
     return words
@@ -186,7 +235,10 @@ def test_document_text_is_the_source_text_word_for_word(which):
     if which == "the first draft in git":
         pages = first_draft_pages()
     else:
-        pages = {p.relative_to(FIXTURE_DOCS).as_posix(): p.read_text("utf-8") for p in FIXTURE_DOCS.rglob("*.md")}
+        pages = {
+            p.relative_to(FIXTURE_DOCS).as_posix(): p.read_text("utf-8")
+            for p in FIXTURE_DOCS.rglob("*.md")
+        }
     words = document_tokens(pages)
     assert words - source == Counter(), "words on the site that the source does not have"
     assert source - words == Counter(), "words of the source missing from the site"
@@ -212,31 +264,50 @@ def broken_build(project: Path, rel: str, edit) -> str:
 
 
 def test_heading_without_id_stops_the_build(project_copy):
-    error = broken_build(project_copy, "phan-thu-nhat/kinh-te.md",
-                         lambda t: t.replace("### 1.2.1. Trong lĩnh vực công nghiệp { #p1-ii-1-2-1 }",
-                                             "### 1.2.1. Trong lĩnh vực công nghiệp"))
+    error = broken_build(
+        project_copy,
+        "phan-thu-nhat/kinh-te.md",
+        lambda t: t.replace(
+            "### 1.2.1. Trong lĩnh vực công nghiệp { #p1-ii-1-2-1 }",
+            "### 1.2.1. Trong lĩnh vực công nghiệp",
+        ),
+    )
     assert "phan-thu-nhat/kinh-te.md:27:" in error and "has no id" in error
 
 
 def test_duplicate_id_stops_the_build(project_copy):
-    error = broken_build(project_copy, "phan-thu-hai/dot-pha.md",
-                         lambda t: t.replace("{ #p2-dot-pha }", "{ #p1-ii-1-2-1 }"))
+    error = broken_build(
+        project_copy,
+        "phan-thu-hai/dot-pha.md",
+        lambda t: t.replace("{ #p2-dot-pha }", "{ #p1-ii-1-2-1 }"),
+    )
     assert "p1-ii-1-2-1" in error and "already used" in error and "phan-thu-hai/dot-pha.md" in error
 
 
 def test_footnote_marker_without_body_stops_the_build(project_copy):
-    error = broken_build(project_copy, "phan-thu-nhat/ha-tang.md", lambda t: re.sub(r"^\[\^3\]:.*$", "", t, flags=re.M))
+    error = broken_build(
+        project_copy,
+        "phan-thu-nhat/ha-tang.md",
+        lambda t: re.sub(r"^\[\^3\]:.*$", "", t, flags=re.M),
+    )
     assert "phan-thu-nhat/ha-tang.md" in error and "[^3] has no body" in error
 
 
 def test_footnote_body_without_marker_stops_the_build(project_copy):
-    error = broken_build(project_copy, "phan-thu-nhat/ha-tang.md", lambda t: t.replace("quy hoạch[^3].", "quy hoạch."))
+    error = broken_build(
+        project_copy,
+        "phan-thu-nhat/ha-tang.md",
+        lambda t: t.replace("quy hoạch[^3].", "quy hoạch."),
+    )
     assert "phan-thu-nhat/ha-tang.md" in error and "[^3] has no marker" in error
 
 
 def test_text_that_is_not_nfc_stops_the_build(project_copy):
-    error = broken_build(project_copy, "phan-thu-hai/dot-pha.md",
-                         lambda t: t.replace("Phát triển", unicodedata.normalize("NFD", "Phát triển"), 1))
+    error = broken_build(
+        project_copy,
+        "phan-thu-hai/dot-pha.md",
+        lambda t: t.replace("Phát triển", unicodedata.normalize("NFD", "Phát triển"), 1),
+    )
     assert "phan-thu-hai/dot-pha.md" in error and "not Unicode NFC" in error
 
 
@@ -253,7 +324,11 @@ def _without_editor_keys(config: dict) -> dict:
     config = dict(config)
     config.pop("nav", None)
     config.pop("exclude_docs", None)
-    config["extra"] = {k: v for k, v in (config.get("extra") or {}).items() if k not in ("consultation", "withdrawn_drafts")}
+    config["extra"] = {
+        k: v
+        for k, v in (config.get("extra") or {}).items()
+        if k not in ("consultation", "withdrawn_drafts")
+    }
     return config
 
 
@@ -261,5 +336,8 @@ def test_the_tests_settings_follow_the_sites_except_what_editors_own():
     def read(path: Path) -> dict:
         return yaml.safe_load(path.read_text("utf-8").replace("!ENV", ""))
 
-    assert _without_editor_keys(read(FIXTURE_CONFIG)) == _without_editor_keys(read(ROOT / "mkdocs.yml")), (
-        "mkdocs.yml changed outside nav/extra.consultation: make the same change in tests/fixture/mkdocs.yml")
+    assert _without_editor_keys(read(FIXTURE_CONFIG)) == _without_editor_keys(
+        read(ROOT / "mkdocs.yml")
+    ), (
+        "mkdocs.yml changed outside nav/extra.consultation: make the same change in tests/fixture/mkdocs.yml"
+    )

@@ -10,7 +10,6 @@ import threading
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import _QuietHandler
 
 pytestmark = pytest.mark.browser
@@ -22,8 +21,12 @@ def other_origin(tmp_path, server):
     """A page on another origin (another port of localhost) that frames a chapter page of the site."""
     (tmp_path / "index.html").write_text(
         f'<!doctype html><title>x</title><iframe id="f" src="{server}phan-thu-nhat/kinh-te/" width="800" height="900">'
-        "</iframe>", "utf-8")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
+        "</iframe>",
+        "utf-8",
+    )
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()

@@ -10,11 +10,9 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import re
 import threading
 
 import pytest
-
 from conftest import AXE, SITE_PATH, _SitePathHandler, run_build
 
 PAGE = "phan-thu-nhat/kinh-te/"
@@ -39,9 +37,12 @@ def box(tab, selector: str) -> dict:
 
 def inside(inner: dict, outer: dict, slack: float = 1) -> bool:
     """Whether box `inner` lies within box `outer`."""
-    return (inner["x"] >= outer["x"] - slack and inner["y"] >= outer["y"] - slack
-            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
-            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack)
+    return (
+        inner["x"] >= outer["x"] - slack
+        and inner["y"] >= outer["y"] - slack
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack
+    )
 
 
 def tab_to(tab, test: str, limit: int = 40) -> None:
@@ -62,11 +63,14 @@ def large_font(context, tab) -> None:
 
 # Item 5 -------------------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("reader", ["zoom-200", "font-32"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_header_fits_a_zoomed_phone_and_search_stays_in_reach(browser, server, lang, reader):
-    viewport = {"width": 180, "height": 400} if reader == "zoom-200" else {"width": 360, "height": 800}
+    viewport = (
+        {"width": 180, "height": 400} if reader == "zoom-200" else {"width": 360, "height": 800}
+    )
     context = browser.new_context(viewport=viewport, has_touch=True)
     tab = context.new_page()
     if reader == "font-32":
@@ -111,6 +115,7 @@ def test_the_language_menu_of_a_zoomed_phone_opens_on_screen(browser, server):
 
 # Item 6 -------------------------------------------------------------------------------------------
 
+
 def open_tools(tab, ident: str) -> None:
     """Tap a paragraph's first words, as a reader on a phone does to see its tools."""
     tab.evaluate("id => document.getElementById(id).scrollIntoView()", ident)
@@ -123,7 +128,9 @@ def open_tools(tab, ident: str) -> None:
 @pytest.mark.parametrize("width", [390, 180])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_tapped_paragraphs_tools_say_what_they_do_and_cover_nothing(browser, server, lang, width):
-    context = browser.new_context(viewport={"width": width, "height": 700}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": width, "height": 700}, has_touch=True, is_mobile=True
+    )
     tab = context.new_page()
     tab.goto(server + PREFIX[lang] + PAGE)
     # A paragraph followed by a paragraph, and the last one of a section, followed by a heading and
@@ -135,13 +142,19 @@ def test_a_tapped_paragraphs_tools_say_what_they_do_and_cover_nothing(browser, s
         open_tools(tab, ident)
         tools = box(tab, f"#{ident} > .paragraph-tools")
         # Under the paragraph's last line of text, above whatever follows it.
-        text_bottom = tab.evaluate("""id => { const r = document.createRange(), p = document.getElementById(id);
-            r.selectNodeContents(p.lastChild); return r.getBoundingClientRect().bottom; }""", ident)
-        following = tab.evaluate("""id => { const n = document.getElementById(id).nextElementSibling;
-            return [n, n.nextElementSibling].map(e => e.getBoundingClientRect().top); }""", ident)
+        text_bottom = tab.evaluate(
+            """id => { const r = document.createRange(), p = document.getElementById(id);
+            r.selectNodeContents(p.lastChild); return r.getBoundingClientRect().bottom; }""",
+            ident,
+        )
+        following = tab.evaluate(
+            """id => { const n = document.getElementById(id).nextElementSibling;
+            return [n, n.nextElementSibling].map(e => e.getBoundingClientRect().top); }""",
+            ident,
+        )
         assert tools["y"] >= text_bottom - 1, ident
         assert all(tools["y"] + tools["height"] <= top + 1 for top in following), ident
-        for selector, word in zip((".paragraph-link", ".cite-button"), WORDS[lang]):
+        for selector, word in zip((".paragraph-link", ".cite-button"), WORDS[lang], strict=True):
             element = tab.locator(f"#{ident} > .paragraph-tools {selector}")
             shown = element.evaluate("e => getComputedStyle(e, '::after').content")
             assert shown == json.dumps(word, ensure_ascii=False), (selector, shown)
@@ -155,8 +168,12 @@ def test_a_tapped_paragraphs_tools_say_what_they_do_and_cover_nothing(browser, s
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_selection_button_and_the_copied_notice_stay_off_the_text(browser, server, lang):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
-                                  permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport=PHONE,
+        has_touch=True,
+        is_mobile=True,
+        permissions=["clipboard-read", "clipboard-write"],
+    )
     tab = context.new_page()
     tab.goto(server + PREFIX[lang] + PAGE)
     tab.evaluate("document.getElementById('p1-ii-1-1-d2').scrollIntoView({block: 'center'})")
@@ -178,21 +195,34 @@ def test_the_selection_button_and_the_copied_notice_stay_off_the_text(browser, s
 
 # Item 7 -------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def two_drafts(tmp_path_factory, fixture_project):
     """The site built as the publishing tool builds the latest of two drafts (its inputs file), served on
     its own local address; yields that address."""
     tmp = tmp_path_factory.mktemp("two-drafts")
-    drafts = [{"id": "du-thao-2020-03-31", "date": "2020-03-31",
-               "label": {"vi": "Dự thảo ngày 31/3/2020", "en": "Draft of 31 March 2020"}},
-              {"id": "du-thao-2020-05-15", "date": "2020-05-15",
-               "label": {"vi": "Dự thảo ngày 15/5/2020", "en": "Draft of 15 May 2020"}}]
+    drafts = [
+        {
+            "id": "du-thao-2020-03-31",
+            "date": "2020-03-31",
+            "label": {"vi": "Dự thảo ngày 31/3/2020", "en": "Draft of 31 March 2020"},
+        },
+        {
+            "id": "du-thao-2020-05-15",
+            "date": "2020-05-15",
+            "label": {"vi": "Dự thảo ngày 15/5/2020", "en": "Draft of 15 May 2020"},
+        },
+    ]
     (tmp / "drafts.json").write_text(json.dumps(drafts, ensure_ascii=False), "utf-8")
     holder: dict[str, str] = {"directory": str(tmp / "site")}
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SitePathHandler, holder=holder))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_SitePathHandler, holder=holder)
+    )
     base = f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
     (tmp / "inputs.json").write_text(json.dumps({"drafts_file": str(tmp / "drafts.json")}), "utf-8")
-    result = run_build(fixture_project, tmp / "site", SITE_URL=base, DRAFTSITE_INPUTS=str(tmp / "inputs.json"))
+    result = run_build(
+        fixture_project, tmp / "site", SITE_URL=base, DRAFTSITE_INPUTS=str(tmp / "inputs.json")
+    )
     assert result.returncode == 0, result.stderr
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
@@ -203,7 +233,9 @@ def two_drafts(tmp_path_factory, fixture_project):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_drafts_selector_is_part_of_the_banners_line_and_closes_with_escape(browser, two_drafts, lang, scheme):
+def test_the_drafts_selector_is_part_of_the_banners_line_and_closes_with_escape(
+    browser, two_drafts, lang, scheme
+):
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
     tab = context.new_page()
     tab.goto(two_drafts + PREFIX[lang] + PAGE)
@@ -212,7 +244,9 @@ def test_the_drafts_selector_is_part_of_the_banners_line_and_closes_with_escape(
         return [s.borderTopStyle, s.backgroundColor, s.boxShadow, m.display === 'none' || m.content === 'none']; }""")
     assert looks == ["none", "rgba(0, 0, 0, 0)", "none", True], looks
     summary, pdf = box(tab, ".draft-select > summary"), box(tab, ".draft-line__pdf")
-    assert abs(summary["y"] - pdf["y"]) < 4 and pdf["x"] > summary["x"], "«· Tải bản PDF» on the same line"
+    assert abs(summary["y"] - pdf["y"]) < 4 and pdf["x"] > summary["x"], (
+        "«· Tải bản PDF» on the same line"
+    )
     # By keyboard: open it, go into it, close it with Escape: the focus is back on its button.
     tab_to(tab, "e => e.tagName === 'SUMMARY'")
     tab.keyboard.press("Enter")
@@ -235,6 +269,7 @@ def test_the_drafts_selector_is_part_of_the_banners_line_and_closes_with_escape(
 
 # Item 8 -------------------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_escape_closes_the_language_menu_and_keeps_the_focus_on_its_button(browser, server, lang):
@@ -255,7 +290,9 @@ def test_escape_closes_the_language_menu_and_keeps_the_focus_on_its_button(brows
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_escape_closes_the_citation_dialog_whose_close_button_looks_like_the_sites(browser, server, lang):
+def test_escape_closes_the_citation_dialog_whose_close_button_looks_like_the_sites(
+    browser, server, lang
+):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     # An in-app browser (Zalo's) that refuses the clipboard.
@@ -299,12 +336,17 @@ def test_search_closed_with_escape_gives_the_focus_back_to_its_field(browser, se
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_search_closed_with_escape_on_a_phone_gives_the_focus_back_to_its_button(browser, server, lang):
+def test_search_closed_with_escape_on_a_phone_gives_the_focus_back_to_its_button(
+    browser, server, lang
+):
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     tab.goto(server + PREFIX[lang] + PAGE)
     name = "Tìm kiếm" if lang == "vi" else "Search"
-    tab_to(tab, f"e => e.getAttribute('role') === 'button' && e.getAttribute('aria-label') === {name!r}")
+    tab_to(
+        tab,
+        f"e => e.getAttribute('role') === 'button' && e.getAttribute('aria-label') === {name!r}",
+    )
     tab.keyboard.press("Enter")
     query = tab.locator(".md-search__input")
     query.wait_for(state="visible")
@@ -333,7 +375,12 @@ def test_every_tab_stop_of_a_report_page_shows_the_focus(browser, server, viewpo
         tab.keyboard.press("Tab")
         tab.wait_for_timeout(50)  # Material opens search a moment after its field gets the focus
         focused = tab.evaluate(FOCUSED)
-        if not (focused["inView"] and focused["ring"] and focused["opacity"] > 0.5 and focused["visibility"] == "visible"):
+        if not (
+            focused["inView"]
+            and focused["ring"]
+            and focused["opacity"] > 0.5
+            and focused["visibility"] == "visible"
+        ):
             unseen.append((step, focused))
     assert unseen == []
     context.close()
@@ -341,7 +388,9 @@ def test_every_tab_stop_of_a_report_page_shows_the_focus(browser, server, viewpo
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_a_sections_cite_button_and_comment_link_come_in_the_same_order_on_screen_and_by_tab(browser, server, viewport):
+def test_a_sections_cite_button_and_comment_link_come_in_the_same_order_on_screen_and_by_tab(
+    browser, server, viewport
+):
     context = browser.new_context(viewport=viewport)
     tab = context.new_page()
     tab.goto(server + PAGE)
@@ -378,5 +427,7 @@ def test_banner_links_keep_their_contrast_on_hover_and_focus(browser, server, la
         links.nth(i).focus()
         tab.mouse.move(0, 800)
         focused = tab.evaluate("axe.run('.md-banner', {runOnly: ['color-contrast']})")
-        assert [v["help"] for v in hovered["violations"] + focused["violations"]] == [], links.nth(i).inner_text()
+        assert [v["help"] for v in hovered["violations"] + focused["violations"]] == [], links.nth(
+            i
+        ).inner_text()
     context.close()

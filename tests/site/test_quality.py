@@ -10,14 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 import html5lib
 import pytest
-
 from conftest import (
     ROOT,
     SITE_PATH,
     axe_violations,
     broken_internal_links,
     language_pages,
-    page_html,
 )
 
 PAGE_TYPES = [

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -21,7 +20,9 @@ WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
 def test_zizmor_finds_nothing_in_the_publishing_workflow():
     zizmor = shutil.which("zizmor") or str(ROOT / ".venv" / "bin" / "zizmor")
-    result = subprocess.run([zizmor, "--offline", "--no-progress", str(WORKFLOW)], capture_output=True, text=True)
+    result = subprocess.run(
+        [zizmor, "--offline", "--no-progress", str(WORKFLOW)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
 
@@ -42,8 +43,13 @@ def test_dependabot_keeps_the_actions_and_the_lock_current():
 @pytest.fixture
 def repo(tmp_path):
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-c", "user.name=E", "-c", "user.email=e@example.org", *args], cwd=tmp_path,
-                              check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["git", "-c", "user.name=E", "-c", "user.email=e@example.org", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()
@@ -87,4 +93,8 @@ def test_an_unknown_before_runs_the_tests(repo):
 
 def test_software_settings_read_the_sites_config():
     settings = software_settings((ROOT / "mkdocs.yml").read_text("utf-8"))
-    assert "consultation" not in settings["extra"] and "nav" not in settings and settings["strict"] is True
+    assert (
+        "consultation" not in settings["extra"]
+        and "nav" not in settings
+        and settings["strict"] is True
+    )
