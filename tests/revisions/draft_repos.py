@@ -108,15 +108,12 @@ def write_draft_three(repo: Path) -> None:
     name_draft(repo, *THREE_DRAFTS[2])
 
 
-def publish_three_drafts(repo: Path, out: Path, site_url: str) -> Path:
-    """Issue 27's repository: the tests' document as draft 1, then drafts 2 and 3 (see
-    write_draft_two and write_draft_three), each committed and tagged as the editor guide says,
-    published into `out` for `site_url` (the latest at the root, each in du-thao/<date>/). Returns
-    `out`; the repository is left in `repo`."""
-    from publish import publish
-
+def start_repository(repo: Path) -> Path:
+    """A new git repository at `repo` with the tests' document and the repository's code, the
+    organiser's form and contact set as the editor guide says (publishing refuses the placeholder
+    form and a missing contact); nothing committed yet. Returns `repo`."""
     assemble_project(repo)
-    subprocess.run(  # the organiser's form, set as the editor guide says
+    subprocess.run(
         [
             sys.executable,
             str(ROOT / "tools" / "set_form.py"),
@@ -129,6 +126,17 @@ def publish_three_drafts(repo: Path, out: Path, site_url: str) -> Path:
     )
     fill_in_organiser(repo / "mkdocs.yml")
     git(repo, "init", "-q", "-b", "main")
+    return repo
+
+
+def publish_three_drafts(repo: Path, out: Path, site_url: str) -> Path:
+    """Issue 27's repository: the tests' document as draft 1, then drafts 2 and 3 (see
+    write_draft_two and write_draft_three), each committed and tagged as the editor guide says,
+    published into `out` for `site_url` (the latest at the root, each in du-thao/<date>/). Returns
+    `out`; the repository is left in `repo`."""
+    from publish import publish
+
+    start_repository(repo)
     for k, write in enumerate((None, write_draft_two, write_draft_three)):
         if write is not None:
             write(repo)

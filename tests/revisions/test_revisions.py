@@ -23,14 +23,13 @@ from conftest import (
     assemble_project,
     broken_internal_links,
     build_env,
-    fill_in_organiser,
 )
 
 sys.path.insert(0, str(ROOT / "tools"))
 from publish import publish  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from draft_repos import edit, git, name_draft, remove_section  # noqa: E402
+from draft_repos import edit, git, name_draft, remove_section, start_repository  # noqa: E402
 
 from draftsite.revisions.publishing import PublishError  # noqa: E402
 
@@ -167,26 +166,7 @@ def snapshot(out: Path, name: Path) -> Path:
 def scenario(tmp_path_factory, browser):
     """The editor guide followed literally on a fresh repository. Returns a dict of outputs and logs."""
     tmp = tmp_path_factory.mktemp("drafts")
-    repo = assemble_project(tmp / "repo")
-    # The organiser's form and contact, set as the editor guide says (publishing refuses the placeholder
-    # form and a missing contact).
-    link = (
-        "https://docs.google.com/forms/d/e/1FAIpQLSf-Tieu-ban-Van-kien/viewform?usp=pp_url&entry.2051=section"
-        "&entry.2052=label&entry.2053=revision&entry.2054=revision_date&entry.2055=url&entry.2056=lang"
-    )
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "set_form.py"),
-            link,
-            "--config",
-            str(repo / "mkdocs.yml"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    fill_in_organiser(repo / "mkdocs.yml")
-    git(repo, "init", "-q", "-b", "main")
+    repo = start_repository(tmp / "repo")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "First draft")
     out = tmp / "out"
