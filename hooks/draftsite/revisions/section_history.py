@@ -15,10 +15,10 @@ from pathlib import Path
 
 from draftsite.document.model import language_prefix
 from draftsite.fragments import render
+from draftsite.revisions.draft_texts import FILE_NAME as TEXTS_FILE
 from draftsite.revisions.revisions import word_diff_html
 from draftsite.strings import t
 
-TEXTS_FILE = "van-ban.json"
 FEEDS_FOLDER = "lich-su"
 HISTORY_PAGE = "lich-su/"
 
