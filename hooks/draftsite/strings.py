@@ -346,7 +346,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "hist.since": {
         "vi": "Mục này có trong các bản dự thảo từ {draft}.",
-        "en": "The section is in every draft since {draft}.",
+        "en": "The section is in the drafts from {draft} onwards.",
     },
     "hist.result": {
         "vi": "{section}: {count} bản dự thảo có thay đổi.",
