@@ -249,3 +249,35 @@ def test_the_watermark_lines_are_those_of_earlier_imports():
         ("\x00\x1f", "</script>", "x", "y"),
     ]:
         assert _key_line(key) == json.dumps(key, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def test_a_comment_sent_from_the_form_itself_counts_for_the_draft_open_when_it_was_sent():
+    """Issue 30: a row with blank section and draft (the form opened without a prefilled link) is a
+    general comment on the draft open at its time, whichever way the form writes the time; one sent
+    before the first draft, or with a time that cannot be read, is not placed."""
+    drafts = {"2020-03-31", "2020-05-18"}
+    rows = [
+        ["31/3/2020 08:00:00", "", "", "Trong ngày của bản đầu."],
+        ["17/05/2020 23:59:59", "", "", "Ngày cuối của bản đầu."],
+        ["2020-05-18 09:00:00", "", "", "Ngày đầu của bản thứ hai."],
+        ["1/6/2020 10:00:00", "", "", "Sau bản thứ hai."],
+        ["30/3/2020 10:00:00", "", "", "Trước bản đầu."],
+        ["hôm qua", "", "", "Không đọc được thời gian."],
+        ["1/6/2020 11:00:00", "p1-i", "", "Có mục, không có ngày."],
+    ]
+    out = io.StringIO()
+    csv.writer(out).writerows([HEADER[:4], *rows])
+    ledger: dict = {}
+    result = import_stream(
+        io.BytesIO(out.getvalue().encode("utf-8")),
+        "e.csv",
+        ledger,
+        DEFAULT_COLUMNS,
+        set(SECTIONS),
+        drafts,
+        rejected=RejectedRows(FIRST_ROWS),
+    )
+    assert total_counts(ledger) == {"2020-03-31": {"du-thao": 2}, "2020-05-18": {"du-thao": 2}}
+    assert result.counted == 4
+    # Spreadsheet rows (header = 1): before the first draft, an unreadable time, a section without a draft.
+    assert result.rejected["unknown_draft"] == [6, 7, 8]
