@@ -7,10 +7,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup, NavigableString
 from conftest import ROOT, axe_violations, broken_internal_links
 from draft_repos import (
     EDITED_SECTION,
@@ -488,3 +490,88 @@ def test_a_paragraph_comment_link_names_the_paragraph_of_the_latest_draft(
         "lang": lang,
     }
     context.close()
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC_3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
+def _atom_problems(feed: ET.Element) -> list[str]:
+    """What RFC 4287 requires and `feed` lacks (4.1.1, 4.1.2, 4.2.7.2): one line each."""
+    problems = []
+    for element in (feed, *feed.findall(f"{ATOM}entry")):
+        what = "feed" if element is feed else f"entry {element.findtext(f'{ATOM}id')}"
+        for child in ("id", "title", "updated"):
+            if len(element.findall(ATOM + child)) != 1:
+                problems.append(f"{what}: not exactly one atom:{child}")
+        if not urlsplit(element.findtext(f"{ATOM}id") or "").scheme:
+            problems.append(f"{what}: atom:id is not an absolute IRI")
+        if not RFC_3339.fullmatch(element.findtext(f"{ATOM}updated") or ""):
+            problems.append(f"{what}: atom:updated is not an RFC 3339 date-time")
+    authors = feed.findall(f"{ATOM}author/{ATOM}name")
+    entries = feed.findall(f"{ATOM}entry")
+    if not any((a.text or "").strip() for a in authors) and not all(
+        e.find(f"{ATOM}author/{ATOM}name") is not None for e in entries
+    ):
+        problems.append("feed: no atom:author on the feed nor on every entry")
+    if feed.find(f"{ATOM}link[@rel='self']") is None:
+        problems.append("feed: no link rel=self")
+    for entry in entries:
+        if entry.find(f"{ATOM}content") is None and not [
+            link
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]:
+            problems.append(
+                f"entry {entry.findtext(f'{ATOM}id')}: no content and no alternate link"
+            )
+    return problems
+
+
+def test_every_feed_the_published_site_has_is_valid_atom(three_drafts):
+    """Issue 28: the drafts' feeds and every section's feed, in both languages and in every archived
+    draft, carry what RFC 4287 requires (an author above all)."""
+    feeds = sorted(
+        path
+        for path in three_drafts.rglob("*")
+        if path.suffix in {".atom", ".xml"} and "sitemap" not in path.name
+    )
+    kinds = {("section" if path.parent.name == "lich-su" else "drafts") for path in feeds}
+    assert kinds == {"section", "drafts"}, feeds
+    problems = [
+        f"{path.relative_to(three_drafts)}: {problem}"
+        for path in feeds
+        for problem in _atom_problems(ET.parse(path).getroot())
+    ]
+    assert problems == []
+
+
+def _unnamed_links(html: str) -> list[str]:
+    """Links a screen reader would announce without a name: no text, no aria-label or title, no
+    image with alt text inside (pa11y's and axe's empty-link rule)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        str(a)[:160]
+        for a in soup.find_all("a", href=True)
+        # Text in a <template> counts: it is the link's text once the script uses the template.
+        if not "".join(str(s) for s in a.descendants if isinstance(s, NavigableString)).strip()
+        and not (a.get("aria-label") or "").strip()
+        and not (a.get("title") or "").strip()
+        and not any((img.get("alt") or "").strip() for img in a.find_all(["img", "svg"]))
+        and not a.get("aria-labelledby")
+    ]
+
+
+def test_no_page_the_published_site_has_holds_a_link_without_a_name(three_drafts):
+    """Issue 28: no empty link (pa11y's error on the draft line) on any page type the publication
+    writes: chapters, the full text, the drafts list, the comparison, the history, the outcome, in
+    both languages and in every archived draft."""
+    pages = sorted(three_drafts.rglob("*.html"))
+    kinds = {page.relative_to(three_drafts).parts[0] for page in pages}
+    assert {"so-sanh", "lich-su", "toan-van", "du-thao"} <= kinds, kinds
+    found = [
+        f"{page.relative_to(three_drafts)}: {link}"
+        for page in pages
+        for link in _unnamed_links(page.read_text("utf-8"))
+    ]
+    assert found == [], "\n".join(found[:20])
