@@ -24,12 +24,11 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from draftsite.checks.data_files import DataFileError, read_yaml_file  # noqa: E402
+from draftsite.checks.settings_file import read_editor_settings  # noqa: E402
 from draftsite.comments.comment_import import (  # noqa: E402
     REJECTED_KINDS,
     CommentImportError,
@@ -40,8 +39,9 @@ from draftsite.comments.comment_import import (  # noqa: E402
     import_stream,
     parse_ledger,
 )
+from draftsite.comments.consultation import load_consultation  # noqa: E402
 from draftsite.document.model import load_document  # noqa: E402
-from draftsite.messages import EditorError, bilingual  # noqa: E402
+from draftsite.messages import EditorError, EditorValueError, bilingual  # noqa: E402
 from draftsite.revisions.revisions import load_retired_ids  # noqa: E402
 
 COUNTS_FILE = Path("docs/data/gop-y.yml")
@@ -61,11 +61,13 @@ KIND_TEXT_VI = {
 FIRST_ROWS = 10  # row numbers printed per kind; the file of row numbers has them all
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its `!ENV` tags read as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def retired_ids(project: Path, sections: set[str]) -> set[str]:
+    """The ids of earlier drafts' sections (docs/data/ma-muc-da-bo.yml); its messages name the file
+    from the project's folder, as the build's do."""
+    try:
+        return set(load_retired_ids(project / "docs" / RETIRED_FILE, sections))
+    except EditorError as error:
+        raise EditorValueError(f"docs/{error.english}", vi=f"docs/{error.vi}") from None
 
 
 def known_drafts(project: Path, consultation: dict) -> set[str]:
@@ -164,15 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     row_file = RowNumbersFile(row_numbers_path(args.export, project))
     try:
-        config = yaml.load(
-            (project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader
-        )
-        consultation = config["extra"]["consultation"]
+        # The build's own reader: a syntax error or a key written twice is named with its line.
+        settings = read_editor_settings((project / "mkdocs.yml").read_text(encoding="utf-8"))
+        load_consultation(settings)  # stops on a wrong setting as the build would
+        consultation = settings["consultation"]
         columns = export_columns(consultation)
         sections = {s.id for s in load_document(project / "docs", "vi").sections}
-        sections |= set(
-            load_retired_ids(project / "docs" / RETIRED_FILE, sections)
-        )  # ids of earlier drafts
+        sections |= set(retired_ids(project, sections))  # ids of earlier drafts
         counts_path = project / COUNTS_FILE
         ledger = parse_ledger(
             read_yaml_file(counts_path, COUNTS_FILE.as_posix()), COUNTS_FILE.as_posix()

@@ -17,6 +17,7 @@ import tempfile
 import tracemalloc
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURE_DOCS, ROOT
 
 from draftsite.comments.comment_import import (
@@ -281,3 +282,58 @@ def test_a_comment_sent_from_the_form_itself_counts_for_the_draft_open_when_it_w
     assert result.counted == 4
     # Spreadsheet rows (header = 1): before the first draft, an unreadable time, a section without a draft.
     assert result.rejected["unknown_draft"] == [6, 7, 8]
+
+
+BROKEN_FOR_IMPORT = {  # case: (file, text replaced or "" for the whole file, its new text, the
+    # text on the line the message must name, what the message must say)
+    "mkdocs.yml syntax": (
+        "mkdocs.yml",
+        "  consultation:\n",
+        "  consultation: x: y\n",
+        "consultation: x: y",
+        "YAML syntax error",
+    ),
+    "mkdocs.yml duplicate": (
+        "mkdocs.yml",
+        '    opens: "2026-11-20"',
+        '    opens: "2026-11-20"\n    opens: "2026-11-21"',
+        'opens: "2026-11-21"',
+        "appears twice",
+    ),
+    "ma-muc-da-bo.yml syntax": (
+        "docs/data/ma-muc-da-bo.yml",
+        "",
+        "p1-cu:\n  status: merged: p1-i\n",
+        "status: merged:",
+        "YAML syntax error",
+    ),
+    "gop-y.yml syntax": (
+        "docs/data/gop-y.yml",
+        "",
+        'sources:\n  "abc":\n    rows: 2: 3\n',
+        "rows: 2: 3",
+        "YAML syntax error",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_FOR_IMPORT))
+def test_the_import_stops_on_a_broken_file_it_reads_with_one_line_naming_file_and_line(
+    case, project_copy, tmp_path
+):
+    """Issue 28: the import reads mkdocs.yml, the retired ids and the counts as the build does: a broken
+    one stops it with one line, «file:line: …», in Vietnamese with the English kept, and writes nothing."""
+    rel, old, new, marker, words = BROKEN_FOR_IMPORT[case]
+    target = project_copy / rel
+    text = target.read_text("utf-8") if target.exists() else ""
+    assert old in text
+    broken = text.replace(old, new, 1) if old else new
+    target.write_text(broken, "utf-8")
+    line = next(n for n, row in enumerate(broken.split("\n"), 1) if marker in row)
+    rows, _ = export_rows(ok=3, empty=0, unknown_section=0, duplicate=0)
+    done = run_import(write_export(tmp_path / "phieu.csv", rows), project_copy)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+    message = english(done.stderr.strip().removeprefix("import_comments: "))
+    assert message.startswith(f"{rel}:{line}: ") and words in message, message
+    assert target.read_text("utf-8") == broken  # nothing written
