@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE_CONFIG, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from changed_code import changed_code, software_settings  # noqa: E402
@@ -51,7 +51,9 @@ def repo(tmp_path):
             text=True,
         ).stdout
 
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy2(
+        FIXTURE_CONFIG, tmp_path / "mkdocs.yml"
+    )  # the tests' own settings, not the editors'
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("a\n", "utf-8")
     (tmp_path / "hooks").mkdir()
@@ -84,6 +86,11 @@ def test_hooks_and_the_theme_settings_are_code(repo):
     assert changed_code(before, repo=repo) == ["hooks/x.py"]
     before = _commit(repo, "mkdocs.yml", "- navigation.top\n", "")
     assert changed_code(before, repo=repo) == ["mkdocs.yml (outside nav and extra.consultation)"]
+
+
+def test_an_editors_broken_mkdocs_yml_is_left_to_the_build_that_names_its_line(repo):
+    before = _commit(repo, "mkdocs.yml", 'closes: "2027-01-15"', 'closes: "2027-01-15": x')
+    assert changed_code(before, repo=repo) == []
 
 
 def test_an_unknown_before_runs_the_tests(repo):
