@@ -10,6 +10,7 @@ suite green; the workflow's strict build of every draft is what checks their con
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import http.server
 import os
@@ -45,6 +46,15 @@ SITE_URL = re.search(r"^site_url:.*?(https://[^\"\s\]]+)", FIXTURE_CONFIG.read_t
     1
 ]
 SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
+# The tests' "today": a day inside the fixture's consultation (20/11/2026 to 15/01/2027), so the suite
+# does not change its verdicts as the calendar moves. Every build and publication of the suite counts
+# it as today (BUILD_DATE, unless a test gives its own), and every browser tab's clock starts at it
+# (10:00 in Viet Nam); a test about another day says so (its own BUILD_DATE, tab.clock.install).
+TEST_DAY = "2026-12-01"
+TEST_NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
+os.environ["BUILD_DATE"] = (
+    TEST_DAY  # inherited by tools run in-process (publish) and every subprocess
+)
 
 
 CONTACT_LINK = re.compile(r"mailto:[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|tel:\+?[0-9]{8,15}")
@@ -285,8 +295,29 @@ def browser():
     )
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
+        yield _ClockedBrowser(instance)
         instance.close()
+
+
+class _ClockedBrowser:
+    """The browser, whose every new context (and tab opened without one) has its clock set to
+    TEST_NOW and running; everything else is the browser's own."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.clock.install(time=TEST_NOW)
+        return context
+
+    def new_page(self, **options):
+        tab = self._browser.new_page(**options)
+        tab.context.clock.install(time=TEST_NOW)
+        return tab
 
 
 @pytest.fixture
