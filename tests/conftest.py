@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -327,3 +328,39 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"  # the Atom namespace, as ElementTree writes it
+RFC_3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
+def atom_problems(feed: ET.Element) -> list[str]:
+    """What RFC 4287 requires and `feed` lacks (4.1.1, 4.1.2, 4.2.7.2): one line each."""
+    problems = []
+    for element in (feed, *feed.findall(f"{ATOM}entry")):
+        what = "feed" if element is feed else f"entry {element.findtext(f'{ATOM}id')}"
+        for child in ("id", "title", "updated"):
+            if len(element.findall(ATOM + child)) != 1:
+                problems.append(f"{what}: not exactly one atom:{child}")
+        if not urlsplit(element.findtext(f"{ATOM}id") or "").scheme:
+            problems.append(f"{what}: atom:id is not an absolute IRI")
+        if not RFC_3339.fullmatch(element.findtext(f"{ATOM}updated") or ""):
+            problems.append(f"{what}: atom:updated is not an RFC 3339 date-time")
+    authors = feed.findall(f"{ATOM}author/{ATOM}name")
+    entries = feed.findall(f"{ATOM}entry")
+    if not any((a.text or "").strip() for a in authors) and not all(
+        e.find(f"{ATOM}author/{ATOM}name") is not None for e in entries
+    ):
+        problems.append("feed: no atom:author on the feed nor on every entry")
+    if feed.find(f"{ATOM}link[@rel='self']") is None:
+        problems.append("feed: no link rel=self")
+    for entry in entries:
+        if entry.find(f"{ATOM}content") is None and not [
+            link
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]:
+            problems.append(
+                f"entry {entry.findtext(f'{ATOM}id')}: no content and no alternate link"
+            )
+    return problems
