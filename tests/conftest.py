@@ -260,6 +260,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # Every load reads the files as they are now: a test that publishes again must not get a page
+        # Chromium kept by its heuristic (a response with Last-Modified and no Cache-Control).
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 class _SitePathHandler(_QuietHandler):
     """Serves the site under the same path as in production (the path of `site_url`)."""
