@@ -53,9 +53,8 @@ SITE_PATH = urlsplit(SITE_URL).path  # "/du-thao-bao-cao-chinh-tri/"
 # (10:00 in Viet Nam); a test about another day says so (its own BUILD_DATE, tab.clock.install).
 TEST_DAY = "2026-12-01"
 TEST_NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
-os.environ["BUILD_DATE"] = (
-    TEST_DAY  # inherited by tools run in-process (publish) and every subprocess
-)
+# Inherited by the tools the tests run in their own process (publish) and by every subprocess.
+os.environ["BUILD_DATE"] = TEST_DAY
 
 
 CONTACT_LINK = re.compile(r"mailto:[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|tel:\+?[0-9]{8,15}")
@@ -343,7 +342,8 @@ RFC_3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"
 def atom_problems(feed: ET.Element) -> list[str]:
     """What RFC 4287 requires and `feed` lacks (4.1.1, 4.1.2, 4.2.7.2): one line each."""
     problems = []
-    for element in (feed, *feed.findall(f"{ATOM}entry")):
+    entries = feed.findall(f"{ATOM}entry")
+    for element in (feed, *entries):
         what = "feed" if element is feed else f"entry {element.findtext(f'{ATOM}id')}"
         for child in ("id", "title", "updated"):
             if len(element.findall(ATOM + child)) != 1:
@@ -353,7 +353,6 @@ def atom_problems(feed: ET.Element) -> list[str]:
         if not RFC_3339.fullmatch(element.findtext(f"{ATOM}updated") or ""):
             problems.append(f"{what}: atom:updated is not an RFC 3339 date-time")
     authors = feed.findall(f"{ATOM}author/{ATOM}name")
-    entries = feed.findall(f"{ATOM}entry")
     if not any((a.text or "").strip() for a in authors) and not all(
         e.find(f"{ATOM}author/{ATOM}name") is not None for e in entries
     ):

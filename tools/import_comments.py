@@ -66,8 +66,9 @@ def retired_ids(project: Path, sections: set[str]) -> set[str]:
     from the project's folder, as the build's do."""
     try:
         return set(load_retired_ids(project / "docs" / RETIRED_FILE, sections))
-    except EditorError as error:
-        raise EditorValueError(f"docs/{error.english}", vi=f"docs/{error.vi}") from None
+    except EditorError as error:  # the build says the same through messages.prefixed
+        vi = f"docs/{error.vi}" if error.vi else ""
+        raise EditorValueError(f"docs/{error.english}", vi=vi) from None
 
 
 def known_drafts(project: Path, consultation: dict) -> set[str]:
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         consultation = settings["consultation"]
         columns = export_columns(consultation)
         sections = {s.id for s in load_document(project / "docs", "vi").sections}
-        sections |= set(retired_ids(project, sections))  # ids of earlier drafts
+        sections |= retired_ids(project, sections)  # ids of earlier drafts
         counts_path = project / COUNTS_FILE
         ledger = parse_ledger(
             read_yaml_file(counts_path, COUNTS_FILE.as_posix()), COUNTS_FILE.as_posix()

@@ -521,7 +521,7 @@ def _unnamed_links(html: str) -> list[str]:
         if not "".join(str(s) for s in a.descendants if isinstance(s, NavigableString)).strip()
         and not (a.get("aria-label") or "").strip()
         and not (a.get("title") or "").strip()
-        and not any((img.get("alt") or "").strip() for img in a.find_all(["img", "svg"]))
+        and not any((img.get("alt") or "").strip() for img in a.find_all("img"))
         and not a.get("aria-labelledby")
     ]
 

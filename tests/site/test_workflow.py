@@ -55,9 +55,8 @@ def repo(tmp_path):
             text=True,
         ).stdout
 
-    shutil.copy2(
-        FIXTURE_CONFIG, tmp_path / "mkdocs.yml"
-    )  # the tests' own settings, not the editors'
+    # The tests' own settings, not the editors' (whose closing date may change).
+    shutil.copy2(FIXTURE_CONFIG, tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("a\n", "utf-8")
     (tmp_path / "hooks").mkdir()
